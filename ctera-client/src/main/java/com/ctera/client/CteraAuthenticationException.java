@@ -2,7 +2,10 @@ package com.ctera.client;
 
 import org.jspecify.annotations.Nullable;
 
-/** The portal refused the credentials (HTTP 403 at login) or the bearer token. */
+/**
+ * The portal refused who the client is: the credentials at login (HTTP 403), or a call with HTTP 401 (such as an
+ * invalid bearer token). A 403 outside login is the subclass {@link CteraAccessDeniedException}.
+ */
 public class CteraAuthenticationException extends CteraException {
 
     public CteraAuthenticationException(String operation, int status, String message, @Nullable Throwable cause) {

@@ -5,4 +5,19 @@ package com.ctera.client.protocol;
  * number out of {@code "007"}. {@code <val />} is the empty string.
  */
 public record XmlText(String text) implements XmlValue {
+
+    /** The {@code <val>} holding this text. */
+    public static XmlText of(String text) {
+        return new XmlText(text);
+    }
+
+    /** The {@code <val>} holding {@code true} or {@code false}, lower-case as the portal writes booleans. */
+    public static XmlText of(boolean value) {
+        return new XmlText(Boolean.toString(value));
+    }
+
+    /** The {@code <val>} holding a decimal integer. */
+    public static XmlText of(long value) {
+        return new XmlText(Long.toString(value));
+    }
 }

@@ -1,0 +1,121 @@
+package com.ctera.client;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jspecify.annotations.Nullable;
+
+import com.ctera.client.devices.Devices;
+import com.ctera.client.devices.ReactiveDevices;
+import com.ctera.client.session.PortalCalls;
+import com.ctera.client.session.PortalCredentials;
+import com.ctera.client.session.PortalSession;
+import com.ctera.client.session.SessionInfo;
+import com.ctera.client.transport.PortalTransport;
+import com.ctera.client.transport.TransportSettings;
+import com.ctera.client.users.ReactiveUsers;
+import com.ctera.client.users.Users;
+
+/**
+ * The client of one CTERA Portal: typed API areas in blocking form, with {@link #reactive()} for the
+ * {@code Mono}/{@code Flux} form they delegate to. Logs in on the first call; {@link #close()} logs out.
+ */
+public final class CteraPortal implements AutoCloseable {
+
+    private final String name;
+
+    private final URI baseUrl;
+
+    private final PortalContext context;
+
+    private final @Nullable String user;
+
+    private final PortalTransport transport;
+
+    private final PortalSession session;
+
+    private final ReactiveCteraPortal reactive;
+
+    private final Users users;
+
+    private final Devices devices;
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    CteraPortal(TransportSettings settings, PortalCredentials credentials, @Nullable String tenant) {
+        this.name = settings.portalName();
+        this.baseUrl = settings.endpoint().baseUrl();
+        this.context = settings.endpoint().context();
+        this.user = (credentials instanceof PortalCredentials.Password password) ? password.username() : null;
+        this.transport = PortalTransport.create(settings);
+        this.session = new PortalSession(this.transport, credentials, tenant, settings.readTimeout());
+        PortalCalls calls = new PortalCalls(this.session, settings.endpoint(), this.transport.codec());
+        this.reactive = new ReactiveCteraPortal(this, calls, new ReactiveUsers(calls), new ReactiveDevices(calls));
+        this.users = new Users(this.reactive.users());
+        this.devices = new Devices(this.reactive.devices());
+    }
+
+    /** Starts configuring a portal client. */
+    public static CteraPortalBuilder builder() {
+        return new CteraPortalBuilder();
+    }
+
+    /** The configured name of this portal. */
+    public String name() {
+        return this.name;
+    }
+
+    /** The portal's base URL. */
+    public URI baseUrl() {
+        return this.baseUrl;
+    }
+
+    /** Global administration or a tenant's services portal. */
+    public PortalContext context() {
+        return this.context;
+    }
+
+    /** Users of the current tenant (protocol §5.1). */
+    public Users users() {
+        return this.users;
+    }
+
+    /** Devices: gateways and agents (protocol §5.2). */
+    public Devices devices() {
+        return this.devices;
+    }
+
+    /** Who the client is logged in as; logs in first if needed. */
+    public SessionInfo session() {
+        return this.reactive.session().block();
+    }
+
+    /** The same API in reactive form. */
+    public ReactiveCteraPortal reactive() {
+        return this.reactive;
+    }
+
+    /** The live session, for diagnostics and tests. */
+    public PortalSession portalSession() {
+        return this.session;
+    }
+
+    /** Logs out if a session is open (errors ignored) and releases connections. Idempotent. */
+    @Override
+    public void close() {
+        if (this.closed.compareAndSet(false, true)) {
+            try {
+                this.session.close();
+            }
+            finally {
+                this.transport.close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CteraPortal[name=" + this.name + ", url=" + this.baseUrl + ", context=" + this.context.path()
+                + ", user=" + ((this.user != null) ? this.user : "(bearer token)") + "]";
+    }
+}

@@ -1,0 +1,199 @@
+package com.ctera.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.ctera.client.session.PortalCredentials;
+import com.ctera.client.transport.PortalEndpoint;
+import com.ctera.client.transport.TransportSettings;
+
+/**
+ * Configures a {@link CteraPortal}. {@link #build()} validates every setting and opens no connection: the client
+ * logs in on its first call.
+ */
+public final class CteraPortalBuilder {
+
+    /** The {@code User-Agent} sent when none is configured. */
+    public static final String DEFAULT_USER_AGENT = "ctera-spring-boot-client/0.1.0 (Java "
+            + System.getProperty("java.specification.version", "17") + ")";
+
+    private String name = "ctera";
+
+    private @Nullable String baseUrl;
+
+    private PortalContext context = PortalContext.ADMIN;
+
+    private @Nullable String tenant;
+
+    private @Nullable String username;
+
+    private @Nullable String password;
+
+    private @Nullable String bearerToken;
+
+    private Duration connectTimeout = Duration.ofSeconds(5);
+
+    private Duration readTimeout = Duration.ofSeconds(30);
+
+    private WebClient.@Nullable Builder webClientBuilder;
+
+    private boolean insecureTrustAllCertificates;
+
+    private String userAgent = DEFAULT_USER_AGENT;
+
+    CteraPortalBuilder() {
+    }
+
+    /** A name for this portal, used in logs, metrics and {@code toString()}; default {@code ctera}. */
+    public CteraPortalBuilder name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    /** The portal's base URL, {@code http} or {@code https}, such as {@code https://portal.example.com}. */
+    public CteraPortalBuilder baseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+        return this;
+    }
+
+    /** The portal's base URL, {@code http} or {@code https}. */
+    public CteraPortalBuilder baseUrl(URI baseUrl) {
+        this.baseUrl = baseUrl.toString();
+        return this;
+    }
+
+    /** Global administration ({@link PortalContext#ADMIN}, the default) or a tenant's services portal. */
+    public CteraPortalBuilder context(PortalContext context) {
+        this.context = context;
+        return this;
+    }
+
+    /** Admin context with credentials only: the tenant to browse after every login; null for none. */
+    public CteraPortalBuilder tenant(@Nullable String tenant) {
+        this.tenant = tenant;
+        return this;
+    }
+
+    /** Log in with a user name and password; excludes {@link #bearerToken(String)}. */
+    public CteraPortalBuilder credentials(String username, String password) {
+        this.username = username;
+        this.password = password;
+        return this;
+    }
+
+    /** Send {@code Authorization: Bearer <token>} on every request, with no login; excludes credentials. */
+    public CteraPortalBuilder bearerToken(String bearerToken) {
+        this.bearerToken = bearerToken;
+        return this;
+    }
+
+    /** TCP connect timeout; default 5 s. */
+    public CteraPortalBuilder connectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+        return this;
+    }
+
+    /** Longest wait for an answer to start, and longest silence while it streams in; default 30 s. */
+    public CteraPortalBuilder readTimeout(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+        return this;
+    }
+
+    /**
+     * A WebClient builder to start from, keeping its filters, codecs and observation settings. It is cloned, and
+     * its connector is replaced by the client's own (timeouts, TLS, no redirects, one pool per portal).
+     */
+    public CteraPortalBuilder webClientBuilder(WebClient.Builder webClientBuilder) {
+        this.webClientBuilder = webClientBuilder;
+        return this;
+    }
+
+    /** Skip TLS certificate verification; default false. Only for test portals: it logs a warning. */
+    public CteraPortalBuilder insecureTrustAllCertificates(boolean insecureTrustAllCertificates) {
+        this.insecureTrustAllCertificates = insecureTrustAllCertificates;
+        return this;
+    }
+
+    /** The {@code User-Agent} header; default {@link #DEFAULT_USER_AGENT}. */
+    public CteraPortalBuilder userAgent(String userAgent) {
+        this.userAgent = userAgent;
+        return this;
+    }
+
+    /**
+     * Validates the settings and creates the client; opens no connection.
+     * @throws IllegalArgumentException naming the first bad setting
+     */
+    public CteraPortal build() {
+        require(!this.name.isBlank(), "name must not be blank");
+        URI url = validUrl();
+        requirePositive(this.connectTimeout, "connectTimeout");
+        requirePositive(this.readTimeout, "readTimeout");
+        require(!this.userAgent.isBlank(), "userAgent must not be blank");
+        require(this.tenant == null || !this.tenant.isBlank(), "tenant must not be blank (use null for none)");
+        require(this.tenant == null || this.context == PortalContext.ADMIN,
+                "tenant is only allowed in the admin context; a services portal is already one tenant");
+        PortalCredentials credentials = validCredentials();
+        // Browsing is state of a login session; a bearer token has none to carry it.
+        require(this.tenant == null || credentials instanceof PortalCredentials.Password,
+                "tenant needs credentials: a bearer token has no session in which to browse a tenant");
+        TransportSettings settings = new TransportSettings(this.name, new PortalEndpoint(url, this.context),
+                this.connectTimeout, this.readTimeout, this.userAgent, this.insecureTrustAllCertificates,
+                this.webClientBuilder);
+        return new CteraPortal(settings, credentials, this.tenant);
+    }
+
+    private URI validUrl() {
+        require(this.baseUrl != null && !this.baseUrl.isBlank(), "baseUrl is required");
+        URI url;
+        try {
+            url = new URI(this.baseUrl.trim());
+        }
+        catch (URISyntaxException ex) {
+            throw new IllegalArgumentException("baseUrl '" + this.baseUrl + "' is not a valid URL", ex);
+        }
+        String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+        require(scheme.equals("http") || scheme.equals("https"),
+                "baseUrl '" + this.baseUrl + "' must use http or https");
+        require(url.getHost() != null, "baseUrl '" + this.baseUrl + "' has no host");
+        require(url.getRawQuery() == null && url.getRawFragment() == null,
+                "baseUrl '" + this.baseUrl + "' must not have a query or fragment");
+        require(url.getRawUserInfo() == null, "baseUrl must not carry user info; use credentials(...)");
+        return url;
+    }
+
+    private PortalCredentials validCredentials() {
+        boolean password = this.username != null || this.password != null;
+        boolean bearer = this.bearerToken != null;
+        require(!(password && bearer), "credentials and bearerToken are exclusive; configure only one");
+        if (bearer) {
+            require(!this.bearerToken.isBlank(), "bearerToken must not be blank");
+            return new PortalCredentials.Bearer(this.bearerToken);
+        }
+        require(password, "credentials or bearerToken is required");
+        require(this.username != null && !this.username.isBlank(), "credentials: username must not be blank");
+        require(this.password != null && !this.password.isEmpty(), "credentials: password must not be empty");
+        return new PortalCredentials.Password(this.username, this.password);
+    }
+
+    private static void requirePositive(Duration duration, String setting) {
+        require(!duration.isNegative() && !duration.isZero(), setting + " must be positive, was " + duration);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CteraPortalBuilder[name=" + this.name + ", baseUrl=" + this.baseUrl + ", context=" + this.context
+                + ", user=" + this.username + "]";
+    }
+}

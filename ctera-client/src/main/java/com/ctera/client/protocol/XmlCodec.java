@@ -1,0 +1,157 @@
+package com.ctera.client.protocol;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.ctera.client.CteraPage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and writes the CTERA {@code obj/att/val/list} XML format. Writing is byte-identical to the official SDK;
+ * reading is streaming StAX with DTDs and external entities disabled. Stateless and thread-safe: one instance can
+ * serve every portal.
+ */
+public final class XmlCodec {
+
+    // Configured once here and never changed afterwards.
+    private static final XMLInputFactory INPUT_FACTORY = createInputFactory();
+
+    /** A codec; every instance shares one parser factory, configured once and never changed. */
+    public XmlCodec() {
+    }
+
+    private static XMLInputFactory createInputFactory() {
+        // The JDK's own implementation, whatever StAX provider is on the class path: behaviour (and error texts)
+        // must not change because an application happens to add Woodstox.
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+
+    /** The request body for a value: compact UTF-8 without a declaration; empty for {@code null}. */
+    public byte[] encode(@Nullable XmlValue value) {
+        return encodeToString(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The document for a value as a string; empty for {@code null} and for the null value. */
+    public String encodeToString(@Nullable XmlValue value) {
+        if (value == null || value == XmlNull.INSTANCE) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(256);
+        new XmlWriter(out).write(value);
+        return out.toString();
+    }
+
+    /**
+     * Reads a whole answer as a tree.
+     * @return the value, or {@code null} for an empty (or whitespace-only) body
+     * @throws MalformedXmlException if the body is not a well-formed CTERA document
+     * @throws UncheckedIOException if reading the stream fails
+     */
+    public @Nullable XmlValue decode(InputStream in) {
+        try (XmlCursor cursor = openCursor(in)) {
+            return cursor.readRootValue();
+        }
+    }
+
+    /** Reads a whole answer held in memory as a tree; {@code null} for an empty body. */
+    public @Nullable XmlValue decode(byte[] body) {
+        return decode(new ByteArrayInputStream(body));
+    }
+
+    /**
+     * Streams one page of a query answer {@code <obj><att id="hasMore">..</att><att id="ITEMS"><list>..</list></att></obj>},
+     * handing each item to the mapper as soon as it is read, so only one item exists as a tree at a time. Other
+     * attributes are skipped unread.
+     * @param itemsAttribute {@code objects} for db queries, {@code logs} for {@code queryLogs}
+     * @throws MalformedXmlException if the body is empty, not an object, lacks {@code hasMore} or the items list,
+     *     or has a non-object item
+     */
+    public <T> CteraPage<T> decodePage(InputStream in, String itemsAttribute, Function<XmlObject, T> mapper) {
+        Objects.requireNonNull(itemsAttribute, "itemsAttribute");
+        Objects.requireNonNull(mapper, "mapper");
+        try (XmlCursor cursor = openCursor(in)) {
+            cursor.beginRootObject();
+            Boolean hasMore = null;
+            List<T> items = null;
+            for (String attribute = cursor.nextAttribute(); attribute != null; attribute = cursor.nextAttribute()) {
+                if ("hasMore".equals(attribute)) {
+                    hasMore = cursor.readBoolean();
+                }
+                else if (itemsAttribute.equals(attribute)) {
+                    if (!cursor.beginList()) {
+                        throw cursor.malformed("expected <list> in attribute '" + itemsAttribute + "', found null");
+                    }
+                    items = new ArrayList<>();
+                    for (XmlObject item = cursor.nextObjectItem(); item != null; item = cursor.nextObjectItem()) {
+                        items.add(Objects.requireNonNull(mapper.apply(item), "the page item mapper returned null"));
+                    }
+                }
+            }
+            if (hasMore == null) {
+                throw cursor.malformed("expected attribute 'hasMore' in the page object, found none");
+            }
+            if (items == null) {
+                throw cursor.malformed("expected attribute '" + itemsAttribute + "' in the page object, found none");
+            }
+            cursor.finish();
+            return new CteraPage<>(items, hasMore);
+        }
+    }
+
+    /**
+     * A cursor over one document, for streaming shapes other than query pages. The caller closes the cursor; the
+     * stream stays the caller's to close.
+     */
+    public XmlCursor openCursor(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        PushbackInputStream body = new PushbackInputStream(in, 1);
+        try {
+            if (!skipLeadingWhitespace(body)) {
+                return new XmlCursor(null);
+            }
+            XMLStreamReader reader;
+            // The JDK factory is not documented as thread-safe for reader creation; parsing itself is per reader.
+            synchronized (INPUT_FACTORY) {
+                reader = INPUT_FACTORY.createXMLStreamReader(body);
+            }
+            return new XmlCursor(reader);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("reading the portal's answer failed", ex);
+        }
+        catch (XMLStreamException ex) {
+            throw XmlCursor.translate(ex);
+        }
+    }
+
+    // The SDK reads an empty answer as "no value"; whitespace before the root element is harmless to drop, and
+    // dropping it lets a blank body count as empty too.
+    private static boolean skipLeadingWhitespace(PushbackInputStream in) throws IOException {
+        int next = in.read();
+        while (next == ' ' || next == '\t' || next == '\r' || next == '\n') {
+            next = in.read();
+        }
+        if (next == -1) {
+            return false;
+        }
+        in.unread(next);
+        return true;
+    }
+}

@@ -1,0 +1,220 @@
+package com.ctera.client.session;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import com.ctera.client.CteraAuthenticationException;
+import com.ctera.client.CteraException;
+import com.ctera.client.CteraOperation;
+import com.ctera.client.CteraProtocolException;
+import com.ctera.client.CteraSessionExpiredException;
+import com.ctera.client.transport.ApiRequest;
+import com.ctera.client.transport.PortalTransport;
+import com.ctera.client.transport.RequestAuth;
+import com.ctera.client.transport.ResponseReader;
+import com.ctera.client.transport.XmlResponses;
+
+/**
+ * The authenticated session with one portal. Logs in lazily on the first call, renews the session when the portal
+ * signals expiry (protocol §2.4) and repeats the call once. Concurrent callers share one login: a caller whose
+ * request carried an older session than the current one simply retries with the current one.
+ */
+public final class PortalSession implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(PortalSession.class);
+
+    private final PortalTransport transport;
+
+    private final PortalCredentials credentials;
+
+    private final SessionBootstrap bootstrap;
+
+    private final Duration closeTimeout;
+
+    private final Object lock = new Object();
+
+    private final AtomicLong generations = new AtomicLong();
+
+    private final AtomicInteger loginCount = new AtomicInteger();
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private @Nullable SessionState current;
+
+    private @Nullable Mono<SessionState> loginInFlight;
+
+    /**
+     * @param tenant in the admin context, the tenant to browse after every login, or {@code null}
+     * @param closeTimeout the longest {@link #close()} waits for the logout call
+     */
+    public PortalSession(PortalTransport transport, PortalCredentials credentials, @Nullable String tenant,
+            Duration closeTimeout) {
+        this.transport = transport;
+        this.credentials = credentials;
+        this.bootstrap = new SessionBootstrap(transport, tenant);
+        this.closeTimeout = closeTimeout;
+    }
+
+    /**
+     * Sends a request within the session and reads its answer. On the expiry signal, renews the session once and
+     * repeats the request once; a second expiry fails with {@link CteraSessionExpiredException}.
+     */
+    public <T> Mono<T> call(ApiRequest request, ResponseReader<T> reader) {
+        return Mono.defer(() -> {
+            if (this.closed.get()) {
+                return Mono.error(new IllegalStateException("The portal client is closed"));
+            }
+            if (this.credentials instanceof PortalCredentials.Bearer bearer) {
+                return this.transport.exchange(request, RequestAuth.bearer(bearer.token()), reader);
+            }
+            return session().flatMap(state -> this.transport.exchange(request, state.auth(), reader)
+                    .onErrorResume(CteraSessionExpiredException.class, expired -> renew(state)
+                            .flatMap(fresh -> this.transport.exchange(request, fresh.auth(), reader))
+                            .onErrorMap(CteraSessionExpiredException.class, again -> new CteraSessionExpiredException(
+                                    request.operation().name(), again.status(), request.operation().name()
+                                            + " failed: the portal ended the session again right after a new login",
+                                    again))));
+        });
+    }
+
+    /** The session's identity; logs in first when needed (bearer mode: read with the token). */
+    public Mono<SessionInfo> info() {
+        return Mono.defer(() -> {
+            if (this.closed.get()) {
+                return Mono.error(new IllegalStateException("The portal client is closed"));
+            }
+            if (this.credentials instanceof PortalCredentials.Bearer bearer) {
+                return this.bootstrap.identify(RequestAuth.bearer(bearer.token()));
+            }
+            return session().map(SessionState::info);
+        });
+    }
+
+    /** How many login requests this session has sent. */
+    public int loginCount() {
+        return this.loginCount.get();
+    }
+
+    /** Whether a password session is currently established. */
+    public boolean isLoggedIn() {
+        synchronized (this.lock) {
+            return this.current != null;
+        }
+    }
+
+    private Mono<SessionState> session() {
+        return Mono.defer(() -> {
+            synchronized (this.lock) {
+                return (this.current != null) ? Mono.just(this.current) : sharedLogin();
+            }
+        });
+    }
+
+    /** A new session to replace {@code stale}, shared by every caller that saw {@code stale} expire. */
+    private Mono<SessionState> renew(SessionState stale) {
+        return Mono.defer(() -> {
+            synchronized (this.lock) {
+                if (this.current != null && this.current.generation() != stale.generation()) {
+                    return Mono.just(this.current);
+                }
+                this.current = null;
+                return sharedLogin();
+            }
+        });
+    }
+
+    /** Joins the login under way or starts one; called with the lock held. */
+    private Mono<SessionState> sharedLogin() {
+        Mono<SessionState> inFlight = this.loginInFlight;
+        if (inFlight != null) {
+            return inFlight;
+        }
+        Mono<SessionState> login = login()
+                .doOnNext(state -> {
+                    synchronized (this.lock) {
+                        this.current = state;
+                        this.loginInFlight = null;
+                    }
+                })
+                .doOnError(error -> {
+                    synchronized (this.lock) {
+                        this.loginInFlight = null;
+                    }
+                })
+                .cache();
+        this.loginInFlight = login;
+        return login;
+    }
+
+    private Mono<SessionState> login() {
+        PortalCredentials.Password password = (PortalCredentials.Password) this.credentials;
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("j_username", password.username());
+        form.put("j_password", password.password());
+        ApiRequest request = ApiRequest.form(CteraOperation.LOGIN, this.transport.endpoint().api("login"), form);
+        ResponseReader<String> cookie = (head, body) -> head.cookie(RequestAuth.SESSION_COOKIE)
+                .orElseThrow(() -> new CteraProtocolException(CteraOperation.LOGIN.name(), head.status(),
+                        "login failed: " + this.transport.endpoint().baseUrl() + " accepted user '"
+                                + password.username() + "' but set no " + RequestAuth.SESSION_COOKIE + " cookie",
+                        null));
+        return Mono.defer(() -> {
+            this.loginCount.incrementAndGet();
+            return this.transport.exchange(request, RequestAuth.anonymous(), cookie);
+        })
+                .onErrorMap(CteraAuthenticationException.class, refused -> new CteraAuthenticationException(
+                        CteraOperation.LOGIN.name(), refused.status(), "Portal " + this.transport.endpoint().baseUrl()
+                                + " refused the login of user '" + password.username() + "' (HTTP "
+                                + refused.status() + "): invalid user name or password",
+                        null))
+                .map(RequestAuth::sessionCookie)
+                .flatMap(auth -> this.bootstrap.run(auth)
+                        .map(info -> new SessionState(auth, this.generations.incrementAndGet(), info)))
+                .doOnNext(state -> logger.debug("Logged in to {} as {} (session #{})",
+                        this.transport.endpoint().baseUrl(), password.username(), state.generation()));
+    }
+
+    /** Logs out when a password session is open; errors are logged and ignored. Idempotent. */
+    @Override
+    public void close() {
+        if (!this.closed.compareAndSet(false, true)) {
+            return;
+        }
+        SessionState state;
+        synchronized (this.lock) {
+            state = this.current;
+            this.current = null;
+        }
+        if (state == null) {
+            return;
+        }
+        ApiRequest logout = ApiRequest.form(CteraOperation.LOGOUT, this.transport.endpoint().api("logout"),
+                Map.of());
+        try {
+            this.transport.exchange(logout, state.auth(), XmlResponses.discard()).block(this.closeTimeout);
+        }
+        catch (CteraSessionExpiredException ex) {
+            // The portal already ended the session: the logout's goal is met.
+        }
+        catch (CteraException | IllegalStateException ex) {
+            logger.debug("Logout from {} failed: {}", this.transport.endpoint().baseUrl(), ex.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PortalSession[" + this.transport.endpoint().baseUrl() + ", " + this.credentials + "]";
+    }
+
+    /** One established session: its cookie, its sequence number, and who it is. */
+    private record SessionState(RequestAuth auth, long generation, SessionInfo info) {
+    }
+}

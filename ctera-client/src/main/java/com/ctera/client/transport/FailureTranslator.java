@@ -1,0 +1,170 @@
+package com.ctera.client.transport;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+import com.ctera.client.CteraAccessDeniedException;
+import com.ctera.client.CteraAuthenticationException;
+import com.ctera.client.CteraClientErrorException;
+import com.ctera.client.CteraConflictException;
+import com.ctera.client.CteraException;
+import com.ctera.client.CteraNotFoundException;
+import com.ctera.client.CteraProtocolException;
+import com.ctera.client.CteraServerException;
+import com.ctera.client.CteraSessionExpiredException;
+import com.ctera.client.CteraThrottledException;
+import com.ctera.client.CteraTransportException;
+
+/**
+ * Maps what went wrong on the wire onto the {@link CteraException} hierarchy (protocol §3.1 plus 429). Messages name
+ * the operation, method and URL, and the portal's own {@code msg} where it sent one; never a credential.
+ */
+final class FailureTranslator {
+
+    private static final String LOGIN_PAGE = "/ServicesPortal/login.html";
+
+    private static final String MICROSOFT_LOGIN = "https://login.microsoftonline.com";
+
+    private final Duration readTimeout;
+
+    private final Clock clock;
+
+    FailureTranslator(Duration readTimeout, Clock clock) {
+        this.readTimeout = readTimeout;
+        this.clock = clock;
+    }
+
+    /** Whether a redirect is the portal's "session expired" signal (protocol §2.4). */
+    static boolean isSessionExpiry(@Nullable URI location) {
+        if (location == null) {
+            return false;
+        }
+        String text = location.toString();
+        boolean loginPage = LOGIN_PAGE.equals(text)
+                || (location.isAbsolute() && LOGIN_PAGE.equals(location.getRawPath()));
+        return loginPage || text.startsWith(MICROSOFT_LOGIN);
+    }
+
+    CteraException redirect(ApiRequest request, int status, @Nullable URI location) {
+        String operation = request.operation().name();
+        if (isSessionExpiry(location)) {
+            return new CteraSessionExpiredException(operation, status,
+                    operation + " failed: the portal ended the session (" + describe(request) + ")", null);
+        }
+        return new CteraProtocolException(operation, status, operation + " failed: unexpected HTTP " + status
+                + " redirect to " + location + " from " + describe(request), null);
+    }
+
+    CteraException status(ApiRequest request, int status, HttpHeaders headers, @Nullable String portalMessage) {
+        String operation = request.operation().name();
+        String message = operation + " failed: HTTP " + status + reason(status) + " from " + describe(request)
+                + ((portalMessage != null && !portalMessage.isBlank()) ? ": " + portalMessage : "");
+        return switch (status) {
+            case 401 -> new CteraAuthenticationException(operation, status, message, null);
+            case 403 -> new CteraAccessDeniedException(operation, status, message, null);
+            case 404 -> new CteraNotFoundException(operation, status, message, null);
+            case 409 -> new CteraConflictException(operation, status, message, null);
+            case 429 -> new CteraThrottledException(operation, status, message,
+                    RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock), null);
+            default -> {
+                if (status == 503 && headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
+                    yield new CteraThrottledException(operation, status, message,
+                            RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock), null);
+                }
+                if (status >= 500) {
+                    yield new CteraServerException(operation, status, message, null);
+                }
+                if (status >= 400) {
+                    yield new CteraClientErrorException(operation, status, message, null);
+                }
+                yield new CteraProtocolException(operation, status,
+                        operation + " failed: unexpected HTTP " + status + " from " + describe(request), null);
+            }
+        };
+    }
+
+    /** No answer arrived: connect refused, reset before the status line, timeout, TLS failure. */
+    CteraException transport(ApiRequest request, Throwable error) {
+        if (error instanceof CteraException known) {
+            return known;
+        }
+        String operation = request.operation().name();
+        return new CteraTransportException(operation, 0, operation + " failed: " + transportReason(error) + " ("
+                + describe(request) + ")", error);
+    }
+
+    /** The status line arrived but the body could not be read or decoded. */
+    CteraException body(ApiRequest request, int status, Throwable error) {
+        if (error instanceof CteraException known) {
+            return known;
+        }
+        String operation = request.operation().name();
+        if (isTimeout(error)) {
+            return new CteraTransportException(operation, status, operation + " failed: the answer stalled for "
+                    + "longer than the read timeout of " + this.readTimeout + " (" + describe(request) + ")", error);
+        }
+        return new CteraProtocolException(operation, status, operation
+                + " failed: malformed, truncated or unexpected answer from " + describe(request) + ": "
+                + rootMessage(error), error);
+    }
+
+    private String transportReason(Throwable error) {
+        if (isTimeout(error)) {
+            return "no answer within the read timeout of " + this.readTimeout;
+        }
+        if (causedBy(error, SSLException.class)) {
+            return "TLS failure";
+        }
+        if (causedBy(error, ConnectException.class)) {
+            return "cannot connect";
+        }
+        return "connection failed: " + rootMessage(error);
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException
+                    || cause instanceof io.netty.handler.timeout.TimeoutException
+                    || cause instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+    }
+
+    private static String reason(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return (known != null) ? " " + known.getReasonPhrase() : "";
+    }
+
+    private static String describe(ApiRequest request) {
+        return request.method().name() + " " + request.uri();
+    }
+}

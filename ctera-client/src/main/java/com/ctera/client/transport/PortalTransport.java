@@ -1,0 +1,212 @@
+package com.ctera.client.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import com.ctera.client.CteraException;
+import com.ctera.client.protocol.XmlCodec;
+import com.ctera.client.protocol.XmlObject;
+import com.ctera.client.protocol.XmlText;
+import com.ctera.client.protocol.XmlValue;
+
+/**
+ * Sends requests to one portal over its own WebClient and connection pool and hands successful bodies to a
+ * {@link ResponseReader} as a stream, so a large answer costs constant memory. Never follows redirects: a redirect
+ * is either the session-expiry signal or an error. Every failure becomes a {@link CteraException}.
+ */
+public final class PortalTransport implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(PortalTransport.class);
+
+    /** Buffers requested ahead of the reading thread. */
+    private static final int BODY_DEMAND = 16;
+
+    /** Error bodies are read whole for their {@code msg}; past this size the message is skipped. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final PortalEndpoint endpoint;
+
+    private final WebClient webClient;
+
+    private final ConnectionProvider connections;
+
+    private final Duration readTimeout;
+
+    private final FailureTranslator failures;
+
+    private final XmlCodec codec = new XmlCodec();
+
+    private PortalTransport(PortalEndpoint endpoint, WebClient webClient, ConnectionProvider connections,
+            Duration readTimeout, Clock clock) {
+        this.endpoint = endpoint;
+        this.webClient = webClient;
+        this.connections = connections;
+        this.readTimeout = readTimeout;
+        this.failures = new FailureTranslator(readTimeout, clock);
+    }
+
+    /** Builds the WebClient and connection pool for one portal; opens no connection yet. */
+    public static PortalTransport create(TransportSettings settings) {
+        ConnectionProvider connections = ConnectionProvider.builder("ctera-" + settings.portalName())
+                .maxConnections(64)
+                .pendingAcquireTimeout(settings.connectTimeout().plus(settings.readTimeout()))
+                .build();
+        HttpClient http = HttpClient.create(connections)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        settings.connectTimeout().toMillis()))
+                .responseTimeout(settings.readTimeout())
+                .followRedirect(false);
+        if (settings.insecureTrustAllCertificates()) {
+            logger.warn("TLS certificate verification is OFF for CTERA portal '{}' ({}): use this only with test "
+                    + "portals", settings.portalName(), settings.endpoint().baseUrl());
+            http = http.secure(tls -> tls.sslContext(Http11SslContextSpec.forClient()
+                    .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE))));
+        }
+        WebClient.Builder builder = (settings.webClientBuilder() != null) ? settings.webClientBuilder().clone()
+                : WebClient.builder();
+        WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(http))
+                .defaultHeader(HttpHeaders.USER_AGENT, settings.userAgent())
+                .build();
+        return new PortalTransport(settings.endpoint(), webClient, connections, settings.readTimeout(),
+                Clock.systemUTC());
+    }
+
+    /** The codec for request and answer bodies. */
+    public XmlCodec codec() {
+        return this.codec;
+    }
+
+    /** The portal's base URL and context. */
+    public PortalEndpoint endpoint() {
+        return this.endpoint;
+    }
+
+    /**
+     * Sends one request and reads the answer.
+     * @return the reader's value; errors are always {@link CteraException}s naming the request's operation
+     */
+    public <T> Mono<T> exchange(ApiRequest request, RequestAuth auth, ResponseReader<T> reader) {
+        return Mono.defer(() -> {
+            WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+                    .uri(request.uri())
+                    .headers(auth::applyTo);
+            WebClient.RequestHeadersSpec<?> ready = withBody(spec, request);
+            return ready.exchangeToMono(response -> handle(request, response, reader));
+        }).onErrorMap(error -> !(error instanceof CteraException), error -> this.failures.transport(request, error));
+    }
+
+    private static WebClient.RequestHeadersSpec<?> withBody(WebClient.RequestBodySpec spec, ApiRequest request) {
+        byte[] xml = request.xmlBody();
+        if (xml != null) {
+            return spec.contentType(MediaType.TEXT_PLAIN).bodyValue(xml);
+        }
+        if (request.formBody() != null) {
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            request.formBody().forEach(form::add);
+            return spec.body(BodyInserters.fromFormData(form));
+        }
+        return spec;
+    }
+
+    private <T> Mono<T> handle(ApiRequest request, ClientResponse response, ResponseReader<T> reader) {
+        int status = response.statusCode().value();
+        HttpHeaders headers = response.headers().asHttpHeaders();
+        if (response.statusCode().is2xxSuccessful()) {
+            ResponseHead head = new ResponseHead(status, headers, response.cookies());
+            // Reactor Netty's response timeout also bounds every silence while the body streams in.
+            Flux<DataBuffer> body = response.bodyToFlux(DataBuffer.class);
+            return Mono.fromCallable(() -> {
+                InputStream in = DataBufferUtils.subscriberInputStream(body, BODY_DEMAND);
+                try {
+                    return reader.read(head, in);
+                }
+                finally {
+                    closeQuietly(in);
+                }
+            }).subscribeOn(Schedulers.boundedElastic())
+                    .onErrorMap(error -> this.failures.body(request, status, error));
+        }
+        if (response.statusCode().is3xxRedirection()) {
+            return response.releaseBody().then(Mono.error(this.failures.redirect(request, status,
+                    headers.getLocation())));
+        }
+        return portalMessage(response)
+                .map(message -> this.failures.status(request, status, headers, message))
+                .switchIfEmpty(Mono.fromSupplier(() -> this.failures.status(request, status, headers, null)))
+                .flatMap(Mono::error);
+    }
+
+    /** The {@code msg} of an XML error body, when the body is small and well formed. */
+    private Mono<String> portalMessage(ClientResponse response) {
+        return DataBufferUtils.join(response.bodyToFlux(DataBuffer.class), MAX_ERROR_BODY)
+                .map(buffer -> {
+                    try {
+                        byte[] bytes = new byte[buffer.readableByteCount()];
+                        buffer.read(bytes);
+                        return bytes;
+                    }
+                    finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .mapNotNull(this::messageOf)
+                .onErrorResume(error -> Mono.empty());
+    }
+
+    private @Nullable String messageOf(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            XmlValue value = this.codec.decode(body);
+            if (value instanceof XmlObject object && object.attributes().get("msg") instanceof XmlText text) {
+                return text.text();
+            }
+            return null;
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    // A reader that ignores the body may finish before the stream has even subscribed; closing it then fails, and
+    // there is nothing left to release: the exchange releases an unread body itself.
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        }
+        catch (IOException | IllegalStateException ex) {
+            logger.trace("Closing an answer stream early: {}", ex.toString());
+        }
+    }
+
+    /** Releases the connection pool. */
+    @Override
+    public void close() {
+        this.connections.disposeLater().block(this.readTimeout);
+    }
+}

@@ -1,0 +1,21 @@
+package com.ctera.client.transport;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Everything the HTTP layer of one portal needs; validated by the portal builder.
+ * @param portalName the configured name, used for the connection pool's name
+ * @param endpoint base URL and context
+ * @param connectTimeout TCP connect timeout
+ * @param readTimeout longest wait for the status line, and longest silence while a body streams in
+ * @param userAgent the {@code User-Agent} header value
+ * @param insecureTrustAllCertificates skip TLS certificate verification (test portals only)
+ * @param webClientBuilder a builder to start from (cloned; its connector is replaced), or {@code null}
+ */
+public record TransportSettings(String portalName, PortalEndpoint endpoint, Duration connectTimeout,
+        Duration readTimeout, String userAgent, boolean insecureTrustAllCertificates,
+        WebClient.@Nullable Builder webClientBuilder) {
+}

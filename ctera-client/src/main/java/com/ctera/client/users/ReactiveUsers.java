@@ -1,0 +1,130 @@
+package com.ctera.client.users;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import com.ctera.client.CteraNotFoundException;
+import com.ctera.client.CteraOperation;
+import com.ctera.client.CteraPage;
+import com.ctera.client.CteraProtocolException;
+import com.ctera.client.protocol.CallEnvelope;
+import com.ctera.client.protocol.Filter;
+import com.ctera.client.protocol.Paging;
+import com.ctera.client.protocol.QueryParams;
+import com.ctera.client.protocol.XmlObject;
+import com.ctera.client.protocol.XmlText;
+import com.ctera.client.protocol.XmlValue;
+import com.ctera.client.session.PortalCalls;
+
+/** Portal users in reactive form (protocol §5.1); nothing is sent until subscription. */
+public final class ReactiveUsers {
+
+    private final PortalCalls calls;
+
+    private final UserMapper mapper;
+
+    /** Created by {@code CteraPortal}. */
+    public ReactiveUsers(PortalCalls calls) {
+        this(calls, Clock.systemDefaultZone());
+    }
+
+    ReactiveUsers(PortalCalls calls, Clock clock) {
+        this.calls = calls;
+        this.mapper = new UserMapper(clock);
+    }
+
+    /** Every local user, fetched page by page as the subscriber asks for more. */
+    public Flux<PortalUser> list() {
+        return list(UserQuery.all());
+    }
+
+    /** The users matching the query, fetched page by page as the subscriber asks for more. */
+    public Flux<PortalUser> list(UserQuery query) {
+        return Paging.flux(startFrom -> page(query, startFrom), query.pageSize());
+    }
+
+    /** One page of the query, starting at the {@code startFrom}-th match. */
+    public Mono<CteraPage<PortalUser>> page(UserQuery query, int startFrom) {
+        if (startFrom < 0) {
+            return Mono.error(new IllegalArgumentException("startFrom must not be negative, was " + startFrom));
+        }
+        URI uri = (query.domain() != null) ? this.calls.api("domains", query.domain(), "adUsers")
+                : this.calls.api("users");
+        XmlValue envelope = CallEnvelope.database("query", queryParams(query, startFrom));
+        return this.calls.post(CteraOperation.USERS_QUERY, uri, envelope,
+                (head, body) -> this.calls.codec().decodePage(body, "objects", UserMapper::toUser));
+    }
+
+    /** The local user with this name, or empty when there is none. */
+    public Mono<PortalUser> find(String name) {
+        return get(name).onErrorResume(CteraNotFoundException.class, missing -> Mono.empty());
+    }
+
+    /** The local user with this name; fails with {@link CteraNotFoundException} when there is none. */
+    public Mono<PortalUser> get(String name) {
+        List<String> paths = UserQuery.DEFAULT_FIELDS.stream().map(field -> "/" + field).toList();
+        return this.calls.post(CteraOperation.USERS_GET, this.calls.api("users", name), CallEnvelope.getMulti(paths))
+                .map(answer -> {
+                    // get-multi of a missing user answers with a null name (protocol §3.2).
+                    if (!(answer instanceof XmlObject user) || user.text("name") == null) {
+                        throw new CteraNotFoundException(CteraOperation.USERS_GET.name(), 200,
+                                "users.get failed: no user named '" + name + "'", null);
+                    }
+                    return UserMapper.toUser(user);
+                });
+    }
+
+    /**
+     * Creates a user. Not idempotent: a repeated call may fail with a conflict.
+     * @return the portal's reference to the new user, as it answered (may be empty)
+     */
+    public Mono<String> add(NewUser user) {
+        XmlValue envelope = CallEnvelope.add(this.mapper.toWire(user));
+        return this.calls.post(CteraOperation.USERS_ADD, this.calls.api("users"), envelope)
+                .map(answer -> (answer instanceof XmlText text) ? text.text() : "");
+    }
+
+    /**
+     * Changes only the given attributes of a local user: reads its full object, replaces those attributes, and
+     * writes the object back with every other attribute untouched.
+     */
+    public Mono<Void> modify(String name, UserUpdate update) {
+        URI uri = this.calls.api("users", name);
+        return this.calls.get(CteraOperation.USERS_READ, uri)
+                .flatMap(current -> {
+                    if (!(current instanceof XmlObject user)) {
+                        return Mono.error(new CteraProtocolException(CteraOperation.USERS_READ.name(), 200,
+                                "users.read failed: the portal answered with no user object for '" + name + "'",
+                                null));
+                    }
+                    XmlObject.Builder changed = user.toBuilder();
+                    update.changes().forEach(changed::put);
+                    return this.calls.put(CteraOperation.USERS_MODIFY, uri, changed.build());
+                })
+                .then();
+    }
+
+    /** Deletes a local user. */
+    public Mono<Void> delete(String name) {
+        XmlValue envelope = CallEnvelope.userDefined("delete", new XmlText("true"));
+        return this.calls.post(CteraOperation.USERS_DELETE, this.calls.api("users", name), envelope).then();
+    }
+
+    private static XmlObject queryParams(UserQuery query, int startFrom) {
+        QueryParams.Builder params = QueryParams.builder()
+                .startFrom(startFrom)
+                .countLimit(query.pageSize())
+                .include(query.fields().toArray(String[]::new));
+        for (UserQuery.Condition condition : query.conditions()) {
+            params.filter(new Filter("StringFilter", condition.field(), condition.restriction(), condition.value()));
+        }
+        if (query.conditions().size() > 1 || query.combinationExplicit()) {
+            params.orFilter(query.matchAny());
+        }
+        return params.build().toXml();
+    }
+}

@@ -1,0 +1,30 @@
+package com.ctera.client;
+
+import java.time.Duration;
+
+import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.simulator.SimulatorCredentials;
+
+/** Portal clients wired to a running simulator, one per kind of login the tests need. */
+final class TestPortals {
+
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+    private TestPortals() {
+    }
+
+    /** Global administration, browsing {@code tenant} after login (or none when null). */
+    static CteraPortal admin(CteraPortalSimulator simulator, String tenant) {
+        SimulatorCredentials admin = simulator.adminCredentials();
+        return CteraPortal.builder().name("sim-admin").baseUrl(simulator.baseUrl()).context(PortalContext.ADMIN)
+                .tenant(tenant).credentials(admin.username(), admin.password()).readTimeout(READ_TIMEOUT).build();
+    }
+
+    /** The default tenant's services portal, as its tenant administrator. */
+    static CteraPortal tenantAdmin(CteraPortalSimulator simulator) {
+        SimulatorCredentials tenantAdmin = simulator.tenantAdminCredentials();
+        return CteraPortal.builder().name("sim-tenant").baseUrl(simulator.baseUrl())
+                .context(PortalContext.SERVICES_PORTAL).credentials(tenantAdmin.username(), tenantAdmin.password())
+                .readTimeout(READ_TIMEOUT).build();
+    }
+}

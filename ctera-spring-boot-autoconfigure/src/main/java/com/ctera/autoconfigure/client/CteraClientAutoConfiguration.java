@@ -1,0 +1,53 @@
+package com.ctera.autoconfigure.client;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.ctera.client.CteraPortal;
+
+/**
+ * {@link CteraPortal} beans from {@code ctera.*} properties, a {@link CteraPortals} registry, and the embedded
+ * simulator when no portal is configured.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@ConditionalOnClass(CteraPortal.class)
+@ConditionalOnProperty(name = "ctera.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CteraProperties.class)
+@Import(CteraPortalBeanRegistrar.class)
+public final class CteraClientAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    CteraPortalDefinitions cteraPortalDefinitions(CteraProperties properties,
+            ObjectProvider<EmbeddedPortalSettings> embedded) {
+        Map<String, PortalSettings> settings = new LinkedHashMap<>(PortalSettingsResolver.resolveAll(properties));
+        embedded.ifAvailable((source) -> settings.putIfAbsent(PortalSettingsResolver.EMBEDDED_PORTAL_NAME,
+                PortalSettingsResolver.resolve(PortalSettingsResolver.EMBEDDED_PORTAL_NAME, source.portalProperties(),
+                        properties.getDefaults())));
+        return new CteraPortalDefinitions(settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CteraPortalFactory cteraPortalFactory(CteraPortalDefinitions definitions,
+            ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<CteraPortalBuilderCustomizer> customizers) {
+        return new CteraPortalFactory(definitions, webClientBuilder.getIfAvailable(),
+                customizers.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CteraPortals cteraPortals(ObjectProvider<CteraPortal> portals) {
+        return new CteraPortals(portals.orderedStream().toList());
+    }
+}

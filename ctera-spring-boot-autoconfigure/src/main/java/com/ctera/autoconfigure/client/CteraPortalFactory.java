@@ -1,0 +1,57 @@
+package com.ctera.autoconfigure.client;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.ctera.client.CteraPortal;
+import com.ctera.client.CteraPortalBuilder;
+
+/** Creates the {@link CteraPortal} of a configured portal: its settings, then every customizer in order. */
+public class CteraPortalFactory {
+
+    private final CteraPortalDefinitions definitions;
+
+    private final WebClient.@Nullable Builder webClientBuilder;
+
+    private final List<CteraPortalBuilderCustomizer> customizers;
+
+    public CteraPortalFactory(CteraPortalDefinitions definitions, WebClient.@Nullable Builder webClientBuilder,
+            List<CteraPortalBuilderCustomizer> customizers) {
+        this.definitions = definitions;
+        this.webClientBuilder = webClientBuilder;
+        this.customizers = List.copyOf(customizers);
+    }
+
+    /** Builds the portal with this name; the first call to the portal logs in, not this method. */
+    public CteraPortal create(String name) {
+        PortalSettings settings = this.definitions.find(name)
+            .orElseThrow(() -> new IllegalArgumentException(
+                    "No CTERA portal named '" + name + "'; configured: " + this.definitions.all().keySet()));
+        CteraPortalBuilder builder = CteraPortal.builder()
+            .name(settings.name())
+            .baseUrl(settings.baseUrl())
+            .context(settings.context())
+            .connectTimeout(settings.connectTimeout())
+            .readTimeout(settings.readTimeout())
+            .insecureTrustAllCertificates(settings.insecureTrustAll());
+        if (settings.tenant() != null) {
+            builder.tenant(settings.tenant());
+        }
+        if (settings.bearerToken() != null) {
+            builder.bearerToken(settings.bearerToken());
+        }
+        else if (settings.username() != null && settings.password() != null) {
+            builder.credentials(settings.username(), settings.password());
+        }
+        if (this.webClientBuilder != null) {
+            builder.webClientBuilder(this.webClientBuilder);
+        }
+        for (CteraPortalBuilderCustomizer customizer : this.customizers) {
+            customizer.customize(name, builder);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,9 @@
+package com.ctera.autoconfigure.client;
+
+/** Source of the portal named {@code embedded}: the embedded simulator, when one runs. */
+@FunctionalInterface
+public interface EmbeddedPortalSettings {
+
+    /** Where the embedded portal is and how to log in; other keys come from {@code ctera.defaults}. */
+    PortalProperties portalProperties();
+}

@@ -1,0 +1,199 @@
+package com.ctera.autoconfigure.client;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Settings of one portal, or the defaults of all portals. Every key is optional here: a portal's unset key falls back
+ * to {@code ctera.defaults}, then to the built-in default.
+ */
+public class PortalProperties {
+
+    /** Base URL of the portal, {@code https://host[:port]}. Use either this or {@code host} and {@code port}. */
+    private @Nullable String url;
+
+    /** Host name of the portal, when {@code url} is not given. */
+    private @Nullable String host;
+
+    /** Port of the portal, when {@code url} is not given. Defaults to 443 (or 80 with {@code https: false}). */
+    private @Nullable Integer port;
+
+    /** Whether {@code host} and {@code port} are reached over HTTPS. Defaults to true. */
+    private @Nullable Boolean https;
+
+    /**
+     * Which API the portal bean uses: {@code admin} (global administration, {@code /admin}) or
+     * {@code services-portal} (a team portal, {@code /ServicesPortal}). Defaults to {@code admin}.
+     */
+    private @Nullable String context;
+
+    /** Team portal (tenant) that a global administrator works in after login. */
+    private @Nullable String tenant;
+
+    /** User name to log in with. */
+    private @Nullable String username;
+
+    /** Password to log in with. Never logged or shown. */
+    private @Nullable String password;
+
+    /** Bearer token sent instead of a login. Exclusive with {@code password}. Never logged or shown. */
+    private @Nullable String bearerToken;
+
+    /** Connection and response timeouts. */
+    private final Timeouts timeouts = new Timeouts();
+
+    /** TLS settings. */
+    private final Ssl ssl = new Ssl();
+
+    public @Nullable String getUrl() {
+        return this.url;
+    }
+
+    public void setUrl(@Nullable String url) {
+        this.url = url;
+    }
+
+    public @Nullable String getHost() {
+        return this.host;
+    }
+
+    public void setHost(@Nullable String host) {
+        this.host = host;
+    }
+
+    public @Nullable Integer getPort() {
+        return this.port;
+    }
+
+    public void setPort(@Nullable Integer port) {
+        this.port = port;
+    }
+
+    public @Nullable Boolean getHttps() {
+        return this.https;
+    }
+
+    public void setHttps(@Nullable Boolean https) {
+        this.https = https;
+    }
+
+    public @Nullable String getContext() {
+        return this.context;
+    }
+
+    public void setContext(@Nullable String context) {
+        this.context = context;
+    }
+
+    public @Nullable String getTenant() {
+        return this.tenant;
+    }
+
+    public void setTenant(@Nullable String tenant) {
+        this.tenant = tenant;
+    }
+
+    public @Nullable String getUsername() {
+        return this.username;
+    }
+
+    public void setUsername(@Nullable String username) {
+        this.username = username;
+    }
+
+    public @Nullable String getPassword() {
+        return this.password;
+    }
+
+    public void setPassword(@Nullable String password) {
+        this.password = password;
+    }
+
+    public @Nullable String getBearerToken() {
+        return this.bearerToken;
+    }
+
+    public void setBearerToken(@Nullable String bearerToken) {
+        this.bearerToken = bearerToken;
+    }
+
+    public Timeouts getTimeouts() {
+        return this.timeouts;
+    }
+
+    public Ssl getSsl() {
+        return this.ssl;
+    }
+
+    /** Whether this block names a portal at all (a URL or a host). */
+    boolean isSpecified() {
+        return hasText(this.url) || hasText(this.host);
+    }
+
+    private static boolean hasText(@Nullable String value) {
+        return value != null && !value.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "PortalProperties{url=" + this.url + ", host=" + this.host + ", port=" + this.port + ", context="
+                + this.context + ", tenant=" + this.tenant + ", username=" + this.username + ", password="
+                + Secrets.mask(this.password) + ", bearerToken=" + Secrets.mask(this.bearerToken) + ", timeouts="
+                + this.timeouts + ", ssl=" + this.ssl + "}";
+    }
+
+    /** Timeouts of the calls to one portal. */
+    public static class Timeouts {
+
+        /** Time allowed to open a connection. Defaults to 5s. */
+        private @Nullable Duration connect;
+
+        /** Time allowed for the portal to answer once the request is sent. Defaults to 30s. */
+        private @Nullable Duration read;
+
+        public @Nullable Duration getConnect() {
+            return this.connect;
+        }
+
+        public void setConnect(@Nullable Duration connect) {
+            this.connect = connect;
+        }
+
+        public @Nullable Duration getRead() {
+            return this.read;
+        }
+
+        public void setRead(@Nullable Duration read) {
+            this.read = read;
+        }
+
+        @Override
+        public String toString() {
+            return "{connect=" + this.connect + ", read=" + this.read + "}";
+        }
+    }
+
+    /** TLS settings of the calls to one portal. */
+    public static class Ssl {
+
+        /**
+         * Whether to trust any certificate the portal presents. Off by default; turning it on removes protection
+         * against an impostor portal and logs a warning at start-up. Meant for test portals only.
+         */
+        private @Nullable Boolean insecureTrustAll;
+
+        public @Nullable Boolean getInsecureTrustAll() {
+            return this.insecureTrustAll;
+        }
+
+        public void setInsecureTrustAll(@Nullable Boolean insecureTrustAll) {
+            this.insecureTrustAll = insecureTrustAll;
+        }
+
+        @Override
+        public String toString() {
+            return "{insecureTrustAll=" + this.insecureTrustAll + "}";
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.ctera.autoconfigure.client;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import com.ctera.client.PortalContext;
+
+/**
+ * The effective, validated settings of one portal: its own keys over {@code ctera.defaults} over the built-in
+ * defaults. {@code toString()} never shows the password or the token.
+ */
+public record PortalSettings(String name, URI baseUrl, PortalContext context, @Nullable String tenant,
+        @Nullable String username, @Nullable String password, @Nullable String bearerToken, Duration connectTimeout,
+        Duration readTimeout, boolean insecureTrustAll) {
+
+    @Override
+    public String toString() {
+        return "PortalSettings{name=" + this.name + ", baseUrl=" + this.baseUrl + ", context=" + this.context
+                + ", tenant=" + this.tenant + ", username=" + this.username + ", password="
+                + Secrets.mask(this.password) + ", bearerToken=" + Secrets.mask(this.bearerToken)
+                + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
+                + ", insecureTrustAll=" + this.insecureTrustAll + "}";
+    }
+}

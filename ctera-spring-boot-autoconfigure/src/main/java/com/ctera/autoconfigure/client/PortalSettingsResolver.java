@@ -1,0 +1,192 @@
+package com.ctera.autoconfigure.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import com.ctera.client.PortalContext;
+
+/**
+ * Turns {@link CteraProperties} into {@link PortalSettings}: each key of a portal falls back to the same key of
+ * {@code ctera.defaults}, then to the built-in default. Also the single place that decides what is valid; every
+ * message names the property in its canonical form and says what is allowed.
+ */
+public final class PortalSettingsResolver {
+
+    /** Name of the portal the starter configures against its embedded simulator. */
+    public static final String EMBEDDED_PORTAL_NAME = "embedded";
+
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+    private PortalSettingsResolver() {
+    }
+
+    /** Resolves every configured portal; throws {@link IllegalStateException} listing all problems if any. */
+    public static Map<String, PortalSettings> resolveAll(CteraProperties properties) {
+        List<String> problems = new ArrayList<>();
+        validate(properties, problems::add);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Invalid CTERA configuration: " + String.join("; ", problems));
+        }
+        Map<String, PortalSettings> resolved = new LinkedHashMap<>();
+        properties.configuredPortals()
+            .forEach((name, portal) -> resolved.put(name, resolve(name, portal, properties.getDefaults())));
+        return resolved;
+    }
+
+    /** Reports each problem of the configuration, as a message that names the property. */
+    static void validate(CteraProperties properties, Consumer<String> problems) {
+        PortalProperties defaults = properties.getDefaults();
+        checkOwnValues("ctera.defaults", defaults, problems);
+        properties.getPortals().forEach((name, portal) -> checkPortal(prefix(name), portal, defaults, problems));
+        if (properties.getPortal().isSpecified() || hasAnyValue(properties.getPortal())) {
+            checkPortal("ctera.portal", properties.getPortal(), defaults, problems);
+        }
+        String primary = properties.getPrimary();
+        if (primary != null && !properties.configuredPortals().containsKey(primary)
+                && !primary.equals(EMBEDDED_PORTAL_NAME)) {
+            problems.accept("ctera.primary names the portal '" + primary + "', which is not configured; configured: "
+                    + properties.configuredPortals().keySet());
+        }
+    }
+
+    private static String prefix(String name) {
+        return "ctera.portals." + name;
+    }
+
+    private static void checkPortal(String prefix, PortalProperties portal, PortalProperties defaults,
+            Consumer<String> problems) {
+        checkOwnValues(prefix, portal, problems);
+        String url = pick(portal, defaults, PortalProperties::getUrl);
+        String host = pick(portal, defaults, PortalProperties::getHost);
+        if (isBlank(url) && isBlank(host)) {
+            problems.accept(prefix + ".url is required: set the portal's base URL (https://host[:port]) or "
+                    + prefix + ".host");
+        }
+        if (!isBlank(url) && !isBlank(portal.getHost())) {
+            problems.accept(prefix + ".url and " + prefix + ".host are both set; set only one of them");
+        }
+        String password = pick(portal, defaults, PortalProperties::getPassword);
+        String token = pick(portal, defaults, PortalProperties::getBearerToken);
+        String username = pick(portal, defaults, PortalProperties::getUsername);
+        if (password != null && token != null) {
+            problems.accept(prefix + ".password and " + prefix
+                    + ".bearer-token are both set; a portal logs in with a password or sends a bearer token, not both");
+        }
+        if (password == null && token == null) {
+            problems.accept(prefix + ".username and " + prefix + ".password (or " + prefix
+                    + ".bearer-token) are required: the portal needs credentials");
+        }
+        if (password != null && isBlank(username)) {
+            problems.accept(prefix + ".username is required when a password is set");
+        }
+    }
+
+    /** Checks the keys a block sets itself, so a message names the block the bad value came from. */
+    private static void checkOwnValues(String prefix, PortalProperties portal, Consumer<String> problems) {
+        String url = portal.getUrl();
+        if (!isBlank(url)) {
+            checkUrl(prefix + ".url", url, problems);
+        }
+        Integer port = portal.getPort();
+        if (port != null && (port < 1 || port > 65535)) {
+            problems.accept(prefix + ".port must be between 1 and 65535, was " + port);
+        }
+        String context = portal.getContext();
+        if (context != null) {
+            try {
+                PortalContext.parse(context);
+            }
+            catch (IllegalArgumentException ex) {
+                problems.accept(prefix + ".context must be admin or services-portal, was '" + context + "'");
+            }
+        }
+        checkPositive(prefix + ".timeouts.connect", portal.getTimeouts().getConnect(), problems);
+        checkPositive(prefix + ".timeouts.read", portal.getTimeouts().getRead(), problems);
+    }
+
+    private static void checkUrl(String property, String url, Consumer<String> problems) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        }
+        catch (URISyntaxException ex) {
+            problems.accept(property + " is not a valid URL (" + ex.getReason() + "); expected https://host[:port]");
+            return;
+        }
+        if (uri.getUserInfo() != null) {
+            // The value itself is not echoed: it may hold a password.
+            problems.accept(property + " must not contain user information; set username and password instead");
+            return;
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
+            problems.accept(property + " must use the https or http scheme, was '" + url + "'");
+            return;
+        }
+        if (uri.getHost() == null) {
+            problems.accept(property + " has no host, was '" + url + "'; expected https://host[:port]");
+        }
+    }
+
+    private static void checkPositive(String property, @Nullable Duration value, Consumer<String> problems) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            problems.accept(property + " must be a positive duration such as 5s or 500ms, was " + value);
+        }
+    }
+
+    /** Builds the settings of one portal from already validated properties. */
+    public static PortalSettings resolve(String name, PortalProperties portal, PortalProperties defaults) {
+        String url = pick(portal, defaults, PortalProperties::getUrl);
+        URI baseUrl = isBlank(url) ? hostUrl(portal, defaults) : URI.create(stripTrailingSlash(url.trim()));
+        String context = pick(portal, defaults, PortalProperties::getContext);
+        Duration connect = pick(portal, defaults, (p) -> p.getTimeouts().getConnect());
+        Duration read = pick(portal, defaults, (p) -> p.getTimeouts().getRead());
+        Boolean trustAll = pick(portal, defaults, (p) -> p.getSsl().getInsecureTrustAll());
+        return new PortalSettings(name, baseUrl, (context != null) ? PortalContext.parse(context) : PortalContext.ADMIN,
+                pick(portal, defaults, PortalProperties::getTenant),
+                pick(portal, defaults, PortalProperties::getUsername),
+                pick(portal, defaults, PortalProperties::getPassword),
+                pick(portal, defaults, PortalProperties::getBearerToken),
+                (connect != null) ? connect : DEFAULT_CONNECT_TIMEOUT, (read != null) ? read : DEFAULT_READ_TIMEOUT,
+                Boolean.TRUE.equals(trustAll));
+    }
+
+    private static URI hostUrl(PortalProperties portal, PortalProperties defaults) {
+        String host = pick(portal, defaults, PortalProperties::getHost);
+        Boolean https = pick(portal, defaults, PortalProperties::getHttps);
+        boolean secure = !Boolean.FALSE.equals(https);
+        Integer port = pick(portal, defaults, PortalProperties::getPort);
+        int effectivePort = (port != null) ? port : (secure ? 443 : 80);
+        return URI.create((secure ? "https" : "http") + "://" + host.trim() + ":" + effectivePort);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static <T> @Nullable T pick(PortalProperties portal, PortalProperties defaults,
+            Function<PortalProperties, @Nullable T> key) {
+        T own = key.apply(portal);
+        return (own != null) ? own : key.apply(defaults);
+    }
+
+    private static boolean hasAnyValue(PortalProperties portal) {
+        return portal.getPort() != null || portal.getUsername() != null || portal.getPassword() != null
+                || portal.getBearerToken() != null || portal.getContext() != null || portal.getTenant() != null;
+    }
+
+    private static boolean isBlank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+}

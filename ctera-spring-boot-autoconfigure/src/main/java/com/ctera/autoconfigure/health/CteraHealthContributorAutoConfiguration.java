@@ -1,0 +1,37 @@
+package com.ctera.autoconfigure.health;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+
+import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
+import com.ctera.client.CteraPortal;
+
+/** One health entry per portal, grouped under {@code ctera} in {@code /actuator/health}. */
+@AutoConfiguration(after = CteraClientAutoConfiguration.class)
+@ConditionalOnClass({ CteraPortal.class, HealthContributor.class })
+@ConditionalOnBean(CteraPortal.class)
+@ConditionalOnEnabledHealthIndicator("ctera")
+@EnableConfigurationProperties(CteraHealthProperties.class)
+public final class CteraHealthContributorAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = { "cteraHealthIndicator", "cteraHealthContributor" })
+    HealthContributor cteraHealthContributor(ObjectProvider<CteraPortal> portals, CteraHealthProperties properties) {
+        Map<String, CteraPortalHealthIndicator> byName = new LinkedHashMap<>();
+        portals.orderedStream()
+            .forEach((portal) -> byName.putIfAbsent(portal.name(),
+                    new CteraPortalHealthIndicator(portal, properties.getTimeout())));
+        return CompositeHealthContributor.fromMap(byName);
+    }
+}
