@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.ctera.client.devices.Devices;
 import com.ctera.client.devices.ReactiveDevices;
+import com.ctera.client.pipeline.CallPipeline;
 import com.ctera.client.session.PortalCalls;
 import com.ctera.client.session.PortalCredentials;
 import com.ctera.client.session.PortalSession;
@@ -42,13 +43,15 @@ public final class CteraPortal implements AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    CteraPortal(TransportSettings settings, PortalCredentials credentials, @Nullable String tenant) {
+    CteraPortal(TransportSettings settings, PortalCredentials credentials, @Nullable String tenant,
+            CallPipeline pipeline) {
         this.name = settings.portalName();
         this.baseUrl = settings.endpoint().baseUrl();
         this.context = settings.endpoint().context();
         this.user = (credentials instanceof PortalCredentials.Password password) ? password.username() : null;
         this.transport = PortalTransport.create(settings);
-        this.session = new PortalSession(this.transport, credentials, tenant, settings.readTimeout());
+        this.session = new PortalSession(this.transport, credentials, tenant, settings.readTimeout(), this.name,
+                pipeline);
         PortalCalls calls = new PortalCalls(this.session, settings.endpoint(), this.transport.codec());
         this.reactive = new ReactiveCteraPortal(this, calls, new ReactiveUsers(calls), new ReactiveDevices(calls));
         this.users = new Users(this.reactive.users());

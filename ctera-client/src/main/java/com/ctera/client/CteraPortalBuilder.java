@@ -3,11 +3,15 @@ package com.ctera.client;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.ctera.client.pipeline.CallInterceptor;
+import com.ctera.client.pipeline.CallPipeline;
 import com.ctera.client.session.PortalCredentials;
 import com.ctera.client.transport.PortalEndpoint;
 import com.ctera.client.transport.TransportSettings;
@@ -45,6 +49,8 @@ public final class CteraPortalBuilder {
     private boolean insecureTrustAllCertificates;
 
     private String userAgent = DEFAULT_USER_AGENT;
+
+    private final List<CallInterceptor> interceptors = new ArrayList<>();
 
     CteraPortalBuilder() {
     }
@@ -126,6 +132,15 @@ public final class CteraPortalBuilder {
     }
 
     /**
+     * Adds a stage to the call pipeline (observation, retry, circuit breaker, rate limiting); stages run in
+     * {@link CallInterceptor#order()} order whatever the order they were added in.
+     */
+    public CteraPortalBuilder interceptor(CallInterceptor interceptor) {
+        this.interceptors.add(interceptor);
+        return this;
+    }
+
+    /**
      * Validates the settings and creates the client; opens no connection.
      * @throws IllegalArgumentException naming the first bad setting
      */
@@ -145,7 +160,7 @@ public final class CteraPortalBuilder {
         TransportSettings settings = new TransportSettings(this.name, new PortalEndpoint(url, this.context),
                 this.connectTimeout, this.readTimeout, this.userAgent, this.insecureTrustAllCertificates,
                 this.webClientBuilder);
-        return new CteraPortal(settings, credentials, this.tenant);
+        return new CteraPortal(settings, credentials, this.tenant, CallPipeline.of(this.interceptors));
     }
 
     private URI validUrl() {

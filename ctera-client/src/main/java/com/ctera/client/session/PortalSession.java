@@ -17,6 +17,8 @@ import com.ctera.client.CteraException;
 import com.ctera.client.CteraOperation;
 import com.ctera.client.CteraProtocolException;
 import com.ctera.client.CteraSessionExpiredException;
+import com.ctera.client.pipeline.CallContext;
+import com.ctera.client.pipeline.CallPipeline;
 import com.ctera.client.transport.ApiRequest;
 import com.ctera.client.transport.PortalTransport;
 import com.ctera.client.transport.RequestAuth;
@@ -40,6 +42,10 @@ public final class PortalSession implements AutoCloseable {
 
     private final Duration closeTimeout;
 
+    private final String portalName;
+
+    private final CallPipeline pipeline;
+
     private final Object lock = new Object();
 
     private final AtomicLong generations = new AtomicLong();
@@ -55,9 +61,13 @@ public final class PortalSession implements AutoCloseable {
     /**
      * @param tenant in the admin context, the tenant to browse after every login, or {@code null}
      * @param closeTimeout the longest {@link #close()} waits for the logout call
+     * @param portalName the portal's name, given to the interceptors
+     * @param pipeline the interceptors every call passes through before it reaches the session
      */
     public PortalSession(PortalTransport transport, PortalCredentials credentials, @Nullable String tenant,
-            Duration closeTimeout) {
+            Duration closeTimeout, String portalName, CallPipeline pipeline) {
+        this.portalName = portalName;
+        this.pipeline = pipeline;
         this.transport = transport;
         this.credentials = credentials;
         this.bootstrap = new SessionBootstrap(transport, tenant);
@@ -69,6 +79,10 @@ public final class PortalSession implements AutoCloseable {
      * repeats the request once; a second expiry fails with {@link CteraSessionExpiredException}.
      */
     public <T> Mono<T> call(ApiRequest request, ResponseReader<T> reader) {
+        return this.pipeline.wrap(new CallContext(this.portalName, request.operation()), callInSession(request, reader));
+    }
+
+    private <T> Mono<T> callInSession(ApiRequest request, ResponseReader<T> reader) {
         return Mono.defer(() -> {
             if (this.closed.get()) {
                 return Mono.error(new IllegalStateException("The portal client is closed"));
