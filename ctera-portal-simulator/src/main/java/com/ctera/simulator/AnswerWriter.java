@@ -1,0 +1,121 @@
+package com.ctera.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * Turns a {@link PortalAnswer} into the HTTP answer, applying a fault on the way. Faults that break the
+ * connection reach below WebFlux to the Netty channel of the request.
+ */
+final class AnswerWriter {
+
+    static final MediaType XML = new MediaType("text", "xml", StandardCharsets.UTF_8);
+
+    private final SessionStore sessions;
+
+    AnswerWriter(SessionStore sessions) {
+        this.sessions = sessions;
+    }
+
+    /** A fault that stops the request before it is processed. */
+    Mono<ServerResponse> refuse(ServerRequest request, FaultRule fault, @Nullable String sessionId) {
+        return switch (fault.action()) {
+            case EXPIRE_SESSION -> {
+                if (sessionId != null) {
+                    this.sessions.invalidate(sessionId);
+                }
+                yield write(PortalAnswer.loginRedirect());
+            }
+            case CONNECTION_RESET -> reset(request);
+            default -> write(failure(fault));
+        };
+    }
+
+    /** The processed answer, altered by a fault that acts after processing (or none). */
+    Mono<ServerResponse> deliver(ServerRequest request, PortalAnswer answer, @Nullable FaultRule fault) {
+        if (fault == null) {
+            return write(answer);
+        }
+        return switch (fault.action()) {
+            case DELAY -> Mono.delay(fault.duration()).then(Mono.defer(() -> write(answer)));
+            case TRUNCATED_BODY -> truncated(request, answer);
+            case CONNECTION_RESET -> reset(request);
+            case STATUS, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE -> write(failure(fault));
+            case EXPIRE_SESSION -> write(answer);
+        };
+    }
+
+    Mono<ServerResponse> write(PortalAnswer answer) {
+        ServerResponse.BodyBuilder builder = ServerResponse.status(answer.status());
+        answer.headers().forEach(builder::header);
+        if (answer.body() != null && hasBody(answer.status())) {
+            return builder.contentType(XML).bodyValue(answer.body().getBytes(StandardCharsets.UTF_8));
+        }
+        if (answer.stream() != null) {
+            return builder.contentType(XML).body(BodyInserters.fromPublisher(
+                    answer.stream().map(chunk -> chunk.getBytes(StandardCharsets.UTF_8)), byte[].class));
+        }
+        return builder.build();
+    }
+
+    private static PortalAnswer failure(FaultRule fault) {
+        return switch (fault.action()) {
+            case TOO_MANY_REQUESTS -> PortalAnswer.retryLater(429, fault.retryAfterSeconds(), "Too many requests");
+            case SERVICE_UNAVAILABLE -> PortalAnswer.retryLater(503, fault.retryAfterSeconds(), "Service unavailable");
+            default -> hasBody(fault.statusValue()) ? PortalAnswer.message(fault.statusValue(), "Injected fault")
+                    : PortalAnswer.empty(fault.statusValue());
+        };
+    }
+
+    private static boolean hasBody(int status) {
+        return status >= 200 && status != 204 && status != 304;
+    }
+
+    /** Announces the whole length, sends the first half of the body, then closes the connection. */
+    private Mono<ServerResponse> truncated(ServerRequest request, PortalAnswer answer) {
+        return answer.chunks().reduce(new StringBuilder(), StringBuilder::append).flatMap(text -> {
+            byte[] whole = text.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] half = Arrays.copyOf(whole, whole.length / 2);
+            ServerResponse.BodyBuilder builder = ServerResponse.status(answer.status());
+            answer.headers().forEach(builder::header);
+            return builder.contentType(XML)
+                .contentLength(Math.max(1, whole.length))
+                .body((message, context) -> {
+                    DataBuffer buffer = message.bufferFactory().wrap(half);
+                    return message.writeWith(Flux.just(buffer)).then(closeConnection(request, false));
+                });
+        });
+    }
+
+    /** Drops the connection with a TCP reset and answers nothing. */
+    private static Mono<ServerResponse> reset(ServerRequest request) {
+        return closeConnection(request, true).then(Mono.empty());
+    }
+
+    private static Mono<Void> closeConnection(ServerRequest request, boolean reset) {
+        return Mono.fromRunnable(() -> {
+            HttpServerRequest nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
+            nativeRequest.withConnection(connection -> {
+                Channel channel = connection.channel();
+                if (reset) {
+                    // Linger 0 turns close() into an RST instead of an orderly FIN.
+                    channel.config().setOption(ChannelOption.SO_LINGER, 0);
+                }
+                channel.close();
+            });
+        });
+    }
+}

@@ -1,0 +1,137 @@
+package com.ctera.simulator;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The request pipeline of the portal API: classify, journal, rate ceiling, pre-processing faults, authentication,
+ * the operation's handler, then post-processing faults.
+ */
+final class PortalHandler implements HandlerFunction<ServerResponse> {
+
+    private static final Logger logger = LoggerFactory.getLogger(PortalHandler.class);
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final ApiRouter router;
+    private final SessionStore sessions;
+    private final FaultInjector faults;
+    private final RequestJournal journal;
+    private final AnswerWriter writer;
+
+    PortalHandler(ApiRouter router, SessionStore sessions, FaultInjector faults, RequestJournal journal) {
+        this.router = router;
+        this.sessions = sessions;
+        this.faults = faults;
+        this.journal = journal;
+        this.writer = new AnswerWriter(sessions);
+    }
+
+    @Override
+    public Mono<ServerResponse> handle(ServerRequest request) {
+        return request.bodyToMono(byte[].class).defaultIfEmpty(NO_BODY).flatMap(body -> serve(request, body));
+    }
+
+    private Mono<ServerResponse> serve(ServerRequest request, byte[] body) {
+        String path = request.requestPath().value();
+        int contextEnd = path.indexOf('/', 1);
+        PortalContext context = PortalContext.fromSegment(
+                (contextEnd > 0) ? path.substring(1, contextEnd) : path.substring(Math.min(1, path.length())));
+        String relativePath = (contextEnd > 0) ? path.substring(contextEnd) : "/";
+        ApiRouter.Classification classified = (context != null)
+                ? this.router.classify(request.method(), relativePath, body) : ApiRouter.Classification.unmatched();
+        String operation = classified.operation();
+        this.journal.received(operation);
+        if (!this.faults.admit()) {
+            return this.writer.write(PortalAnswer.retryLater(429, 1, "Request rate ceiling exceeded"));
+        }
+        String sessionId = sessionId(request);
+        FaultRule fault = this.faults.take(operation, path);
+        if (fault != null && fault.preventsProcessing()) {
+            return this.writer.refuse(request, fault, sessionId);
+        }
+        if (context == null) {
+            return this.writer.deliver(request, PortalAnswer.notFound(), fault);
+        }
+        ApiRoute route = classified.route();
+        Session session = null;
+        if (route == null || route.authenticated()) {
+            Authentication authentication = authenticate(request, context, sessionId);
+            if (authentication.refusal() != null) {
+                return this.writer.deliver(request, authentication.refusal(), fault);
+            }
+            session = authentication.session();
+        }
+        PortalAnswer answer;
+        if (classified.malformed() != null) {
+            answer = PortalAnswer.message(400, classified.malformed());
+        }
+        else if (route == null) {
+            answer = PortalAnswer.notFound();
+        }
+        else {
+            answer = invoke(route, new ApiCall(context, session, sessionId, classified.variables(),
+                    classified.payload(), body, origin(request), host(request)));
+        }
+        this.journal.processed(operation, route != null && answer.success());
+        return this.writer.deliver(request, answer, fault);
+    }
+
+    private static PortalAnswer invoke(ApiRoute route, ApiCall call) {
+        try {
+            return route.handler().handle(call);
+        }
+        catch (BadRequestException ex) {
+            return PortalAnswer.message(400, ex.getMessage());
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Operation {} failed", route.operation(), ex);
+            return PortalAnswer.message(500, "Internal error");
+        }
+    }
+
+    /** The caller's session, or the refusal: 401 for an unknown bearer, the 302 expiry redirect otherwise. */
+    private Authentication authenticate(ServerRequest request, PortalContext context, @Nullable String sessionId) {
+        String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Session session = this.sessions.bearer(authorization.substring(7).trim());
+            if (session == null || session.context() != context) {
+                return new Authentication(null, PortalAnswer.message(401, "Invalid bearer token"));
+            }
+            return new Authentication(session, null);
+        }
+        Session session = (sessionId != null) ? this.sessions.session(sessionId) : null;
+        if (session == null || session.context() != context) {
+            return new Authentication(null, PortalAnswer.loginRedirect());
+        }
+        return new Authentication(session, null);
+    }
+
+    /** Either the caller's session or the answer refusing the request. */
+    private record Authentication(@Nullable Session session, @Nullable PortalAnswer refusal) {
+    }
+
+    private static @Nullable String sessionId(ServerRequest request) {
+        HttpCookie cookie = request.cookies().getFirst("JSESSIONID");
+        return (cookie != null && !cookie.getValue().isEmpty()) ? cookie.getValue() : null;
+    }
+
+    private static String origin(ServerRequest request) {
+        URI uri = request.uri();
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static String host(ServerRequest request) {
+        String host = request.uri().getHost();
+        return (host != null) ? host : "";
+    }
+}

@@ -1,0 +1,79 @@
+package com.ctera.simulator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the simulator on its own until killed:
+ * {@code java -jar ctera-portal-simulator-exec.jar [--port N] [--bind ADDR] [--tls] [--admin-password X] [--no-seed]}.
+ * Without {@code --admin-password} the global administrator's password is
+ * {@value SimulatorOptions#DEFAULT_ADMIN_PASSWORD}.
+ */
+public final class SimulatorMain {
+
+    static final int DEFAULT_PORT = 9090;
+
+    private static final String USAGE = "Usage: [--port N] [--bind ADDR] [--tls] [--admin-password X] [--no-seed]";
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) {
+        // Our logback settings, unless the user brought their own; set before the first logger is made.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "ctera-simulator-logback.xml");
+        }
+        Logger logger = LoggerFactory.getLogger(SimulatorMain.class);
+        SimulatorOptions options;
+        try {
+            options = parse(args);
+        }
+        catch (IllegalArgumentException ex) {
+            logger.error("{}. {}", ex.getMessage(), USAGE);
+            System.exit(2);
+            return;
+        }
+        CteraPortalSimulator simulator = CteraPortalSimulator.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
+        logger.info("CTERA portal simulator listening on {} (global admin user '{}', tenant '{}')",
+                simulator.baseUrl(), simulator.adminCredentials().username(), simulator.defaultTenant());
+        simulator.awaitClose();
+    }
+
+    /** Reads the command line into options (defaults: port 9090 on 127.0.0.1, plain HTTP, demo data). */
+    static SimulatorOptions parse(String... args) {
+        SimulatorOptions options = SimulatorOptions.defaults().withPort(DEFAULT_PORT);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--port" -> options = options.withPort(parsePort(value(args, ++i, arg)));
+                case "--bind" -> options = options.withBindAddress(value(args, ++i, arg));
+                case "--tls" -> options = options.withTls(true);
+                case "--admin-password" -> options = options.withAdminPassword(value(args, ++i, arg));
+                case "--no-seed" -> options = options.withSeed(false);
+                default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'");
+            }
+        }
+        return options;
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--port must be between 0 and 65535");
+            }
+            return port;
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("--port needs a number, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.ctera.simulator;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SimulatorMainTest {
+
+    @Test
+    void defaultsToPort9090OnLoopbackWithDemoData() {
+        SimulatorOptions options = SimulatorMain.parse();
+        assertThat(options.port()).isEqualTo(9090);
+        assertThat(options.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(options.tls()).isFalse();
+        assertThat(options.seed()).isTrue();
+        assertThat(options.adminPassword()).isEqualTo(SimulatorOptions.DEFAULT_ADMIN_PASSWORD);
+    }
+
+    @Test
+    void readsEveryOption() {
+        SimulatorOptions options = SimulatorMain.parse("--port", "8443", "--bind", "0.0.0.0", "--tls",
+                "--admin-password", "S3cret!", "--no-seed");
+        assertThat(options).isEqualTo(new SimulatorOptions(8443, "0.0.0.0", true, "S3cret!", false,
+                SimulatorOptions.DEFAULT_PORTAL_VERSION));
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        assertThatIllegalArgumentException().isThrownBy(() -> SimulatorMain.parse("--port"))
+            .withMessageContaining("--port");
+        assertThatIllegalArgumentException().isThrownBy(() -> SimulatorMain.parse("--port", "http"))
+            .withMessageContaining("number");
+        assertThatIllegalArgumentException().isThrownBy(() -> SimulatorMain.parse("--port", "70000"));
+        assertThatIllegalArgumentException().isThrownBy(() -> SimulatorMain.parse("--bind", "--tls"));
+        assertThatIllegalArgumentException().isThrownBy(() -> SimulatorMain.parse("--verbose"))
+            .withMessageContaining("--verbose");
+    }
+
+    @Test
+    void optionsCopyMethodsChangeOneField() {
+        SimulatorOptions base = SimulatorOptions.defaults();
+        assertThat(base.withPort(1234).port()).isEqualTo(1234);
+        assertThat(base.withPortalVersion("8.3.1").portalVersion()).isEqualTo("8.3.1");
+        assertThat(base.withSeed(false).seed()).isFalse();
+        assertThat(base.withBindAddress("::1").bindAddress()).isEqualTo("::1");
+        assertThat(base.withPort(1234).withTls(true)).isEqualTo(new SimulatorOptions(1234, "127.0.0.1", true,
+                SimulatorOptions.DEFAULT_ADMIN_PASSWORD, true, SimulatorOptions.DEFAULT_PORTAL_VERSION));
+        assertThatIllegalArgumentException().isThrownBy(() -> base.withPort(-1));
+        assertThatIllegalArgumentException().isThrownBy(() -> base.withAdminPassword(""));
+    }
+}
