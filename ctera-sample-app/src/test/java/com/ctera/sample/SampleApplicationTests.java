@@ -30,4 +30,36 @@ class SampleApplicationTests {
             .jsonPath("$.components.ctera.components.embedded.details.context")
             .isEqualTo("admin");
     }
+
+    @Test
+    void usersAreServedFromTheEmbeddedPortal() {
+        this.client.get()
+            .uri("/users?limit=5")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.length()")
+            .isEqualTo(5)
+            .jsonPath("$[0].name")
+            .isNotEmpty();
+    }
+
+    @Test
+    void aMissingUserIsNotFoundAndABadLimitIsABadRequest() {
+        this.client.get().uri("/users/no.such.user").exchange().expectStatus().isNotFound();
+        this.client.get().uri("/users?limit=0").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void devicesAreListed() {
+        this.client.get()
+            .uri("/devices")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$[0].deviceType")
+            .isNotEmpty();
+    }
 }
