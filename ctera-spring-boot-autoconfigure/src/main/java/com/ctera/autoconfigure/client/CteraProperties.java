@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
@@ -31,6 +32,7 @@ public class CteraProperties implements Validator {
     private @Nullable String primary;
 
     /** Settings every portal inherits unless it sets the same key itself. */
+    @NestedConfigurationProperty
     private PortalProperties defaults = new PortalProperties();
 
     /**
@@ -43,6 +45,7 @@ public class CteraProperties implements Validator {
      * A single portal, named {@code default}, for applications that talk to one portal
      * ({@code CTERA_PORTAL_HOST}, {@code CTERA_PORTAL_PORT}). Combines with {@code ctera.portals.*}.
      */
+    @NestedConfigurationProperty
     private PortalProperties portal = new PortalProperties();
 
     public boolean isEnabled() {
