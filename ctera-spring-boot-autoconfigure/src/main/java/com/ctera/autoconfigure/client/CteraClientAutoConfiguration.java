@@ -2,6 +2,7 @@ package com.ctera.autoconfigure.client;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,7 +10,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -25,6 +28,9 @@ import com.ctera.client.CteraPortal;
 @EnableConfigurationProperties(CteraProperties.class)
 @Import(CteraPortalBeanRegistrar.class)
 public final class CteraClientAutoConfiguration {
+
+    /** Keys of secrets in any binding form: ctera.portals.x.password, bearerToken, CTERA_PORTAL_BEARER_TOKEN... */
+    static final Pattern SECRET_KEY = Pattern.compile("(?i)(.*[._-])?(password|bearer[-_]?token|secret)$");
 
     @Bean
     @ConditionalOnMissingBean
@@ -49,5 +55,18 @@ public final class CteraClientAutoConfiguration {
     @ConditionalOnMissingBean
     CteraPortals cteraPortals(ObjectProvider<CteraPortal> portals) {
         return new CteraPortals(portals.orderedStream().toList());
+    }
+
+    /** Keeps portal passwords and tokens out of {@code /actuator/env} and {@code /actuator/configprops}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SanitizingFunction.class)
+    static class SecretSanitizingConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "cteraSecretSanitizingFunction")
+        SanitizingFunction cteraSecretSanitizingFunction() {
+            // Applies even when an application shows values (show-values: always).
+            return SanitizingFunction.sanitizeValue().ifKeyMatches(SECRET_KEY);
+        }
     }
 }
