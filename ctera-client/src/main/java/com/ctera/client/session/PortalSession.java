@@ -120,6 +120,11 @@ public final class PortalSession implements AutoCloseable {
         return this.loginCount.get();
     }
 
+    /** Whether every request carries a bearer token instead of a login session. */
+    public boolean usesBearerToken() {
+        return this.credentials instanceof PortalCredentials.Bearer;
+    }
+
     /** Whether a password session is currently established. */
     public boolean isLoggedIn() {
         synchronized (this.lock) {

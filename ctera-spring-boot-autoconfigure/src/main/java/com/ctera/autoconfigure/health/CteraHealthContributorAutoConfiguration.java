@@ -1,6 +1,8 @@
 package com.ctera.autoconfigure.health;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +19,10 @@ import org.springframework.context.annotation.Bean;
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
 import com.ctera.client.CteraPortal;
 
-/** One health entry per portal, grouped under {@code ctera} in {@code /actuator/health}. */
+/**
+ * One health entry per portal, grouped under {@code ctera} in {@code /actuator/health}; include {@code ctera} in a
+ * readiness group ({@code management.endpoint.health.group.readiness.include}) to gate traffic on the portals.
+ */
 @AutoConfiguration(after = CteraClientAutoConfiguration.class)
 @ConditionalOnClass({ CteraPortal.class, HealthContributor.class })
 @ConditionalOnBean(CteraPortal.class)
@@ -27,11 +32,14 @@ public final class CteraHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = { "cteraHealthIndicator", "cteraHealthContributor" })
-    HealthContributor cteraHealthContributor(ObjectProvider<CteraPortal> portals, CteraHealthProperties properties) {
+    HealthContributor cteraHealthContributor(ObjectProvider<CteraPortal> portals, CteraHealthProperties properties,
+            ObjectProvider<CteraPortalHealthSignal> signals) {
+        List<CteraPortalHealthSignal> guards = signals.orderedStream().toList();
         Map<String, CteraPortalHealthIndicator> byName = new LinkedHashMap<>();
         portals.orderedStream()
             .forEach((portal) -> byName.putIfAbsent(portal.name(),
-                    new CteraPortalHealthIndicator(portal, properties.getTimeout())));
+                    new CteraPortalHealthIndicator(portal, properties.getTimeout(), properties.getCacheTtl(), guards,
+                            properties.isResilienceAffectsStatus(), Clock.systemUTC())));
         return CompositeHealthContributor.fromMap(byName);
     }
 }

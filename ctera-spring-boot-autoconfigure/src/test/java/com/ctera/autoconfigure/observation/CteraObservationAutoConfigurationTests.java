@@ -1,0 +1,218 @@
+package com.ctera.autoconfigure.observation;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
+import com.ctera.autoconfigure.client.CteraPortalBuilderCustomizer;
+import com.ctera.client.CteraNotFoundException;
+import com.ctera.client.CteraPortal;
+import com.ctera.client.CteraThrottledException;
+import com.ctera.client.CteraTransportException;
+import com.ctera.client.observation.CallMetrics;
+import com.ctera.client.observation.CteraObservationConvention;
+import com.ctera.client.observation.CteraRequestContext;
+import com.ctera.client.observation.DefaultCteraObservationConvention;
+import com.ctera.client.pipeline.CallContext;
+import com.ctera.client.pipeline.CallEvents;
+import com.ctera.client.pipeline.CallInterceptor;
+import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.simulator.FaultRule;
+
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every portal call observed with no user code: the Prometheus families, their tags and counts; back-off rules. */
+class CteraObservationAutoConfigurationTests {
+
+    private static CteraPortalSimulator simulator;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(CteraClientAutoConfiguration.class,
+                CteraObservationAutoConfiguration.class))
+        .withPropertyValues("ctera.portals.main.url=" + simulator.baseUrl(),
+                "ctera.portals.main.username=" + simulator.adminCredentials().username(),
+                "ctera.portals.main.password=" + simulator.adminCredentials().password(),
+                "ctera.portals.main.timeouts.read=700ms");
+
+    private final ApplicationContextRunner withActuator = this.runner.withConfiguration(AutoConfigurations.of(
+            ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+            CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class));
+
+    @BeforeAll
+    static void start() {
+        simulator = CteraPortalSimulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        simulator.faults().clear();
+    }
+
+    @Test
+    void prometheusShowsEveryFamilyWithItsTagsAndCounts() {
+        this.withActuator.withUserConfiguration(FakeRetryStage.class).run((context) -> {
+            CteraPortal portal = context.getBean(CteraPortal.class);
+            String user = simulator.endUserCredentials().username();
+            portal.users().get(user);
+            assertThatThrownBy(() -> portal.users().delete("nobody-here")).isInstanceOf(CteraNotFoundException.class);
+            simulator.faults().inject(FaultRule.forOperation("users.get").tooManyRequests(Duration.ZERO));
+            portal.users().get(user);
+            simulator.faults().inject(FaultRule.forOperation("users.get").delay(Duration.ofSeconds(3)));
+            assertThatThrownBy(() -> portal.users().get(user)).isInstanceOf(CteraTransportException.class);
+
+            String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+            Map<String, String> success = Map.of("portal", "main", "operation", "users.get", "outcome", "SUCCESS",
+                    "status", "200", "error_type", "none");
+            assertThat(sample(scrape, "ctera_client_requests_seconds_count", success)).isEqualTo(2);
+            assertThat(sample(scrape, "ctera_client_requests_seconds_count", Map.of("operation", "users.delete",
+                    "outcome", "CLIENT_ERROR", "status", "404", "error_type", "other"))).isEqualTo(1);
+            assertThat(sample(scrape, "ctera_client_requests_seconds_count", Map.of("operation", "users.get",
+                    "outcome", "UNKNOWN", "status", "none", "error_type", "client_timeout"))).isEqualTo(1);
+            Map<String, String> retried = Map.of("portal", "main", "operation", "users.get", "outcome", "SUCCESS");
+            assertThat(sample(scrape, "ctera_client_requests_retries_count", retried)).isEqualTo(2);
+            assertThat(sample(scrape, "ctera_client_requests_retries_sum", retried)).isEqualTo(1);
+            assertThat(sample(scrape, "ctera_client_logins_total", Map.of("portal", "main", "kind", "initial")))
+                .isEqualTo(1);
+            assertThat(scrape).contains("ctera_client_requests_active_seconds");
+            // Tags never carry a user name or a path.
+            assertThat(scrape.lines().filter((line) -> line.startsWith("ctera_")))
+                .noneMatch((line) -> line.contains(user) || line.contains("nobody-here") || line.contains("/api/"));
+        });
+    }
+
+    @Test
+    void theDocumentedObservationReachesATestObservationRegistry() {
+        this.runner.withUserConfiguration(TestRegistry.class).run((context) -> {
+            context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+            TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+            assertThat(registry).hasObservationWithNameEqualTo("ctera.client.requests")
+                .that()
+                .hasContextualNameEqualTo("ctera users.get")
+                .hasLowCardinalityKeyValue("portal", "main")
+                .hasLowCardinalityKeyValue("operation", "users.get")
+                .hasLowCardinalityKeyValue("outcome", "SUCCESS")
+                .hasLowCardinalityKeyValue("status", "200")
+                .hasLowCardinalityKeyValue("error.type", "none");
+            assertThat(context).hasSingleBean(DefaultCteraObservationConvention.class)
+                .doesNotHaveBean(CallMetrics.class);
+        });
+    }
+
+    @Test
+    void aUserConventionReplacesTheDefault() {
+        this.runner.withUserConfiguration(TestRegistry.class, CustomConvention.class).run((context) -> {
+            context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+            assertThat(context).hasSingleBean(CteraObservationConvention.class)
+                .doesNotHaveBean("cteraObservationConvention");
+            assertThat(context.getBean(TestObservationRegistry.class)).hasObservationWithNameEqualTo("ctera.client.requests")
+                .that()
+                .hasLowCardinalityKeyValue("team", "storage");
+        });
+    }
+
+    @Test
+    void backsOffWhenDisabled() {
+        this.withActuator.withPropertyValues("ctera.observation.enabled=false")
+            .run((context) -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean("cteraObservationCustomizer")
+                .doesNotHaveBean(CteraObservationConvention.class));
+    }
+
+    @Test
+    void backsOffWithoutAnObservationRegistry() {
+        this.runner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("cteraObservationCustomizer"));
+    }
+
+    @Test
+    void worksWithoutMicrometerCore() {
+        this.runner.withUserConfiguration(TestRegistry.class)
+            .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+            .run((context) -> assertThat(context).hasNotFailed()
+                .hasBean("cteraObservationCustomizer")
+                .doesNotHaveBean(CallMetrics.class));
+    }
+
+    /** The value of the one sample of {@code family} that has all these tags. */
+    private static double sample(String scrape, String family, Map<String, String> tags) {
+        return scrape.lines()
+            .filter((line) -> line.startsWith(family + "{"))
+            .filter((line) -> tags.entrySet()
+                .stream()
+                .allMatch((tag) -> line.contains(tag.getKey() + "=\"" + tag.getValue() + "\"")))
+            .map((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .reduce(Double::sum)
+            .orElseThrow(() -> new AssertionError("No " + family + " sample with " + tags + " in:\n" + scrape));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TestRegistry {
+
+        @Bean
+        TestObservationRegistry testObservationRegistry() {
+            return TestObservationRegistry.create();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CustomConvention {
+
+        @Bean
+        CteraObservationConvention teamConvention() {
+            return new DefaultCteraObservationConvention() {
+                @Override
+                public io.micrometer.common.KeyValues getLowCardinalityKeyValues(CteraRequestContext context) {
+                    return super.getLowCardinalityKeyValues(context).and(KeyValue.of("team", "storage"));
+                }
+            };
+        }
+    }
+
+    /** Stands in for the retry stage of another feature: repeats a throttled call once and reports it. */
+    @Configuration(proxyBeanMethods = false)
+    static class FakeRetryStage {
+
+        @Bean
+        CteraPortalBuilderCustomizer fakeRetry() {
+            return (name, builder) -> builder.interceptor(new CallInterceptor() {
+                @Override
+                public int order() {
+                    return RETRY_ORDER;
+                }
+
+                @Override
+                public <T> Mono<T> intercept(CallContext call, Mono<T> next) {
+                    return next.onErrorResume(CteraThrottledException.class, (error) -> CallEvents
+                        .notify((events) -> events.retrying(2, error, Duration.ZERO))
+                        .then(next));
+                }
+            });
+        }
+    }
+}
