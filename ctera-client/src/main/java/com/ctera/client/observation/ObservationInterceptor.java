@@ -1,11 +1,12 @@
 package com.ctera.client.observation;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 import com.ctera.client.pipeline.CallContext;
 import com.ctera.client.pipeline.CallEvents;
@@ -64,18 +65,27 @@ public final class ObservationInterceptor implements CallInterceptor {
                     this.registry.getCurrentObservation());
             observation.parentObservation(parent).start();
             CallRecorder recorder = new CallRecorder(context, this.metrics);
+            AtomicBoolean ended = new AtomicBoolean();
+            // Ends before the signal travels on: a blocking caller that wakes up on it finds the call recorded.
+            Runnable end = () -> {
+                if (ended.compareAndSet(false, true)) {
+                    observation.stop();
+                    this.metrics.completed(context);
+                }
+            };
             return next
-                .doOnSuccess((value) -> context.succeeded())
+                .doOnSuccess((value) -> {
+                    context.succeeded();
+                    end.run();
+                })
                 .doOnError((error) -> {
                     context.failed(error);
                     observation.error(error);
+                    end.run();
                 })
-                .doFinally((signal) -> {
-                    if (signal == SignalType.CANCEL) {
-                        context.cancelledByCaller();
-                    }
-                    observation.stop();
-                    this.metrics.completed(context);
+                .doOnCancel(() -> {
+                    context.cancelledByCaller();
+                    end.run();
                 })
                 .contextWrite((inner) -> inner.put(CallEvents.CONTEXT_KEY, recorder)
                     .put(ObservationThreadLocalAccessor.KEY, observation));

@@ -21,7 +21,7 @@ import com.ctera.client.session.SessionInfo;
  * contribute (limiters, breaker, poller, webhooks). Read-only, makes no call to any portal, shows no secret.
  */
 @Endpoint(id = "ctera")
-public class CteraEndpoint {
+public final class CteraEndpoint {
 
     private final Map<String, CteraPortal> portals;
 
