@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,6 +18,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
 import com.ctera.client.CteraPortal;
@@ -41,5 +45,16 @@ public final class CteraHealthContributorAutoConfiguration {
                     new CteraPortalHealthIndicator(portal, properties.getTimeout(), properties.getCacheTtl(), guards,
                             properties.isResilienceAffectsStatus(), Clock.systemUTC())));
         return CompositeHealthContributor.fromMap(byName);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    static class HealthMetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "cteraHealthMeterBinder")
+        MeterBinder cteraHealthMeterBinder(BeanFactory beanFactory) {
+            return new CteraHealthMeterBinder(beanFactory);
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 import com.ctera.client.CteraException;
 import com.ctera.client.CteraPortal;
@@ -75,6 +76,13 @@ public final class CteraPortalHealthIndicator implements HealthIndicator {
             this.cached = health;
             this.checkedAt = now;
             return health;
+        }
+    }
+
+    /** The status of the last check, without checking; null before the first one. */
+    public @Nullable Status lastStatus() {
+        synchronized (this.lock) {
+            return (this.cached != null) ? this.cached.getStatus() : null;
         }
     }
 

@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +148,31 @@ class CteraHealthContributorAutoConfigurationTests {
             indicator.health();
             assertThat(simulator.requests().count("currentSession")).isEqualTo(before + 2);
         });
+    }
+
+    @Test
+    void eachPortalsLastResultIsAGaugeThatNeverTriggersACheck() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        this.runner.withPropertyValues(livePortal("live"))
+            .withPropertyValues("ctera.portals.gone.url=http://127.0.0.1:" + closedPort,
+                    "ctera.portals.gone.bearer-token=gone-token")
+            .run((context) -> {
+                assertThat(context).hasBean("cteraHealthMeterBinder");
+                SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                context.getBean("cteraHealthMeterBinder", MeterBinder.class).bindTo(registry);
+                long before = simulator.requests().total();
+                assertThat(registry.get("ctera.portal.health").tag("portal", "live").gauge().value()).isNaN();
+                assertThat(simulator.requests().total()).isEqualTo(before);
+                CompositeHealthContributor composite = (CompositeHealthContributor) context
+                    .getBean("cteraHealthContributor", HealthContributor.class);
+                ((HealthIndicator) composite.getContributor("live")).health();
+                ((HealthIndicator) composite.getContributor("gone")).health();
+                assertThat(registry.get("ctera.portal.health").tag("portal", "live").gauge().value()).isEqualTo(1.0);
+                assertThat(registry.get("ctera.portal.health").tag("portal", "gone").gauge().value()).isEqualTo(0.0);
+            });
     }
 
     @Test
