@@ -1,6 +1,7 @@
 package com.ctera.autoconfigure.observation;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,6 +59,13 @@ public final class CteraObservationAutoConfiguration {
         @ConditionalOnMissingBean(CallMetrics.class)
         MicrometerCallMetrics cteraCallMetrics(MeterRegistry registry) {
             return new MicrometerCallMetrics(registry);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "cteraLatencyHistogramFilter")
+        @ConditionalOnProperty(name = "ctera.observation.latency-histogram", havingValue = "true")
+        MeterFilter cteraLatencyHistogramFilter() {
+            return new LatencyHistogramFilter(DefaultCteraObservationConvention.NAME);
         }
     }
 }

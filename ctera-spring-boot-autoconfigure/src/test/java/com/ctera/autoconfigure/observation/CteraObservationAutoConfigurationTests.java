@@ -1,7 +1,14 @@
 package com.ctera.autoconfigure.observation;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
@@ -25,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
 import com.ctera.autoconfigure.client.CteraPortalBuilderCustomizer;
+import com.ctera.autoconfigure.health.CteraHealthContributorAutoConfiguration;
 import com.ctera.client.CteraNotFoundException;
 import com.ctera.client.CteraPortal;
 import com.ctera.client.CteraThrottledException;
@@ -100,11 +111,50 @@ class CteraObservationAutoConfigurationTests {
             assertThat(sample(scrape, "ctera_client_requests_retries_sum", retried)).isEqualTo(1);
             assertThat(sample(scrape, "ctera_client_logins_total", Map.of("portal", "main", "kind", "initial")))
                 .isEqualTo(1);
-            assertThat(scrape).contains("ctera_client_requests_active_seconds");
+            assertThat(scrape).contains("ctera_client_requests_active_seconds_count{")
+                .as("histogram buckets are opt-in")
+                .doesNotContain("ctera_client_requests_seconds_bucket");
             // Tags never carry a user name or a path.
             assertThat(scrape.lines().filter((line) -> line.startsWith("ctera_")))
                 .noneMatch((line) -> line.contains(user) || line.contains("nobody-here") || line.contains("/api/"));
         });
+    }
+
+    @Test
+    void everyFamilyInTheDocumentationAndTheDashboardIsEmitted() throws IOException {
+        this.withActuator.withConfiguration(AutoConfigurations.of(CteraHealthContributorAutoConfiguration.class))
+            .withUserConfiguration(FakeRetryStage.class, FakeLimiterAndTransfer.class)
+            .withPropertyValues("ctera.observation.latency-histogram=true")
+            .run((context) -> {
+                CteraPortal portal = context.getBean(CteraPortal.class);
+                portal.users().get(simulator.endUserCredentials().username());
+                ((HealthIndicator) ((CompositeHealthContributor) context.getBean("cteraHealthContributor",
+                        HealthContributor.class)).getContributor("main")).health();
+                String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+                Set<String> emitted = scrape.lines()
+                    .filter((line) -> line.startsWith("ctera_"))
+                    .map((line) -> line.substring(0, line.indexOf('{')))
+                    .collect(Collectors.toSet());
+                Set<String> documented = familiesNamedIn(Path.of("..", "docs", "grafana", "ctera-dashboard.json"));
+                documented.addAll(familiesNamedIn(Path.of("..", "docs", "observability.md")));
+                assertThat(documented).isNotEmpty();
+                assertThat(emitted).containsAll(documented);
+                assertThat(sample(scrape, "ctera_client_ratelimiter_wait_seconds_count",
+                        Map.of("portal", "main", "operation", "users.get"))).isEqualTo(1);
+                assertThat(sample(scrape, "ctera_client_transfer_bytes_total",
+                        Map.of("operation", "users.get", "direction", "received"))).isEqualTo(2048);
+                assertThat(sample(scrape, "ctera_portal_health", Map.of("portal", "main"))).isEqualTo(1);
+            });
+    }
+
+    /** Every full metric name (ctera_..._count, _sum, _bucket, _total, ...) a document mentions. */
+    private static Set<String> familiesNamedIn(Path document) throws IOException {
+        Matcher names = Pattern.compile("ctera_[a-z_]+").matcher(Files.readString(document));
+        Set<String> found = new java.util.HashSet<>();
+        while (names.find()) {
+            found.add(names.group());
+        }
+        return found;
     }
 
     @Test
@@ -191,6 +241,29 @@ class CteraObservationAutoConfigurationTests {
                     return super.getLowCardinalityKeyValues(context).and(KeyValue.of("team", "storage"));
                 }
             };
+        }
+    }
+
+    /** Stands in for the rate limiter and a file transfer: each attempt waited and received bytes. */
+    @Configuration(proxyBeanMethods = false)
+    static class FakeLimiterAndTransfer {
+
+        @Bean
+        CteraPortalBuilderCustomizer fakeLimiterAndTransfer() {
+            return (name, builder) -> builder.interceptor(new CallInterceptor() {
+                @Override
+                public int order() {
+                    return RATE_LIMITER_ORDER;
+                }
+
+                @Override
+                public <T> Mono<T> intercept(CallContext call, Mono<T> next) {
+                    return CallEvents.notify((events) -> events.rateLimited(Duration.ofMillis(5)))
+                        .then(next)
+                        .flatMap((value) -> CallEvents.notify((events) -> events.transferred(0, 2048))
+                            .thenReturn(value));
+                }
+            });
         }
     }
 
