@@ -29,6 +29,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -173,6 +175,29 @@ class CteraObservationAutoConfigurationTests {
             assertThat(context).hasSingleBean(DefaultCteraObservationConvention.class)
                 .doesNotHaveBean(CallMetrics.class);
         });
+    }
+
+    @Test
+    void withBootsWebClientEachExchangeOfACallIsItsChildSpan() {
+        this.runner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+                WebClientAutoConfiguration.class, WebClientObservationAutoConfiguration.class))
+            .withUserConfiguration(TestRegistry.class, FakeRetryStage.class)
+            .run((context) -> {
+                simulator.faults().inject(FaultRule.forOperation("users.get").tooManyRequests(Duration.ZERO));
+                context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+                TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+                assertThat(registry).hasHandledContextsThatSatisfy((contexts) -> {
+                    var attempts = contexts.stream()
+                        .filter((observed) -> "http.client.requests".equals(observed.getName()))
+                        .filter((observed) -> String.valueOf(observed.getHighCardinalityKeyValue("http.url"))
+                            .contains("/users/"))
+                        .toList();
+                    assertThat(attempts).as("the throttled attempt and the retry").hasSize(2)
+                        .allSatisfy((attempt) -> assertThat(attempt.getParentObservation()).isNotNull()
+                            .extracting((parent) -> parent.getContextView().getName())
+                            .isEqualTo("ctera.client.requests"));
+                });
+            });
     }
 
     @Test
