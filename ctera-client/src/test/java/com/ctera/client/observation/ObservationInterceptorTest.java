@@ -132,6 +132,26 @@ class ObservationInterceptorTest {
     }
 
     @Test
+    void aCallTheCallerCancelsIsStoppedAsUnknownWithoutAnError() {
+        String user = simulator.endUserCredentials().username();
+        try (CteraPortal portal = portal("main").build()) {
+            portal.session();
+            simulator.faults().inject(FaultRule.forOperation("users.get").delay(Duration.ofSeconds(2)));
+            assertThatThrownBy(() -> portal.reactive().users().get(user).timeout(Duration.ofMillis(200))
+                .block(Duration.ofSeconds(5))).hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+        }
+        assertThat(this.registry).hasObservationWithNameEqualTo(NAME)
+            .that()
+            .hasBeenStopped()
+            .doesNotHaveError()
+            .hasLowCardinalityKeyValue("outcome", "UNKNOWN")
+            .hasLowCardinalityKeyValue("status", "none")
+            .hasLowCardinalityKeyValue("error.type", "none");
+        assertThat(this.meters.get(MicrometerCallMetrics.RETRIES).tags("outcome", "UNKNOWN").summary().count())
+            .isEqualTo(1);
+    }
+
+    @Test
     void anUnreachablePortalIsAnIoError() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
