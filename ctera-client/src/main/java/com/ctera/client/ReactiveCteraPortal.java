@@ -40,6 +40,15 @@ public final class ReactiveCteraPortal {
         return this.calls.sessionInfo();
     }
 
+    /**
+     * Makes one cheap authenticated round trip ({@code GET currentSession}) through the call pipeline, logging in
+     * first when needed, then tells who the session is: a real check that the portal answers, for health checks.
+     */
+    public Mono<SessionInfo> checkSession() {
+        return this.calls.get(CteraOperation.CURRENT_SESSION, this.calls.api("currentSession"))
+            .then(this.calls.sessionInfo());
+    }
+
     /** The blocking form of this portal. */
     public CteraPortal blocking() {
         return this.portal;

@@ -3,6 +3,7 @@ package com.ctera.client.session;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,7 @@ import com.ctera.client.CteraOperation;
 import com.ctera.client.CteraProtocolException;
 import com.ctera.client.CteraSessionExpiredException;
 import com.ctera.client.pipeline.CallContext;
+import com.ctera.client.pipeline.CallEvents;
 import com.ctera.client.pipeline.CallPipeline;
 import com.ctera.client.transport.ApiRequest;
 import com.ctera.client.transport.PortalTransport;
@@ -118,6 +120,11 @@ public final class PortalSession implements AutoCloseable {
         return this.loginCount.get();
     }
 
+    /** Whether every request carries a bearer token instead of a login session. */
+    public boolean usesBearerToken() {
+        return this.credentials instanceof PortalCredentials.Bearer;
+    }
+
     /** Whether a password session is currently established. */
     public boolean isLoggedIn() {
         synchronized (this.lock) {
@@ -125,10 +132,17 @@ public final class PortalSession implements AutoCloseable {
         }
     }
 
+    /** Who the established password session is, without any call; empty before the first login. */
+    public Optional<SessionInfo> established() {
+        synchronized (this.lock) {
+            return Optional.ofNullable(this.current).map(SessionState::info);
+        }
+    }
+
     private Mono<SessionState> session() {
         return Mono.defer(() -> {
             synchronized (this.lock) {
-                return (this.current != null) ? Mono.just(this.current) : sharedLogin();
+                return (this.current != null) ? Mono.just(this.current) : sharedLogin(false);
             }
         });
     }
@@ -141,18 +155,22 @@ public final class PortalSession implements AutoCloseable {
                     return Mono.just(this.current);
                 }
                 this.current = null;
-                return sharedLogin();
+                return sharedLogin(true);
             }
         });
     }
 
-    /** Joins the login under way or starts one; called with the lock held. */
-    private Mono<SessionState> sharedLogin() {
+    /**
+     * Joins the login under way or starts one; called with the lock held. The login reports itself to the watcher
+     * of the call that started it, so a login shared by several callers is counted once.
+     */
+    private Mono<SessionState> sharedLogin(boolean renewal) {
         Mono<SessionState> inFlight = this.loginInFlight;
         if (inFlight != null) {
             return inFlight;
         }
         Mono<SessionState> login = login()
+                .flatMap(state -> CallEvents.notify(events -> events.loggedIn(renewal)).thenReturn(state))
                 .doOnNext(state -> {
                     synchronized (this.lock) {
                         this.current = state;

@@ -1,0 +1,100 @@
+package com.ctera.client.observation;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import com.ctera.client.pipeline.CallContext;
+import com.ctera.client.pipeline.CallEvents;
+import com.ctera.client.pipeline.CallInterceptor;
+
+/**
+ * The outermost pipeline stage: one {@code ctera.client.requests} {@link Observation} per logical call, spanning every
+ * attempt, login and limiter wait. The observation is the parent of whatever the inner stages observe (with an
+ * instrumented {@code WebClient.Builder}, one HTTP client span per attempt), and inner stages report to it through
+ * {@link CallEvents}.
+ */
+public final class ObservationInterceptor implements CallInterceptor {
+
+    private static final CteraObservationConvention DEFAULT_CONVENTION = new DefaultCteraObservationConvention();
+
+    private final ObservationRegistry registry;
+
+    private final @Nullable CteraObservationConvention convention;
+
+    private final CallMetrics metrics;
+
+    /** Observes calls in {@code registry} with the default convention and no extra meters. */
+    public ObservationInterceptor(ObservationRegistry registry) {
+        this(registry, null, CallMetrics.NONE);
+    }
+
+    /**
+     * @param registry where observations go
+     * @param convention the naming to use, or null for {@link DefaultCteraObservationConvention} (a convention
+     * registered globally in the registry still takes precedence over both)
+     * @param metrics where retries, limiter waits, bytes and logins go
+     */
+    public ObservationInterceptor(ObservationRegistry registry, @Nullable CteraObservationConvention convention,
+            CallMetrics metrics) {
+        this.registry = registry;
+        this.convention = convention;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public int order() {
+        return OBSERVATION_ORDER;
+    }
+
+    @Override
+    public <T> Mono<T> intercept(CallContext call, Mono<T> next) {
+        if (this.registry.isNoop()) {
+            return next;
+        }
+        return Mono.deferContextual((reactorContext) -> {
+            CteraRequestContext context = new CteraRequestContext(call);
+            Observation observation = CteraObservationDocumentation.REQUESTS.observation(this.convention,
+                    DEFAULT_CONVENTION, () -> context, this.registry);
+            // A blocking caller subscribes on its own thread, where its current observation (if any) is open.
+            Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
+                    this.registry.getCurrentObservation());
+            observation.parentObservation(parent).start();
+            CallRecorder recorder = new CallRecorder(context, this.metrics);
+            AtomicBoolean ended = new AtomicBoolean();
+            // Ends before the signal travels on: a blocking caller that wakes up on it finds the call recorded.
+            Runnable end = () -> {
+                if (ended.compareAndSet(false, true)) {
+                    observation.stop();
+                    this.metrics.completed(context);
+                }
+            };
+            return next
+                .doOnSuccess((value) -> {
+                    context.succeeded();
+                    end.run();
+                })
+                .doOnError((error) -> {
+                    context.failed(error);
+                    observation.error(error);
+                    end.run();
+                })
+                .doOnCancel(() -> {
+                    context.cancelledByCaller();
+                    end.run();
+                })
+                .contextWrite((inner) -> inner.put(CallEvents.CONTEXT_KEY, recorder)
+                    .put(ObservationThreadLocalAccessor.KEY, observation));
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "ObservationInterceptor[" + ((this.convention != null) ? this.convention.getName()
+                : DefaultCteraObservationConvention.NAME) + "]";
+    }
+}

@@ -1,0 +1,71 @@
+package com.ctera.autoconfigure.observation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.ctera.autoconfigure.client.CteraPortalBuilderCustomizer;
+import com.ctera.client.CteraPortal;
+import com.ctera.client.observation.CallMetrics;
+import com.ctera.client.observation.CteraObservationConvention;
+import com.ctera.client.observation.DefaultCteraObservationConvention;
+import com.ctera.client.observation.MicrometerCallMetrics;
+import com.ctera.client.observation.ObservationInterceptor;
+
+/**
+ * Observes every portal call when the application has an {@link ObservationRegistry} (Spring Boot Actuator): one
+ * {@code ctera.client.requests} observation per call, named by a replaceable {@link CteraObservationConvention}, and
+ * {@link MicrometerCallMetrics} when there is a {@link MeterRegistry}.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass({ CteraPortal.class, ObservationRegistry.class })
+@ConditionalOnBean(ObservationRegistry.class)
+@ConditionalOnProperty(name = "ctera.observation.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CteraObservationProperties.class)
+public final class CteraObservationAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(CteraObservationConvention.class)
+    DefaultCteraObservationConvention cteraObservationConvention() {
+        return new DefaultCteraObservationConvention();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "cteraObservationCustomizer")
+    CteraPortalBuilderCustomizer cteraObservationCustomizer(ObservationRegistry registry,
+            CteraObservationConvention convention, ObjectProvider<CallMetrics> metrics) {
+        ObservationInterceptor interceptor = new ObservationInterceptor(registry, convention,
+                metrics.getIfAvailable(() -> CallMetrics.NONE));
+        return (portalName, builder) -> builder.interceptor(interceptor);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static class CallMetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(CallMetrics.class)
+        MicrometerCallMetrics cteraCallMetrics(MeterRegistry registry) {
+            return new MicrometerCallMetrics(registry);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "cteraLatencyHistogramFilter")
+        @ConditionalOnProperty(name = "ctera.observation.latency-histogram", havingValue = "true")
+        MeterFilter cteraLatencyHistogramFilter() {
+            return new LatencyHistogramFilter(DefaultCteraObservationConvention.NAME);
+        }
+    }
+}
