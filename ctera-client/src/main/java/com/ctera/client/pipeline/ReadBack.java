@@ -14,7 +14,8 @@ import com.ctera.client.CteraOperation;
  * sending, a 5xx). The API area that issues the call supplies it for that call only, through the Reactor context
  * ({@link #attachTo(Context)}); the retry stage asks it before repeating the call, so a user is never created twice.
  * @param operation the operation this read-back answers for; calls of other operations ignore it
- * @param check emits the value the call would have returned when it took effect, and completes empty when it did not
+ * @param check emits the value the call would have returned when it took effect, and completes empty when it did not;
+ * the value must have the type the wrapped call produces (for the XML calls, the decoded {@code XmlValue} answer)
  */
 public record ReadBack(CteraOperation operation, Mono<?> check) {
 

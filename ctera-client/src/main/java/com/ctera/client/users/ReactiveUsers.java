@@ -16,6 +16,7 @@ import com.ctera.client.protocol.CallEnvelope;
 import com.ctera.client.protocol.Filter;
 import com.ctera.client.protocol.Paging;
 import com.ctera.client.protocol.QueryParams;
+import com.ctera.client.protocol.XmlNull;
 import com.ctera.client.protocol.XmlObject;
 import com.ctera.client.protocol.XmlText;
 import com.ctera.client.protocol.XmlValue;
@@ -88,7 +89,7 @@ public final class ReactiveUsers {
     public Mono<String> add(NewUser user) {
         XmlValue envelope = CallEnvelope.add(this.mapper.toWire(user));
         // After a lost answer the retry stage asks whether the user now exists before it sends the add again.
-        ReadBack created = new ReadBack(CteraOperation.USERS_ADD, find(user.name()).map(existing -> ""));
+        ReadBack created = new ReadBack(CteraOperation.USERS_ADD, find(user.name()).map(existing -> XmlNull.INSTANCE));
         return this.calls.post(CteraOperation.USERS_ADD, this.calls.api("users"), envelope)
                 .map(answer -> (answer instanceof XmlText text) ? text.text() : "")
                 .contextWrite(created.writer());
