@@ -12,7 +12,8 @@ import java.util.random.RandomGenerator;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import com.ctera.client.CteraAuthenticationException;
 import com.ctera.client.CteraConflictException;
@@ -268,10 +269,17 @@ class RetryInterceptorTest {
                 Duration.ofSeconds(1), RetryBudget.Settings.DEFAULT);
         ScriptedCall call = new ScriptedCall(status(500), status(500), status(500), status(500));
         CallContext context = new CallContext("p", READ);
-        Mono<String> withRetry = new RetryInterceptor(slow).intercept(context, call.mono());
-        assertThatThrownBy(() -> new DeadlineInterceptor(Duration.ofMillis(300), Schedulers.parallel())
-            .intercept(context, withRetry).block(WAIT)).isInstanceOf(CteraTransportException.class)
-            .hasMessageContaining("overall deadline of PT0.3S");
+        StepVerifier.withVirtualTime(() -> {
+            VirtualTimeScheduler time = VirtualTimeScheduler.get();
+            Mono<String> withRetry = new RetryInterceptor(slow, new SplittableRandom(1), time).intercept(context,
+                    call.mono());
+            return new DeadlineInterceptor(Duration.ofMillis(300), time).intercept(context, withRetry);
+        })
+            .thenAwait(Duration.ofMillis(300))
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CteraTransportException.class)
+                .hasMessageContaining("overall deadline of PT0.3S"))
+            .verify(WAIT);
+        // Attempts at 0 ms and 200 ms; the one due at 400 ms never starts.
         assertThat(call.attempts).hasValue(2);
     }
 
