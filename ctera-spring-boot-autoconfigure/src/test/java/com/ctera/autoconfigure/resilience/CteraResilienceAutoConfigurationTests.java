@@ -223,6 +223,19 @@ class CteraResilienceAutoConfigurationTests {
     }
 
     @Test
+    void conditionsSwitchTheConfigurationAndItsMetersOff() {
+        this.runner.run(context -> assertThat(context).hasSingleBean(CteraResilience.class)
+            .doesNotHaveBean(ResilienceMeterBinder.class));
+        this.runner.withPropertyValues("ctera.enabled=false").run(context -> assertThat(context)
+            .doesNotHaveBean(CteraResilience.class).doesNotHaveBean(RateLimitManager.class));
+        this.runner.withClassLoader(new FilteredClassLoader(io.micrometer.core.instrument.MeterRegistry.class))
+            .withBean(io.micrometer.core.instrument.simple.SimpleMeterRegistry.class)
+            .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ResilienceMeterBinder.class));
+        this.runner.withBean(io.micrometer.core.instrument.simple.SimpleMeterRegistry.class)
+            .run(context -> assertThat(context).hasSingleBean(ResilienceMeterBinder.class));
+    }
+
+    @Test
     void aUserManagerOrFactoryReplacesTheStartersOwn() {
         this.runner.withUserConfiguration(UserBeans.class).run(context -> {
             assertThat(context.getBean(RateLimitManager.class)).isSameAs(context.getBean(UserBeans.class).manager);
