@@ -59,13 +59,11 @@ public final class CallRateLimiter {
     /** Waits (without blocking a thread) for a permit, at most {@code timeout}; emits how long it waited. */
     public Mono<Duration> acquireReactive(Duration timeout) {
         return Mono.defer(() -> {
-            long wait = this.strategy.reserve(timeout.toNanos());
+            long wait = reserve(timeout);
             if (wait == RateLimitStrategy.REJECTED) {
-                this.rejections.increment();
                 return Mono.error(new CteraThrottledException(this.name, 0, "Client-side rate limit '" + this.name
                         + "' (" + this.strategy.kind() + ") has no permit within " + timeout, null, null));
             }
-            this.granted.increment();
             if (wait == 0) {
                 return Mono.just(Duration.ZERO);
             }
@@ -73,6 +71,21 @@ public final class CallRateLimiter {
             this.waiting.incrementAndGet();
             return Mono.delay(waited, this.timer).thenReturn(waited).doFinally(signal -> this.waiting.decrementAndGet());
         });
+    }
+
+    /**
+     * Reserves a permit without waiting for it, counting the outcome: the nanoseconds until it may be used, or
+     * {@link RateLimitStrategy#REJECTED} when it would come later than {@code timeout}.
+     */
+    public long reserve(Duration timeout) {
+        long wait = this.strategy.reserve(timeout.toNanos());
+        if (wait == RateLimitStrategy.REJECTED) {
+            this.rejections.increment();
+        }
+        else {
+            this.granted.increment();
+        }
+        return wait;
     }
 
     /** Blocks the calling thread until a permit is granted (at most max-wait); for user code, not reactive code. */

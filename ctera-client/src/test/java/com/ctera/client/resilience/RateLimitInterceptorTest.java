@@ -107,4 +107,21 @@ class RateLimitInterceptorTest {
         }).expectNext("ok").thenAwait(Duration.ofSeconds(1)).expectNext("ok").verifyComplete();
         assertThat(reports).hasValue(1);
     }
+
+    @Test
+    void theResilience4jViewHandsOutTheLimitersOwnPermits() {
+        CallRateLimiter limiter = new CallRateLimiter("main", new TokenBucketStrategy(2, 2, this.now::get),
+                Duration.ZERO);
+        Resilience4jRateLimiterView view = new Resilience4jRateLimiterView("ctera-main", limiter);
+        assertThat(view.getRateLimiterConfig().getLimitForPeriod()).isEqualTo(2);
+        assertThat(view.getMetrics().getAvailablePermissions()).isEqualTo(2);
+        assertThat(view.reservePermission()).isZero();
+        assertThat(view.acquirePermission()).isTrue();
+        assertThat(view.acquirePermission()).isFalse();
+        assertThat(view.reservePermission()).isEqualTo(-1);
+        assertThat(limiter.granted()).isEqualTo(2);
+        assertThat(limiter.rejections()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> view.changeLimitForPeriod(5))
+            .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("ctera properties");
+    }
 }

@@ -20,13 +20,15 @@ import com.ctera.client.resilience.NoRateLimit;
 import com.ctera.client.resilience.PortalResilience;
 import com.ctera.client.resilience.RateLimitInterceptor;
 import com.ctera.client.resilience.RateLimitStrategy;
+import com.ctera.client.resilience.Resilience4jRateLimiterView;
 import com.ctera.client.resilience.RetryInterceptor;
 import com.ctera.client.resilience.SlidingWindowStrategy;
 import com.ctera.client.resilience.TokenBucketStrategy;
 
 /**
- * Builds the resilience stages of a portal from its settings. Breakers and fixed-window limiters are created in
- * the Resilience4j registries when there are some, so they show in {@code /actuator/circuitbreakers},
+ * Builds the resilience stages of a portal from its settings. Breakers and limiters are put in the Resilience4j
+ * registries when there are some (fixed windows as Resilience4j limiters, other strategies through a
+ * {@link Resilience4jRateLimiterView}), so they show in {@code /actuator/circuitbreakers},
  * {@code /actuator/ratelimiters} and in Resilience4j's Micrometer metrics under the name {@code ctera-<name>}.
  */
 public class PortalResilienceFactory {
@@ -75,7 +77,15 @@ public class PortalResilienceFactory {
             case "adaptive" -> new AdaptiveStrategy(limit.rate(), limit.burst(), limit.minRate());
             default -> new NoRateLimit();
         };
-        return new CallRateLimiter(name, strategy, limit.maxWait());
+        CallRateLimiter limiter = new CallRateLimiter(name, strategy, limit.maxWait());
+        if (this.rateLimiters != null && !(strategy instanceof FixedWindowStrategy)
+                && !(strategy instanceof NoRateLimit)) {
+            // The registry only creates its own limiters: add a placeholder, then put the view in its place.
+            String registryName = REGISTRY_PREFIX + name;
+            this.rateLimiters.rateLimiter(registryName);
+            this.rateLimiters.replace(registryName, new Resilience4jRateLimiterView(registryName, limiter));
+        }
+        return limiter;
     }
 
     private RateLimiter fixedWindow(String name, LimitSettings limit) {

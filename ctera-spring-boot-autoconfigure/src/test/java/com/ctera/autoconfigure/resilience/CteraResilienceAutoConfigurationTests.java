@@ -267,11 +267,23 @@ class CteraResilienceAutoConfigurationTests {
                 assertThat(context.getBean(CircuitBreakerEndpoint.class).getAllCircuitBreakers().getCircuitBreakers())
                     .containsKey("ctera-main");
                 assertThat(context.getBean(RateLimiterEndpoint.class).getAllRateLimiters().getRateLimiters())
-                    .contains("ctera-main");
+                    .contains("ctera-main", "ctera-main.users");
+                io.github.resilience4j.ratelimiter.RateLimiter adaptiveView = context
+                    .getBean(io.github.resilience4j.ratelimiter.RateLimiterRegistry.class).find("ctera-main.users")
+                    .orElseThrow();
+                assertThat(adaptiveView.getRateLimiterConfig().getLimitForPeriod()).isEqualTo(25);
+                assertThat(adaptiveView.getMetrics().getAvailablePermissions()).isEqualTo(25);
+                // A permit taken through the view is a permit of the portal's own limiter.
+                CallRateLimiter users = context.getBean(CteraResilience.class).find("main").orElseThrow().rateLimit()
+                    .limiterFor("users.add");
+                long grantedBefore = users.granted();
+                assertThat(adaptiveView.acquirePermission()).isTrue();
+                assertThat(users.granted()).isEqualTo(grantedBefore + 1);
                 String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
                 assertThat(scrape).contains("resilience4j_circuitbreaker_state{")
                     .contains("name=\"ctera-main\"")
                     .contains("resilience4j_ratelimiter_available_permissions{")
+                    .contains("resilience4j_ratelimiter_available_permissions{name=\"ctera-main.users\"")
                     .contains("ctera_ratelimiter_rate{limiter=\"main.users\",portal=\"main\","
                             + "strategy=\"adaptive\"} 25.0")
                     .contains("ctera_ratelimiter_waiting_callers{limiter=\"main\"")
