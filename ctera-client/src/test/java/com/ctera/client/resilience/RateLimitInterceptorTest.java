@@ -74,8 +74,9 @@ class RateLimitInterceptorTest {
     @Test
     void thePortalsThrottlingSlowsTheAdaptiveLimiterAndItsRetryAfterPausesEveryone() {
         AdaptiveStrategy adaptive = new AdaptiveStrategy(100, 100, 1, this.now::get);
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
         RateLimitInterceptor stage = RateLimitInterceptor.of(new CallRateLimiter("main", adaptive,
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10), time));
         CallContext call = new CallContext("main", new CteraOperation("users.query", true));
         Mono<String> throttled = Mono.error(new CteraThrottledException("users.query", 429, "slow down",
                 Duration.ofSeconds(3), null));
@@ -84,7 +85,11 @@ class RateLimitInterceptorTest {
         assertThat(adaptive.reserve(Duration.ofSeconds(10).toNanos())).isEqualTo(Duration.ofSeconds(3).toNanos());
         // A refusal by the client's own limiter (status 0) is not news about the portal.
         Mono<String> refused = Mono.error(new CteraThrottledException("main", 0, "no permit", null, null));
-        StepVerifier.create(stage.intercept(call, refused)).expectError(CteraThrottledException.class).verify();
+        // This call waits out the pause (on the virtual clock) before it reaches the refusal.
+        StepVerifier.create(stage.intercept(call, refused))
+            .then(() -> time.advanceTimeBy(Duration.ofSeconds(4)))
+            .expectError(CteraThrottledException.class)
+            .verify(Duration.ofSeconds(5));
         assertThat(adaptive.throttles()).isEqualTo(1);
     }
 
