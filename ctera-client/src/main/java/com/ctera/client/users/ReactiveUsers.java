@@ -11,10 +11,12 @@ import com.ctera.client.CteraNotFoundException;
 import com.ctera.client.CteraOperation;
 import com.ctera.client.CteraPage;
 import com.ctera.client.CteraProtocolException;
+import com.ctera.client.pipeline.ReadBack;
 import com.ctera.client.protocol.CallEnvelope;
 import com.ctera.client.protocol.Filter;
 import com.ctera.client.protocol.Paging;
 import com.ctera.client.protocol.QueryParams;
+import com.ctera.client.protocol.XmlNull;
 import com.ctera.client.protocol.XmlObject;
 import com.ctera.client.protocol.XmlText;
 import com.ctera.client.protocol.XmlValue;
@@ -79,13 +81,18 @@ public final class ReactiveUsers {
     }
 
     /**
-     * Creates a user. Not idempotent: a repeated call may fail with a conflict.
+     * Creates a user. Not idempotent: a repeated call may fail with a conflict. When the answer of an attempt is
+     * lost, a retry stage first checks whether the user now exists, and if so reports success without sending the
+     * add again (the reference is then empty).
      * @return the portal's reference to the new user, as it answered (may be empty)
      */
     public Mono<String> add(NewUser user) {
         XmlValue envelope = CallEnvelope.add(this.mapper.toWire(user));
+        // After a lost answer the retry stage asks whether the user now exists before it sends the add again.
+        ReadBack created = new ReadBack(CteraOperation.USERS_ADD, find(user.name()).map(existing -> XmlNull.INSTANCE));
         return this.calls.post(CteraOperation.USERS_ADD, this.calls.api("users"), envelope)
-                .map(answer -> (answer instanceof XmlText text) ? text.text() : "");
+                .map(answer -> (answer instanceof XmlText text) ? text.text() : "")
+                .contextWrite(created.writer());
     }
 
     /**

@@ -4,6 +4,10 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import com.ctera.autoconfigure.resilience.CircuitBreakerProperties;
+import com.ctera.autoconfigure.resilience.RateLimitProperties;
+import com.ctera.autoconfigure.resilience.RetryProperties;
+
 /**
  * Settings of one portal, or the defaults of all portals. Every key is optional here: a portal's unset key falls back
  * to {@code ctera.defaults}, then to the built-in default.
@@ -45,6 +49,15 @@ public class PortalProperties {
 
     /** TLS settings. */
     private final Ssl ssl = new Ssl();
+
+    /** Retries of failed calls: attempts, backoff, jitter, Retry-After and the retry budget. */
+    private final RetryProperties retry = new RetryProperties();
+
+    /** Client-side rate limiting, with per operation group overrides. */
+    private final RateLimitProperties rateLimit = new RateLimitProperties();
+
+    /** The circuit breaker. */
+    private final CircuitBreakerProperties circuitBreaker = new CircuitBreakerProperties();
 
     public @Nullable String getUrl() {
         return this.url;
@@ -126,6 +139,18 @@ public class PortalProperties {
         return this.ssl;
     }
 
+    public RetryProperties getRetry() {
+        return this.retry;
+    }
+
+    public RateLimitProperties getRateLimit() {
+        return this.rateLimit;
+    }
+
+    public CircuitBreakerProperties getCircuitBreaker() {
+        return this.circuitBreaker;
+    }
+
     /** Whether this block names a portal at all (a URL or a host). */
     boolean isSpecified() {
         return hasText(this.url) || hasText(this.host);
@@ -152,6 +177,9 @@ public class PortalProperties {
         /** Time allowed for the portal to answer once the request is sent. Defaults to 30s. */
         private @Nullable Duration read;
 
+        /** Overall deadline of one call, every retry and backoff included. Unset: no overall deadline. */
+        private @Nullable Duration overall;
+
         public @Nullable Duration getConnect() {
             return this.connect;
         }
@@ -168,9 +196,17 @@ public class PortalProperties {
             this.read = read;
         }
 
+        public @Nullable Duration getOverall() {
+            return this.overall;
+        }
+
+        public void setOverall(@Nullable Duration overall) {
+            this.overall = overall;
+        }
+
         @Override
         public String toString() {
-            return "{connect=" + this.connect + ", read=" + this.read + "}";
+            return "{connect=" + this.connect + ", read=" + this.read + ", overall=" + this.overall + "}";
         }
     }
 

@@ -1,0 +1,153 @@
+package com.ctera.client.resilience;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Adaptive token bucket, CUBIC-style like the AWS SDK's adaptive retry mode: it starts at the configured rate, cuts
+ * the rate by {@link #BETA} on every throttling answer, and after that grows it back along a cubic curve that is
+ * slow near the rate where throttling began and faster further from it, never above the configured rate. A
+ * {@code Retry-After} pauses the bucket for every caller until that time, not only for the call that got it.
+ */
+public final class AdaptiveStrategy implements RateLimitStrategy {
+
+    /** Multiplicative decrease on throttling. */
+    static final double BETA = 0.7;
+
+    /** Scale of the cubic recovery, in permits per second per cubic second. */
+    static final double SCALE = 0.4;
+
+    private final double maxRate;
+
+    private final double minRate;
+
+    private final double capacity;
+
+    private final LongSupplier nanoTime;
+
+    private double rate;
+
+    private double tokens;
+
+    private long lastRefill;
+
+    private double lastMaxRate;
+
+    private long lastThrottle;
+
+    private long pausedUntil;
+
+    private long throttles;
+
+    /**
+     * @param rate the configured rate, permits per second: the starting rate and the ceiling
+     * @param burst the most permits that may accumulate
+     * @param minRate the rate is never cut below this
+     */
+    public AdaptiveStrategy(double rate, long burst, double minRate) {
+        this(rate, burst, minRate, System::nanoTime);
+    }
+
+    /** With a controllable clock, for tests. */
+    public AdaptiveStrategy(double rate, long burst, double minRate, LongSupplier nanoTime) {
+        if (!(rate > 0) || !Double.isFinite(rate)) {
+            throw new IllegalArgumentException("adaptive rate must be positive, was " + rate);
+        }
+        if (burst < 1) {
+            throw new IllegalArgumentException("adaptive burst must be at least 1, was " + burst);
+        }
+        if (!(minRate > 0) || minRate > rate) {
+            throw new IllegalArgumentException("adaptive min-rate must be positive and at most the rate (" + rate
+                    + "), was " + minRate);
+        }
+        this.maxRate = rate;
+        this.minRate = minRate;
+        this.capacity = burst;
+        this.nanoTime = nanoTime;
+        this.rate = rate;
+        this.tokens = burst;
+        this.lastRefill = nanoTime.getAsLong();
+        this.lastMaxRate = rate;
+        this.lastThrottle = this.lastRefill;
+        this.pausedUntil = this.lastRefill;
+    }
+
+    @Override
+    public synchronized long reserve(long maxWaitNanos) {
+        long now = this.nanoTime.getAsLong();
+        refill(now);
+        long pause = Math.max(0, this.pausedUntil - now);
+        long tokenWait = (this.tokens >= 1) ? 0 : (long) Math.ceil((1 - this.tokens) / this.rate * 1e9);
+        long wait = Math.max(pause, tokenWait);
+        if (wait > maxWaitNanos) {
+            return REJECTED;
+        }
+        this.tokens -= 1;
+        return wait;
+    }
+
+    @Override
+    public synchronized void onSuccess() {
+        if (this.rate >= this.maxRate) {
+            return;
+        }
+        long now = this.nanoTime.getAsLong();
+        refill(now);
+        double seconds = (now - this.lastThrottle) / 1e9;
+        double k = Math.cbrt(this.lastMaxRate * (1 - BETA) / SCALE);
+        double cubic = SCALE * Math.pow(seconds - k, 3) + this.lastMaxRate;
+        this.rate = clamp(Math.max(this.rate, cubic));
+    }
+
+    @Override
+    public synchronized void onThrottled(@Nullable Duration retryAfter) {
+        long now = this.nanoTime.getAsLong();
+        refill(now);
+        this.throttles++;
+        this.lastMaxRate = this.rate;
+        this.lastThrottle = now;
+        this.rate = clamp(this.rate * BETA);
+        if (retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero()) {
+            this.pausedUntil = Math.max(this.pausedUntil, now + retryAfter.toNanos());
+        }
+    }
+
+    @Override
+    public synchronized long availablePermits() {
+        refill(this.nanoTime.getAsLong());
+        return (long) Math.floor(this.tokens);
+    }
+
+    @Override
+    public synchronized double currentRate() {
+        return this.rate;
+    }
+
+    /** Throttling answers seen so far. */
+    public synchronized long throttles() {
+        return this.throttles;
+    }
+
+    /** The end of the current {@code Retry-After} pause, in the clock's nanoseconds; in the past when none. */
+    public synchronized long pausedUntilNanos() {
+        return this.pausedUntil;
+    }
+
+    @Override
+    public String kind() {
+        return "adaptive";
+    }
+
+    private void refill(long now) {
+        if (now > this.lastRefill) {
+            this.tokens = Math.min(this.capacity, this.tokens + (now - this.lastRefill) / 1e9 * this.rate);
+            this.lastRefill = now;
+        }
+    }
+
+    private double clamp(double value) {
+        return Math.max(this.minRate, Math.min(this.maxRate, value));
+    }
+}

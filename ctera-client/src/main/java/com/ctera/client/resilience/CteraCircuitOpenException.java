@@ -1,0 +1,13 @@
+package com.ctera.client.resilience;
+
+import org.jspecify.annotations.Nullable;
+
+import com.ctera.client.CteraException;
+
+/** The portal's circuit breaker is open: the call was refused without being sent. Not retried. */
+public class CteraCircuitOpenException extends CteraException {
+
+    public CteraCircuitOpenException(String operation, String message, @Nullable Throwable cause) {
+        super(operation, 0, message, cause);
+    }
+}

@@ -1,0 +1,56 @@
+package com.ctera.client.resilience;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import com.ctera.client.CteraTransportException;
+import com.ctera.client.pipeline.CallContext;
+import com.ctera.client.pipeline.CallInterceptor;
+
+/**
+ * The overall deadline of one logical call, every attempt and backoff included. Sits outside the retry stage, so
+ * a call never takes longer than this however many attempts it needs.
+ */
+public final class DeadlineInterceptor implements CallInterceptor {
+
+    /** Between observation and retry: the observation sees the deadline expire, the retry stage runs inside it. */
+    public static final int DEADLINE_ORDER = RETRY_ORDER - 50;
+
+    private final Duration deadline;
+
+    private final Scheduler timer;
+
+    public DeadlineInterceptor(Duration deadline) {
+        this(deadline, Schedulers.parallel());
+    }
+
+    public DeadlineInterceptor(Duration deadline, Scheduler timer) {
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("deadline must be positive, was " + deadline);
+        }
+        this.deadline = deadline;
+        this.timer = timer;
+    }
+
+    /** The deadline of each call. */
+    public Duration deadline() {
+        return this.deadline;
+    }
+
+    @Override
+    public int order() {
+        return DEADLINE_ORDER;
+    }
+
+    @Override
+    public <T> Mono<T> intercept(CallContext call, Mono<T> next) {
+        return next.timeout(this.deadline, this.timer)
+            .onErrorMap(TimeoutException.class, timeout -> new CteraTransportException(call.operation().name(), 0,
+                    call.operation().name() + " failed: no result within the overall deadline of " + this.deadline
+                            + " (all attempts included)", timeout));
+    }
+}

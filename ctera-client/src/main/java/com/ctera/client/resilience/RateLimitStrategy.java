@@ -1,0 +1,40 @@
+package com.ctera.client.resilience;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a limiter decides when the next call may go: token bucket, fixed window, sliding window, adaptive or none.
+ * Strategies only compute; {@link CallRateLimiter} does the waiting, without blocking a thread. Thread-safe.
+ */
+public interface RateLimitStrategy {
+
+    /** Returned by {@link #reserve(long)} when the permit would come later than the caller is willing to wait. */
+    long REJECTED = -1;
+
+    /**
+     * Reserves one permit.
+     * @param maxWaitNanos the longest the caller will wait
+     * @return nanoseconds the caller must wait before using the permit (0: at once), or {@link #REJECTED}, in which
+     * case nothing was reserved
+     */
+    long reserve(long maxWaitNanos);
+
+    /** A call that held a permit succeeded. */
+    default void onSuccess() {
+    }
+
+    /** The portal throttled a call (429, 503); {@code retryAfter} is what it asked for, if anything. */
+    default void onThrottled(@Nullable Duration retryAfter) {
+    }
+
+    /** Permits that could be taken at once now (negative when callers hold reservations ahead). */
+    long availablePermits();
+
+    /** The rate the strategy currently allows, in permits per second. */
+    double currentRate();
+
+    /** The strategy's name in properties: {@code token-bucket}, {@code fixed-window}, ... */
+    String kind();
+}

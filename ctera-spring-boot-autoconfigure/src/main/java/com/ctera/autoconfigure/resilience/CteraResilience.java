@@ -1,0 +1,85 @@
+package com.ctera.autoconfigure.resilience;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import com.ctera.autoconfigure.client.CteraProperties;
+import com.ctera.autoconfigure.client.PortalProperties;
+import com.ctera.autoconfigure.client.PortalSettingsResolver;
+import com.ctera.client.resilience.PortalResilience;
+import com.ctera.client.resilience.RateLimitManager;
+
+/**
+ * The resilience stages of every portal, built once per portal from its properties, and their live state for
+ * Actuator ({@link #describe(String)}).
+ */
+public class CteraResilience {
+
+    private final CteraProperties properties;
+
+    private final CteraRateLimitProperties shorthand;
+
+    private final Supplier<@Nullable PortalProperties> embedded;
+
+    private final PortalResilienceFactory factory;
+
+    private final RateLimitManager rateLimitManager;
+
+    private final List<PortalResilienceListener> listeners;
+
+    private final ConcurrentHashMap<String, PortalResilience> portals = new ConcurrentHashMap<>();
+
+    public CteraResilience(CteraProperties properties, CteraRateLimitProperties shorthand,
+            Supplier<@Nullable PortalProperties> embedded, PortalResilienceFactory factory,
+            RateLimitManager rateLimitManager, List<PortalResilienceListener> listeners) {
+        this.properties = properties;
+        this.shorthand = shorthand;
+        this.embedded = embedded;
+        this.factory = factory;
+        this.rateLimitManager = rateLimitManager;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** The stages of the portal, built on first use; its limiters join the {@link RateLimitManager}. */
+    public PortalResilience forPortal(String name) {
+        return this.portals.computeIfAbsent(name, this::build);
+    }
+
+    /** The stages of the portal, if built. */
+    public Optional<PortalResilience> find(String name) {
+        return Optional.ofNullable(this.portals.get(name));
+    }
+
+    /** Every portal's stages built so far, by portal name. */
+    public Map<String, PortalResilience> portals() {
+        return Map.copyOf(this.portals);
+    }
+
+    /** The live state of one portal's stages, for {@code /actuator/ctera}; empty when it has none. */
+    public Map<String, Object> describe(String name) {
+        return find(name).map(PortalResilience::describe).orElseGet(LinkedHashMap::new);
+    }
+
+    private PortalResilience build(String name) {
+        PortalProperties own = this.properties.configuredPortals().get(name);
+        String prefix = CteraProperties.SHORTHAND_PORTAL_NAME.equals(name) && !this.properties.getPortals()
+            .containsKey(name) ? "ctera.portal" : "ctera.portals." + name;
+        if (own == null && PortalSettingsResolver.EMBEDDED_PORTAL_NAME.equals(name)) {
+            own = this.embedded.get();
+        }
+        ResilienceSettings settings = ResilienceSettingsResolver.resolve(prefix,
+                (own != null) ? own : new PortalProperties(), this.properties.getDefaults(), this.shorthand);
+        PortalResilience resilience = this.factory.create(name, settings);
+        if (resilience.rateLimit() != null) {
+            resilience.rateLimit().limiters().values().forEach(this.rateLimitManager::register);
+        }
+        this.listeners.forEach(listener -> listener.created(resilience));
+        return resilience;
+    }
+}

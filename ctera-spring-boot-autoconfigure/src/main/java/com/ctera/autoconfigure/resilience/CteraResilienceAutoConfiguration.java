@@ -1,0 +1,87 @@
+package com.ctera.autoconfigure.resilience;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.ctera.autoconfigure.client.CteraPortalBuilderCustomizer;
+import com.ctera.autoconfigure.client.CteraProperties;
+import com.ctera.autoconfigure.client.EmbeddedPortalSettings;
+import com.ctera.client.resilience.CallRateLimiter;
+import com.ctera.client.resilience.PortalResilience;
+import com.ctera.client.resilience.RateLimitManager;
+
+/**
+ * Retry, overall deadline, circuit breaker and rate limiting for every portal bean, from {@code ctera.defaults.*}
+ * and {@code ctera.portals.<name>.*}; a {@link RateLimitManager} for application code; Micrometer meters for the
+ * limiters and the retry budget; Resilience4j registries (when present) for breakers and fixed windows.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+        "io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration" })
+@ConditionalOnClass(PortalResilience.class)
+@ConditionalOnProperty(name = "ctera.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ CteraProperties.class, CteraRateLimitProperties.class })
+public final class CteraResilienceAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PortalResilienceFactory cteraPortalResilienceFactory(ObjectProvider<CircuitBreakerRegistry> breakers,
+            ObjectProvider<RateLimiterRegistry> rateLimiters) {
+        return new PortalResilienceFactory(breakers.getIfAvailable(), rateLimiters.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RateLimitManager cteraRateLimitManager(CteraRateLimitProperties properties, PortalResilienceFactory factory) {
+        Map<String, CallRateLimiter> named = new LinkedHashMap<>();
+        properties.getLimits().forEach((key, limit) -> named.put(key, factory.limiter(key,
+                ResilienceSettingsResolver.limit("ctera.rate-limit.limits." + key, properties, limit))));
+        boolean fallback = properties.isEnabled() && properties.getMaxRequests() != null;
+        return new RateLimitManager(named, fallback ? (key) -> factory.limiter(key,
+                ResilienceSettingsResolver.limit("ctera.rate-limit", properties, new LimitProperties())) : null);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CteraResilience cteraResilience(CteraProperties properties, CteraRateLimitProperties shorthand,
+            ObjectProvider<EmbeddedPortalSettings> embedded, PortalResilienceFactory factory,
+            RateLimitManager rateLimitManager, ObjectProvider<PortalResilienceListener> listeners) {
+        return new CteraResilience(properties, shorthand, () -> {
+            EmbeddedPortalSettings settings = embedded.getIfAvailable();
+            return (settings != null) ? settings.portalProperties() : null;
+        }, factory, rateLimitManager, listeners.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "cteraResilienceCustomizer")
+    CteraPortalBuilderCustomizer cteraResilienceCustomizer(CteraResilience resilience) {
+        return (portalName, builder) -> resilience.forPortal(portalName).applyTo(builder);
+    }
+
+    /** Meters for limiters and the retry budget, when Micrometer is in use. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ResilienceMeterBinder cteraResilienceMeterBinder(MeterRegistry registry) {
+            return new ResilienceMeterBinder(registry);
+        }
+    }
+}

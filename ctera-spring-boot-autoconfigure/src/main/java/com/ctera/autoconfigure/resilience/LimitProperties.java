@@ -1,0 +1,91 @@
+package com.ctera.autoconfigure.resilience;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/** One client-side rate limit; unset keys fall back to the enclosing limit, then to the built-in defaults. */
+public class LimitProperties {
+
+    /**
+     * How calls are limited: {@code token-bucket} ({@code rate} per second with bursts up to {@code burst}),
+     * {@code fixed-window} ({@code limit} per {@code window}, Resilience4j), {@code sliding-window} ({@code limit} in
+     * any {@code window}), {@code adaptive} (starts at {@code rate}, slows down on 429/503 and recovers) or
+     * {@code none}. Defaults to none, or to fixed-window when {@code ctera.rate-limit.max-requests} is set.
+     */
+    private @Nullable String strategy;
+
+    /** Permits per second for token-bucket and adaptive. Defaults to 50. */
+    private @Nullable Double rate;
+
+    /** Most permits taken at once for token-bucket and adaptive. Defaults to the rate (at least 1). */
+    private @Nullable Long burst;
+
+    /** Permits per window for fixed-window and sliding-window. Defaults to rate x window. */
+    private @Nullable Integer limit;
+
+    /** Window length for fixed-window and sliding-window. Defaults to 1s. */
+    private @Nullable Duration window;
+
+    /** Longest a call waits for a permit before failing with a throttled exception. Defaults to 5s. */
+    private @Nullable Duration maxWait;
+
+    /** Lowest rate an adaptive limiter slows down to, permits per second. Defaults to 0.5 (or the rate if lower). */
+    private @Nullable Double minRate;
+
+    public @Nullable String getStrategy() {
+        return this.strategy;
+    }
+
+    public void setStrategy(@Nullable String strategy) {
+        this.strategy = strategy;
+    }
+
+    public @Nullable Double getRate() {
+        return this.rate;
+    }
+
+    public void setRate(@Nullable Double rate) {
+        this.rate = rate;
+    }
+
+    public @Nullable Long getBurst() {
+        return this.burst;
+    }
+
+    public void setBurst(@Nullable Long burst) {
+        this.burst = burst;
+    }
+
+    public @Nullable Integer getLimit() {
+        return this.limit;
+    }
+
+    public void setLimit(@Nullable Integer limit) {
+        this.limit = limit;
+    }
+
+    public @Nullable Duration getWindow() {
+        return this.window;
+    }
+
+    public void setWindow(@Nullable Duration window) {
+        this.window = window;
+    }
+
+    public @Nullable Duration getMaxWait() {
+        return this.maxWait;
+    }
+
+    public void setMaxWait(@Nullable Duration maxWait) {
+        this.maxWait = maxWait;
+    }
+
+    public @Nullable Double getMinRate() {
+        return this.minRate;
+    }
+
+    public void setMinRate(@Nullable Double minRate) {
+        this.minRate = minRate;
+    }
+}

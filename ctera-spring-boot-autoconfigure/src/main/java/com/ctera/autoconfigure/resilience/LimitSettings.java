@@ -1,0 +1,26 @@
+package com.ctera.autoconfigure.resilience;
+
+import java.time.Duration;
+
+/**
+ * One resolved rate limit.
+ * @param strategy token-bucket, fixed-window, sliding-window, adaptive or none
+ * @param rate permits per second (token-bucket, adaptive)
+ * @param burst most permits at once (token-bucket, adaptive)
+ * @param limit permits per window (fixed-window, sliding-window)
+ * @param window window length (fixed-window, sliding-window)
+ * @param maxWait longest wait for a permit
+ * @param minRate lowest adaptive rate
+ */
+public record LimitSettings(String strategy, double rate, long burst, int limit, Duration window, Duration maxWait,
+        double minRate) {
+
+    /** No limit. */
+    public static final LimitSettings NONE = new LimitSettings("none", 50, 50, 50, Duration.ofSeconds(1),
+            Duration.ofSeconds(5), 0.5);
+
+    /** Whether this limit lets every call through at once. */
+    public boolean isNone() {
+        return "none".equals(this.strategy);
+    }
+}
