@@ -15,6 +15,8 @@ import org.springframework.boot.health.contributor.Status;
 
 import com.ctera.client.CteraException;
 import com.ctera.client.CteraPortal;
+import com.ctera.client.CteraThrottledException;
+import com.ctera.client.resilience.CteraCircuitOpenException;
 import com.ctera.client.session.SessionInfo;
 
 /**
@@ -95,6 +97,20 @@ public final class CteraPortalHealthIndicator implements HealthIndicator {
             SessionInfo session = this.portal.reactive().checkSession().block(this.timeout);
             builder.up().withDetail("version", (session != null) ? session.portalVersion() : "unknown");
         }
+        catch (CteraCircuitOpenException ex) {
+            // The client's own guard refused the check: that says nothing about the portal. Whether an open breaker
+            // makes the entry DOWN is decided by the guard signals below, where the user opted in.
+            builder.up().withDetail("check", "not sent: the circuit breaker is open");
+        }
+        catch (CteraThrottledException ex) {
+            if (ex.status() != 0) {
+                builder.down().withDetail("error", ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            }
+            else {
+                // Refused by the client-side rate limiter, not by the portal.
+                builder.up().withDetail("check", "not sent: the client-side rate limit is exhausted");
+            }
+        }
         catch (CteraException ex) {
             builder.down().withDetail("error", ex.getClass().getSimpleName() + ": " + ex.getMessage());
         }
@@ -108,7 +124,7 @@ public final class CteraPortalHealthIndicator implements HealthIndicator {
             CteraPortalHealthSignal.State state = signal.state(this.portal.name());
             if (state != null) {
                 builder.withDetail(signal.name(), state.details());
-                if (state.blocking() && this.resilienceAffectsStatus) {
+                if (state.blocking() && (this.resilienceAffectsStatus || state.affectsStatus())) {
                     builder.down();
                 }
             }

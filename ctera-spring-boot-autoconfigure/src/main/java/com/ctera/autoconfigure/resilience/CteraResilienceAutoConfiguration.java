@@ -16,9 +16,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.ctera.autoconfigure.actuate.CteraEndpointContributor;
 import com.ctera.autoconfigure.client.CteraPortalBuilderCustomizer;
 import com.ctera.autoconfigure.client.CteraProperties;
 import com.ctera.autoconfigure.client.EmbeddedPortalSettings;
+import com.ctera.autoconfigure.health.CteraPortalHealthSignal;
 import com.ctera.client.resilience.CallRateLimiter;
 import com.ctera.client.resilience.PortalResilience;
 import com.ctera.client.resilience.RateLimitManager;
@@ -70,6 +72,29 @@ public final class CteraResilienceAutoConfiguration {
     @ConditionalOnMissingBean(name = "cteraResilienceCustomizer")
     CteraPortalBuilderCustomizer cteraResilienceCustomizer(CteraResilience resilience) {
         return (portalName, builder) -> resilience.forPortal(portalName).applyTo(builder);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "cteraCircuitBreakerHealthSignal")
+    CteraPortalHealthSignal cteraCircuitBreakerHealthSignal(CteraResilience resilience) {
+        return new CircuitBreakerHealthSignal(resilience);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "cteraResilienceEndpointContributor")
+    CteraEndpointContributor cteraResilienceEndpointContributor(CteraResilience resilience) {
+        return new CteraEndpointContributor() {
+
+            @Override
+            public String section() {
+                return "resilience";
+            }
+
+            @Override
+            public Map<String, Object> describe(String portalName) {
+                return resilience.describe(portalName);
+            }
+        };
     }
 
     /** Meters for limiters and the retry budget, when Micrometer is in use. */
