@@ -1,8 +1,5 @@
 package com.ctera.benchmarks.call;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,22 +16,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 import com.ctera.client.CteraPortal;
-import com.ctera.client.protocol.CallEnvelope;
-import com.ctera.client.protocol.XmlCodec;
-import com.ctera.client.protocol.XmlObject;
-import com.ctera.client.protocol.XmlValue;
 import com.ctera.client.users.PortalUser;
-import com.ctera.client.users.UserQuery;
 import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.SimulatorCredentials;
 
@@ -129,69 +113,24 @@ public class CallOverheadBenchmark {
         }
     }
 
-    /**
-     * A plain {@code WebClient} with a session cookie of its own, posting the exact get-multi envelope the typed
-     * client sends and reading the answer as bytes.
-     */
+    /** The baseline: a plain {@code WebClient} call of the same endpoint (see {@link PlainUserCall}). */
     @State(Scope.Benchmark)
     public static class Plain {
 
-        private ConnectionProvider connections;
-
-        private WebClient webClient;
-
-        private URI userUri;
-
-        private byte[] envelope;
-
-        private String sessionCookie;
+        private PlainUserCall call;
 
         @Setup(Level.Trial)
         public void start(Portal server) {
-            // Pool as large as the client's own, so both sides may hold one connection per caller.
-            this.connections = ConnectionProvider.builder("plain").maxConnections(64).build();
-            this.webClient = WebClient.builder()
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.connections)))
-                .build();
-            this.sessionCookie = login(server.simulator);
-            this.userUri = URI.create(server.simulator.baseUrl() + "/admin/api/users/" + USER);
-            List<String> paths = UserQuery.DEFAULT_FIELDS.stream().map(field -> "/" + field).toList();
-            this.envelope = new XmlCodec().encode(CallEnvelope.getMulti(paths));
-            XmlValue answer = new XmlCodec().decode(get());
-            if (!(answer instanceof XmlObject user) || !USER.equals(user.text("name"))) {
-                throw new IllegalStateException("the plain WebClient call did not read user " + USER + ": " + answer);
-            }
+            this.call = new PlainUserCall(server.simulator, USER);
         }
 
         @TearDown(Level.Trial)
         public void stop() {
-            this.connections.disposeLater().block(Duration.ofSeconds(5));
+            this.call.close();
         }
 
         byte[] get() {
-            return this.webClient.post()
-                .uri(this.userUri)
-                .cookie("JSESSIONID", this.sessionCookie)
-                .contentType(MediaType.TEXT_PLAIN)
-                .bodyValue(this.envelope)
-                .retrieve()
-                .bodyToMono(byte[].class)
-                .block();
-        }
-
-        private String login(CteraPortalSimulator simulator) {
-            SimulatorCredentials admin = simulator.adminCredentials();
-            String cookie = this.webClient.post()
-                .uri(simulator.baseUrl() + "/admin/api/login")
-                .body(BodyInserters.fromFormData("j_username", admin.username())
-                    .with("j_password", admin.password()))
-                .exchangeToMono(response -> Mono.justOrEmpty(response.cookies().getFirst("JSESSIONID"))
-                    .map(ResponseCookie::getValue))
-                .block(Duration.ofSeconds(10));
-            if (cookie == null) {
-                throw new IllegalStateException("the simulator's login set no JSESSIONID cookie");
-            }
-            return cookie;
+            return this.call.get();
         }
     }
 }
