@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.ctera.benchmarks.RunnerArguments;
 import com.ctera.client.CteraPortal;
 import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.SimulatorCredentials;
@@ -42,8 +43,8 @@ public final class CallOverheadRunner {
 
     public static void main(String[] args) throws Exception {
         String set = (args.length > 0) ? args[0] : "none";
-        int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 15;
-        int calls = (args.length > 2) ? Integer.parseInt(args[2]) : 200;
+        int rounds = RunnerArguments.wholeNumber(args, 1, "rounds", 1, 15);
+        int calls = RunnerArguments.wholeNumber(args, 2, "calls per caller per round", 1, 200);
         try (CteraPortalSimulator simulator = CteraPortalSimulator.start();
                 CteraPortal portal = client(set, simulator);
                 PlainUserCall plain = new PlainUserCall(simulator, USER)) {

@@ -13,6 +13,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.ctera.autoconfigure.client.CteraPortals;
+import com.ctera.benchmarks.RunnerArguments;
 import com.ctera.client.CteraPortal;
 import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.SimulatorCredentials;
@@ -32,8 +33,8 @@ public final class StartupRunner {
     }
 
     public static void main(String[] args) {
-        int rounds = (args.length > 0) ? positive(args[0], "rounds") : 30;
-        int warmup = (args.length > 1) ? positive(args[1], "warm-up rounds") : 10;
+        int rounds = RunnerArguments.wholeNumber(args, 0, "rounds", 1, 30);
+        int warmup = RunnerArguments.wholeNumber(args, 1, "warm-up rounds", 0, 10);
         List<StartupScenario> scenarios = List.of(StartupScenario.withoutStarter(), StartupScenario.withPortals(1),
                 StartupScenario.withPortals(10));
         Map<StartupScenario, long[]> times = new LinkedHashMap<>();
@@ -118,18 +119,5 @@ public final class StartupRunner {
 
     private static double millis(long nanos) {
         return nanos / 1_000_000.0;
-    }
-
-    private static int positive(String value, String name) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed > 0) {
-                return parsed;
-            }
-        }
-        catch (NumberFormatException ex) {
-            // fall through to the message below
-        }
-        throw new IllegalArgumentException(name + " must be a positive whole number, was '" + value + "'");
     }
 }
