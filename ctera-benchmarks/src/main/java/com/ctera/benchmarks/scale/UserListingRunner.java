@@ -27,9 +27,9 @@ import com.ctera.simulator.SimulatorCredentials;
 
 /**
  * Lists a very large user base through the lazy {@code users().list()} stream: items per second, next to a plain
- * {@code WebClient} fetching the same pages as bytes (the simulator's and the wire's share), then a pass that forces a collection at every tenth of the way and records the heap still in use, which
- * stays flat when pages are fetched on demand and dropped once read. The users are added to an in-process simulator
- * through its public state API.
+ * {@code WebClient} fetching the same pages as bytes (the simulator's and the wire's share). Then a pass that forces a
+ * collection at every tenth of the way records the heap still in use, which stays flat when pages are fetched on
+ * demand and dropped once read. The users are added to an in-process simulator through its public state API.
  *
  * <p>Arguments: {@code [users] [page size]}, default 100000 and the client's default page size.
  */
