@@ -20,13 +20,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes the CTERA {@code obj/att/val/list} XML format. Writing is byte-identical to the official SDK;
- * reading is streaming StAX with DTDs and external entities disabled. Stateless and thread-safe: one instance can
- * serve every portal.
+ * reading is streaming StAX with DTDs and external entities disabled. Thread-safe: one instance can serve every
+ * portal.
  */
 public final class XmlCodec {
 
-    // Configured once here and never changed afterwards.
-    private static final XMLInputFactory INPUT_FACTORY = createInputFactory();
+    // The JDK factory property that lets a factory hand out its last reader again once that reader is closed.
+    private static final String REUSE_READER = "reuse-instance";
+
+    // One factory per thread, each configured once and never changed afterwards. Creating a parser costs about
+    // 14 KB and was the client's largest own cost per call (docs/benchmarks.md); a per-thread factory may reuse its
+    // closed reader without any locking. A reader still open on the thread (a nested decode) is never reused: the
+    // factory then creates a new one.
+    private static final ThreadLocal<XMLInputFactory> INPUT_FACTORY =
+            ThreadLocal.withInitial(XmlCodec::createInputFactory);
 
     /** A codec; every instance shares one parser factory, configured once and never changed. */
     public XmlCodec() {
@@ -40,6 +47,9 @@ public final class XmlCodec {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        if (factory.isPropertySupported(REUSE_READER)) {
+            factory.setProperty(REUSE_READER, true);
+        }
         return factory;
     }
 
@@ -126,11 +136,7 @@ public final class XmlCodec {
             if (!skipLeadingWhitespace(body)) {
                 return new XmlCursor(null);
             }
-            XMLStreamReader reader;
-            // The JDK factory is not documented as thread-safe for reader creation; parsing itself is per reader.
-            synchronized (INPUT_FACTORY) {
-                reader = INPUT_FACTORY.createXMLStreamReader(body);
-            }
+            XMLStreamReader reader = INPUT_FACTORY.get().createXMLStreamReader(body);
             return new XmlCursor(reader);
         }
         catch (IOException ex) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -443,7 +442,7 @@ public final class XmlCursor implements AutoCloseable {
     private XmlObject readObjectTree(XMLStreamReader in, int depth) throws XMLStreamException {
         String className = in.getAttributeValue(null, "class");
         String uuid = in.getAttributeValue(null, "uuid");
-        Map<String, XmlValue> attributes = new LinkedHashMap<>();
+        Map<String, XmlValue> attributes = new DecodedAttributes();
         while (nextTagOrEnd(in, "<obj>") == XMLStreamConstants.START_ELEMENT) {
             if (!"att".equals(in.getLocalName())) {
                 throw malformed("expected <att> or </obj>, found <" + in.getLocalName() + ">");
@@ -477,15 +476,30 @@ public final class XmlCursor implements AutoCloseable {
     }
 
     private XmlText readTextTree(XMLStreamReader in) throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
+        // The parser coalesces text, so a value is nearly always one event: keep that string as it is and join
+        // pieces only when a comment or processing instruction split the text.
+        String first = null;
+        StringBuilder joined = null;
         while (true) {
             int event = in.next();
             switch (event) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
-                        XMLStreamConstants.ENTITY_REFERENCE -> text.append(in.getText());
+                        XMLStreamConstants.ENTITY_REFERENCE -> {
+                    String piece = in.getText();
+                    if (first == null) {
+                        first = piece;
+                    }
+                    else {
+                        if (joined == null) {
+                            joined = new StringBuilder(first);
+                        }
+                        joined.append(piece);
+                    }
+                }
                 case XMLStreamConstants.END_ELEMENT -> {
                     expectName(in, "val", "</val>");
-                    return new XmlText(text.toString());
+                    String text = (joined != null) ? joined.toString() : (first != null) ? first : "";
+                    return new XmlText(text);
                 }
                 case XMLStreamConstants.START_ELEMENT ->
                     throw malformed("expected text or </val>, found <" + in.getLocalName() + ">");

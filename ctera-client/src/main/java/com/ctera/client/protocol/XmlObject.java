@@ -17,7 +17,10 @@ public record XmlObject(@Nullable String className, @Nullable String uuid, Map<S
         implements XmlValue {
 
     public XmlObject {
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        // A map the decoder filled for this object alone is handed over as it is; any other map is copied, so the
+        // caller keeps no handle on the record's state.
+        attributes = Collections.unmodifiableMap(
+                (attributes instanceof DecodedAttributes) ? attributes : new LinkedHashMap<>(attributes));
     }
 
     /** A builder for an object without a {@code class}. */

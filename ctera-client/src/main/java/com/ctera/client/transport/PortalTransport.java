@@ -1,5 +1,6 @@
 package com.ctera.client.transport;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -44,6 +45,9 @@ public final class PortalTransport implements AutoCloseable {
 
     /** Buffers requested ahead of the reading thread. */
     private static final int BODY_DEMAND = 16;
+
+    /** Successful answers up to this size, announced by {@code Content-Length}, are parsed without a thread hop. */
+    private static final int MAX_INLINE_BODY = 64 * 1024;
 
     /** Error bodies are read whole for their {@code msg}; past this size the message is skipped. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
@@ -137,6 +141,10 @@ public final class PortalTransport implements AutoCloseable {
         HttpHeaders headers = response.headers().asHttpHeaders();
         if (response.statusCode().is2xxSuccessful()) {
             ResponseHead head = new ResponseHead(status, headers, response.cookies());
+            long length = headers.getContentLength();
+            if (length >= 0 && length <= MAX_INLINE_BODY) {
+                return readInline(request, status, head, response, reader);
+            }
             // Reactor Netty's response timeout also bounds every silence while the body streams in.
             Flux<DataBuffer> body = response.bodyToFlux(DataBuffer.class);
             return Mono.fromCallable(() -> {
@@ -158,6 +166,27 @@ public final class PortalTransport implements AutoCloseable {
                 .map(message -> this.failures.status(request, status, headers, message))
                 .switchIfEmpty(Mono.fromSupplier(() -> this.failures.status(request, status, headers, null)))
                 .flatMap(Mono::error);
+    }
+
+    // A small answer of announced size is read whole and parsed on the I/O thread: handing it to a worker thread
+    // cost more than parsing it, and was most of the client's latency over a plain WebClient call
+    // (docs/benchmarks.md, "Call overhead"). Large and chunked answers keep streaming on a worker.
+    private <T> Mono<T> readInline(ApiRequest request, int status, ResponseHead head, ClientResponse response,
+            ResponseReader<T> reader) {
+        return DataBufferUtils.join(response.bodyToFlux(DataBuffer.class), MAX_INLINE_BODY)
+                .map(buffer -> {
+                    try {
+                        byte[] bytes = new byte[buffer.readableByteCount()];
+                        buffer.read(bytes);
+                        return bytes;
+                    }
+                    finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> Mono.fromCallable(() -> reader.read(head, new ByteArrayInputStream(bytes))))
+                .onErrorMap(error -> this.failures.body(request, status, error));
     }
 
     /** The {@code msg} of an XML error body, when the body is small and well formed. */

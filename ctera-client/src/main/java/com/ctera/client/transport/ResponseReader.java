@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Turns a successful answer into a value while its body streams in. Runs on a thread that may block; must not keep
- * the stream beyond the call.
+ * Turns a successful answer into a value while its body streams in. A large or chunked answer is read on a thread
+ * that may block; a small answer of announced size is read from memory on the I/O thread, so a reader must block on
+ * nothing but the stream it is given. Must not keep the stream beyond the call.
  */
 @FunctionalInterface
 public interface ResponseReader<T> {

@@ -1,0 +1,146 @@
+package com.ctera.benchmarks.call;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.ctera.benchmarks.RunnerArguments;
+import com.ctera.client.CteraPortal;
+import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.simulator.SimulatorCredentials;
+
+/**
+ * The call-overhead comparison made robust to a shared, noisy machine: the typed client and the plain
+ * {@code WebClient} baseline take turns, round by round, in one JVM against one simulator, and what is reported is
+ * the median of the per-round ratios, so load that comes and goes hits both sides alike.
+ *
+ * <p>Arguments: {@code [interceptor set] [rounds] [calls per caller per round]}, default {@code none}, 15 and 200.
+ * Each round runs at concurrency 1 and at 32.
+ */
+public final class CallOverheadRunner {
+
+    private static final Logger logger = LoggerFactory.getLogger(CallOverheadRunner.class);
+
+    private static final String USER = "alice";
+
+    private static final int[] CONCURRENCY = { 1, 32 };
+
+    /** No round may take longer than this; a stuck call fails the run instead of hanging it. */
+    private static final long ROUND_LIMIT_SECONDS = 120;
+
+    private CallOverheadRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String set = (args.length > 0) ? args[0] : "none";
+        int rounds = RunnerArguments.wholeNumber(args, 1, "rounds", 1, 15);
+        int calls = RunnerArguments.wholeNumber(args, 2, "calls per caller per round", 1, 200);
+        try (CteraPortalSimulator simulator = CteraPortalSimulator.start();
+                CteraPortal portal = client(set, simulator);
+                PlainUserCall plain = new PlainUserCall(simulator, USER)) {
+            Runnable clientCall = () -> portal.users().get(USER);
+            Runnable plainCall = plain::get;
+            for (int concurrency : CONCURRENCY) {
+                ExecutorService callers = Executors.newFixedThreadPool(concurrency);
+                try {
+                    // Warm-up: compile both paths and fill both connection pools before anything counts.
+                    timeRound(callers, concurrency, calls, clientCall);
+                    timeRound(callers, concurrency, calls, plainCall);
+                    report(set, concurrency, calls, measure(callers, concurrency, rounds, calls, clientCall,
+                            plainCall));
+                }
+                finally {
+                    callers.shutdownNow();
+                }
+            }
+        }
+    }
+
+    private static CteraPortal client(String set, CteraPortalSimulator simulator) {
+        SimulatorCredentials admin = simulator.adminCredentials();
+        CteraPortal portal = InterceptorSets.apply(set, CteraPortal.builder()
+            .name("bench")
+            .baseUrl(simulator.baseUrl())
+            .credentials(admin.username(), admin.password())).build();
+        if (!USER.equals(portal.users().get(USER).name())) {
+            throw new IllegalStateException("the client did not read user " + USER);
+        }
+        return portal;
+    }
+
+    /** Per round: the client's and the plain call's elapsed nanoseconds, taking turns on who goes first. */
+    private static long[][] measure(ExecutorService callers, int concurrency, int rounds, int calls,
+            Runnable clientCall, Runnable plainCall) throws Exception {
+        long[][] elapsed = new long[rounds][2];
+        for (int round = 0; round < rounds; round++) {
+            if (round % 2 == 0) {
+                elapsed[round][0] = timeRound(callers, concurrency, calls, clientCall);
+                elapsed[round][1] = timeRound(callers, concurrency, calls, plainCall);
+            }
+            else {
+                elapsed[round][1] = timeRound(callers, concurrency, calls, plainCall);
+                elapsed[round][0] = timeRound(callers, concurrency, calls, clientCall);
+            }
+        }
+        return elapsed;
+    }
+
+    private static long timeRound(ExecutorService callers, int concurrency, int calls, Runnable call)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<Future<?>> done = new ArrayList<>(concurrency);
+        long start = System.nanoTime();
+        for (int i = 0; i < concurrency; i++) {
+            done.add(callers.submit(() -> {
+                for (int n = 0; n < calls; n++) {
+                    call.run();
+                }
+            }));
+        }
+        long deadline = start + TimeUnit.SECONDS.toNanos(ROUND_LIMIT_SECONDS);
+        for (Future<?> caller : done) {
+            caller.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static void report(String set, int concurrency, int calls, long[][] elapsed) {
+        int rounds = elapsed.length;
+        double[] ratios = new double[rounds];
+        long[] client = new long[rounds];
+        long[] plain = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            client[i] = elapsed[i][0];
+            plain[i] = elapsed[i][1];
+            ratios[i] = (double) elapsed[i][0] / elapsed[i][1];
+        }
+        Arrays.sort(ratios);
+        Arrays.sort(client);
+        Arrays.sort(plain);
+        double totalCalls = (double) calls * concurrency;
+        double medianRatio = ratios[rounds / 2];
+        if (concurrency == 1) {
+            logger.info(String.format(Locale.ROOT, "interceptors=%s concurrency 1: client %.1f µs/call, plain "
+                    + "%.1f µs/call (medians of %d rounds of %d calls); client/plain latency, median of per-round "
+                    + "ratios %.2f (range %.2f-%.2f): %+.0f%%", set, client[rounds / 2] / totalCalls / 1e3,
+                    plain[rounds / 2] / totalCalls / 1e3, rounds, calls, medianRatio, ratios[0], ratios[rounds - 1],
+                    (medianRatio - 1) * 100));
+        }
+        else {
+            logger.info(String.format(Locale.ROOT, "interceptors=%s concurrency %d: client %.0f calls/s, plain "
+                    + "%.0f calls/s (medians of %d rounds of %d calls per caller); client throughput as a share of "
+                    + "plain, median of per-round ratios %.0f%% (range %.0f%%-%.0f%%)", set, concurrency,
+                    totalCalls / (client[rounds / 2] / 1e9), totalCalls / (plain[rounds / 2] / 1e9), rounds, calls,
+                    100 / medianRatio, 100 / ratios[rounds - 1], 100 / ratios[0]));
+        }
+    }
+}

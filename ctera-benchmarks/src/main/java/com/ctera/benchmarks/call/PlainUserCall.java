@@ -1,0 +1,51 @@
+package com.ctera.benchmarks.call;
+
+import java.net.URI;
+import java.util.List;
+
+import com.ctera.benchmarks.PlainPortalSession;
+import com.ctera.client.protocol.CallEnvelope;
+import com.ctera.client.protocol.XmlCodec;
+import com.ctera.client.protocol.XmlObject;
+import com.ctera.client.protocol.XmlValue;
+import com.ctera.client.users.UserQuery;
+import com.ctera.simulator.CteraPortalSimulator;
+
+/**
+ * The baseline of the call-overhead measures: a plain {@code WebClient} posting the exact get-multi envelope that
+ * {@code users().get(name)} sends to the same endpoint, reading the answer as bytes.
+ */
+public final class PlainUserCall implements AutoCloseable {
+
+    private final PlainPortalSession session;
+
+    private final URI userUri;
+
+    private final byte[] envelope;
+
+    /**
+     * Logs in to the simulator and checks that one call reads the user.
+     * @throws IllegalStateException when the call does not answer with the user
+     */
+    public PlainUserCall(CteraPortalSimulator simulator, String user) {
+        this.session = new PlainPortalSession(simulator);
+        this.userUri = this.session.api("/users/" + user);
+        List<String> paths = UserQuery.DEFAULT_FIELDS.stream().map(field -> "/" + field).toList();
+        this.envelope = new XmlCodec().encode(CallEnvelope.getMulti(paths));
+        XmlValue answer = new XmlCodec().decode(get());
+        if (!(answer instanceof XmlObject read) || !user.equals(read.text("name"))) {
+            throw new IllegalStateException("the plain WebClient call did not read user " + user + ": " + answer);
+        }
+    }
+
+    /** One call; the answer's bytes. */
+    public byte[] get() {
+        return this.session.post(this.userUri, this.envelope);
+    }
+
+    /** Releases the connection pool. */
+    @Override
+    public void close() {
+        this.session.close();
+    }
+}
