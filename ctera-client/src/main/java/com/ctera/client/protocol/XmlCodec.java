@@ -31,11 +31,10 @@ public final class XmlCodec {
     // One factory per thread, each configured once and never changed afterwards. Creating a parser costs about
     // 14 KB and was the client's largest own cost per call (docs/benchmarks.md); a per-thread factory may reuse its
     // closed reader without any locking. A reader still open on the thread (a nested decode) is never reused: the
-    // factory then creates a new one.
-    private static final ThreadLocal<XMLInputFactory> INPUT_FACTORY =
-            ThreadLocal.withInitial(XmlCodec::createInputFactory);
+    // factory then creates a new one. Held per codec, not statically: a portal's codec lives as long as the portal.
+    private final ThreadLocal<XMLInputFactory> inputFactory = ThreadLocal.withInitial(XmlCodec::createInputFactory);
 
-    /** A codec; every instance shares one parser factory, configured once and never changed. */
+    /** A codec; keep one per portal (it caches a parser factory per thread). */
     public XmlCodec() {
     }
 
@@ -136,7 +135,7 @@ public final class XmlCodec {
             if (!skipLeadingWhitespace(body)) {
                 return new XmlCursor(null);
             }
-            XMLStreamReader reader = INPUT_FACTORY.get().createXMLStreamReader(body);
+            XMLStreamReader reader = this.inputFactory.get().createXMLStreamReader(body);
             return new XmlCursor(reader);
         }
         catch (IOException ex) {
