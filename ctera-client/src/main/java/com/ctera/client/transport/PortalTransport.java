@@ -2,6 +2,7 @@ package com.ctera.client.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -14,6 +15,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -25,9 +27,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.resources.ConnectionProvider;
 
 import com.ctera.client.CteraException;
+import com.ctera.client.pipeline.CallEvents;
 import com.ctera.client.protocol.XmlCodec;
 import com.ctera.client.protocol.XmlObject;
 import com.ctera.client.protocol.XmlText;
@@ -47,6 +51,8 @@ public final class PortalTransport implements AutoCloseable {
 
     /** Error bodies are read whole for their {@code msg}; past this size the message is skipped. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private final PortalEndpoint endpoint;
 
@@ -111,18 +117,53 @@ public final class PortalTransport implements AutoCloseable {
      */
     public <T> Mono<T> exchange(ApiRequest request, RequestAuth auth, ResponseReader<T> reader) {
         return Mono.defer(() -> {
+            TransferMeter meter = request.meter();
+            if (meter != null) {
+                meter.reset();
+            }
             WebClient.RequestBodySpec spec = this.webClient.method(request.method())
                     .uri(request.uri())
                     .headers(auth::applyTo);
+            Duration responseTimeout = request.responseTimeout();
+            if (responseTimeout != null) {
+                spec = spec.httpRequest(http -> {
+                    if (http.getNativeRequest() instanceof HttpClientRequest netty) {
+                        netty.responseTimeout(responseTimeout);
+                    }
+                });
+            }
             WebClient.RequestHeadersSpec<?> ready = withBody(spec, request);
-            return ready.exchangeToMono(response -> handle(request, response, reader));
+            return reportTransfer(request, ready.exchangeToMono(response -> handle(request, response, reader)));
         }).onErrorMap(error -> !(error instanceof CteraException), error -> this.failures.transport(request, error));
+    }
+
+    // Runs inside the call pipeline, so the watcher of the call is in the subscriber's context.
+    private static <T> Mono<T> reportTransfer(ApiRequest request, Mono<T> exchange) {
+        TransferMeter meter = request.meter();
+        if (meter == null) {
+            return exchange;
+        }
+        return exchange.transformDeferredContextual((mono, context) -> mono.doOnSuccess(value -> CallEvents
+                .from(context).transferred(meter.sentBytes(), meter.receivedBytes())));
     }
 
     private static WebClient.RequestHeadersSpec<?> withBody(WebClient.RequestBodySpec spec, ApiRequest request) {
         byte[] xml = request.xmlBody();
         if (xml != null) {
             return spec.contentType(MediaType.TEXT_PLAIN).bodyValue(xml);
+        }
+        byte[] json = request.jsonBody();
+        if (json != null) {
+            return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(json);
+        }
+        MultipartUpload upload = request.multipartBody();
+        if (upload != null) {
+            MultipartBodyBuilder parts = new MultipartBodyBuilder();
+            upload.fields().forEach(field -> parts.part(field.getKey(), field.getValue(), TEXT_UTF8));
+            parts.asyncPart(upload.filePartName(), upload.content(), DataBuffer.class)
+                    .filename(upload.fileName())
+                    .contentType(MediaType.APPLICATION_OCTET_STREAM);
+            return spec.body(BodyInserters.fromMultipartData(parts.build()));
         }
         if (request.formBody() != null) {
             MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
