@@ -137,7 +137,11 @@ public final class ReactiveCloudFiles {
     public Mono<Void> mkdirs(String path) {
         return Mono.defer(() -> Flux.fromIterable(PortalPath.of(path).prefixes())
                 .concatMap(prefix -> makeCollection(prefix)
-                        .onErrorResume(CteraConflictException.class, exists -> Mono.empty()))
+                        .onErrorResume(CteraConflictException.class, exists -> Mono.empty())
+                        // Top-level folders (a cloud folder such as "My Files") exist but may not be created.
+                        .onErrorResume(CteraAccessDeniedException.class, refused -> stat(prefix)
+                                .onErrorResume(CteraNotFoundException.class, missing -> Mono.error(refused))
+                                .flatMap(info -> info.folder() ? Mono.<Void>empty() : Mono.error(refused))))
                 .then());
     }
 
