@@ -40,6 +40,7 @@ import com.ctera.client.tasks.BackgroundTask;
 import com.ctera.client.tasks.PendingTask;
 import com.ctera.client.tasks.TaskStatus;
 import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.simulator.FaultRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -320,6 +321,88 @@ class FilesTest {
         assertThat(versions).anySatisfy(version -> assertThat(version.current()).isTrue());
         StepVerifier.create(user.reactive().files().versions(folder + "/v.txt").count())
                 .expectNext((long) versions.size())
+                .verifyComplete();
+    }
+
+    @Test
+    void anUploadMetBySessionExpiryIsSentAgainWithTheSameBytes(@TempDir Path temp) throws IOException {
+        String folder = ROOT + "/expiry";
+        user.files().mkdirs(folder);
+        byte[] content = bytes(150_000, 11);
+        Path local = temp.resolve("e.bin");
+        Files.write(local, content);
+        long uploads = simulator.requests().count("files.upload");
+        int logins = user.portalSession().loginCount();
+        simulator.faults().inject(FaultRule.forOperation("files.upload").expireSession().times(1));
+        try {
+            user.files().upload(local, folder);
+        }
+        finally {
+            simulator.faults().clear();
+        }
+        assertThat(simulator.requests().count("files.upload")).isEqualTo(uploads + 2);
+        assertThat(user.portalSession().loginCount()).isEqualTo(logins + 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        user.files().download(folder + "/e.bin", out);
+        assertThat(out.toByteArray()).isEqualTo(content);
+    }
+
+    @Test
+    void aFailedDownloadLeavesNoPartialFileAndReportsTheFailure(@TempDir Path temp) throws IOException {
+        String folder = ROOT + "/broken";
+        user.files().mkdirs(folder);
+        user.files().upload(new ByteArrayInputStream(bytes(400_000, 1)), folder, "t.bin");
+        Path target = temp.resolve("t.bin");
+        RecordingListener listener = new RecordingListener();
+        simulator.faults().inject(FaultRule.forOperation("files.download").truncatedBody().times(1));
+        try {
+            assertThatThrownBy(() -> user.files().download(folder + "/t.bin", target, listener))
+                    .isInstanceOf(CteraException.class)
+                    .satisfies(error -> assertThat(((CteraException) error).operation()).isEqualTo("files.download"));
+        }
+        finally {
+            simulator.faults().clear();
+        }
+        assertThat(listener.events).contains("failed").doesNotContain("complete");
+        try (var files = Files.list(temp)) {
+            assertThat(files.toList()).isEmpty();
+        }
+        simulator.faults().inject(FaultRule.forOperation("files.download").status(500).times(1));
+        try {
+            assertThatThrownBy(() -> user.files().download(folder + "/t.bin", new ByteArrayOutputStream()))
+                    .isInstanceOf(CteraServerException.class);
+        }
+        finally {
+            simulator.faults().clear();
+        }
+    }
+
+    @Test
+    void reactiveFormsOfFoldersZipAndFileTasks(@TempDir Path temp) throws IOException {
+        String folder = ROOT + "/reactive";
+        StepVerifier.create(user.reactive().files().mkdirs(folder + "/x")).verifyComplete();
+        StepVerifier.create(user.reactive().files().upload(new ByteArrayInputStream("r".getBytes(
+                StandardCharsets.UTF_8)), folder, "r.txt", TransferListener.NONE)).expectNext(folder + "/r.txt")
+                .verifyComplete();
+        StepVerifier.create(user.reactive().files().download(folder + "/r.txt", temp, TransferListener.NONE))
+                .assertNext(path -> assertThat(path).hasContent("r"))
+                .verifyComplete();
+        StepVerifier.create(user.reactive().files().downloadZip(folder, List.of(), temp, TransferListener.NONE))
+                .assertNext(zip -> assertThat(zip.getFileName().toString()).isEqualTo("reactive.zip"))
+                .verifyComplete();
+        assertThat(zipEntries(Files.readAllBytes(temp.resolve("reactive.zip"))))
+                .anySatisfy(name -> assertThat(name).endsWith("r.txt"));
+        StepVerifier.create(user.reactive().files().copy(List.of(folder + "/r.txt"), folder + "/x")
+                .flatMap(task -> user.reactive().tasks().await(task, WAIT))
+                .then(user.reactive().files().delete(List.of(folder + "/r.txt")))
+                .flatMap(task -> user.reactive().tasks().await(task, WAIT))
+                .then(user.reactive().files().restore(List.of(folder + "/r.txt")))
+                .flatMap(task -> user.reactive().tasks().await(task, WAIT))
+                .then(user.reactive().files().rename(folder + "/x/r.txt", "s.txt"))
+                .flatMap(task -> user.reactive().tasks().await(task, WAIT))
+                .then(user.reactive().files().walk(folder).map(FileInfo::path).collectList()))
+                .assertNext(paths -> assertThat(paths).containsExactlyInAnyOrder(folder + "/x", folder + "/r.txt",
+                        folder + "/x/s.txt"))
                 .verifyComplete();
     }
 
