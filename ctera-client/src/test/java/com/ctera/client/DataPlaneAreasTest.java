@@ -196,6 +196,34 @@ class DataPlaneAreasTest {
                 .isInstanceOf(CteraClientErrorException.class).hasMessageContaining("notifications.list");
     }
 
+    @Test
+    void reactiveFormsOfTheChangeFeedStatisticsAndLogs() {
+        long folderId = user.files().stat("My Files").cloudFolder().uid();
+        String cursor = drain(List.of(folderId), null).cursor();
+        user.files().mkdirs("My Files/reactive-feed");
+        StepVerifier.create(user.reactive().notifications().longpoll(List.of(folderId), cursor, Duration.ofSeconds(5))
+                .filter(Boolean::booleanValue)
+                .flatMap(changes -> user.reactive().notifications().list(List.of(folderId), cursor, 10))
+                .flatMap(batch -> {
+                    ChangeEntry folder = batch.entries().stream()
+                            .filter(entry -> entry.name().equals("reactive-feed")).findFirst().orElseThrow();
+                    assertThat(folder.folder()).isTrue();
+                    return user.reactive().notifications().ancestors(folderId, folder.guid());
+                }))
+                .assertNext(ancestors -> assertThat(ancestors).last().extracting(Ancestor::name)
+                        .isEqualTo("reactive-feed"))
+                .verifyComplete();
+        StepVerifier.create(tenantAdmin.reactive().statistics().cloudFolders().map(CloudFolderUsage::name).collectList())
+                .assertNext(names -> assertThat(names).contains("My Files"))
+                .verifyComplete();
+        StepVerifier.create(tenantAdmin.reactive().logs().page(LogQuery.builder().topic(LogTopic.AUDIT)
+                .pageSize(1).build(), 0))
+                .assertNext(page -> assertThat(page.items()).hasSizeLessThanOrEqualTo(1))
+                .verifyComplete();
+        StepVerifier.create(tenantAdmin.reactive().logs().page(LogQuery.builder().build(), -1))
+                .verifyError(IllegalArgumentException.class);
+    }
+
     private static ChangeBatch drain(List<Long> folders, String cursor) {
         ChangeBatch batch = user.notifications().list(folders, cursor);
         for (int i = 0; i < 100 && batch.hasMore(); i++) {
