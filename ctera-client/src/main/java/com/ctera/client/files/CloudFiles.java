@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import com.ctera.client.CteraNotFoundException;
 
 import com.ctera.client.tasks.PendingTask;
 
@@ -32,8 +36,7 @@ public final class CloudFiles {
     /** Whether a file or folder exists at the path. */
     public boolean exists(String path) {
         return Boolean.TRUE.equals(this.reactive.stat(path).map(info -> true)
-                .onErrorResume(com.ctera.client.CteraNotFoundException.class, missing -> reactor.core.publisher.Mono
-                        .just(false))
+                .onErrorResume(CteraNotFoundException.class, missing -> Mono.just(false))
                 .block());
     }
 
@@ -88,7 +91,7 @@ public final class CloudFiles {
     }
 
     /** Uploads {@code size} bytes streamed from a cold publisher as {@code folder/name}. */
-    public String upload(Flux<org.springframework.core.io.buffer.DataBuffer> content, long size, String folder,
+    public String upload(Flux<DataBuffer> content, long size, String folder,
             String name, TransferListener listener) {
         return this.reactive.upload(content, size, folder, name, listener).block();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import com.ctera.client.protocol.MalformedXmlException;
+import com.ctera.client.protocol.XmlList;
 import com.ctera.client.protocol.XmlObject;
 import com.ctera.client.protocol.XmlText;
 import com.ctera.client.protocol.XmlValue;
@@ -54,7 +55,7 @@ final class FileMapper {
 
     static List<FileVersion> toVersions(XmlValue answer) {
         List<FileVersion> versions = new ArrayList<>();
-        if (!(answer instanceof com.ctera.client.protocol.XmlList list)) {
+        if (!(answer instanceof XmlList list)) {
             return versions;
         }
         for (XmlValue item : list.items()) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -396,7 +397,7 @@ public final class ReactiveCloudFiles {
                 });
     }
 
-    private Mono<String> spooled(java.util.function.Function<Path, Mono<Path>> fill, String folder, String name,
+    private Mono<String> spooled(Function<Path, Mono<Path>> fill, String folder, String name,
             TransferListener listener) {
         return Mono.usingWhen(
                 Mono.fromCallable(() -> Files.createTempFile("ctera-upload-", ".part"))
@@ -492,7 +493,7 @@ public final class ReactiveCloudFiles {
                 .doOnError(notifier::failed);
     }
 
-    private Mono<Path> toLocalFile(Path destination, java.util.function.Function<OutputStream, Mono<Long>> writer) {
+    private Mono<Path> toLocalFile(Path destination, Function<OutputStream, Mono<Long>> writer) {
         Path directory = destination.toAbsolutePath().getParent();
         return Mono.usingWhen(
                 Mono.fromCallable(() -> Files.createTempFile(directory, "." + destination.getFileName(), ".part"))

@@ -1,5 +1,6 @@
 package com.ctera.client.files;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -78,7 +79,7 @@ final class TransferNotifier {
         catch (RuntimeException ex) {
             if (this.listenerFailed.compareAndSet(false, true)) {
                 logger.warn("Transfer listener {} failed during the {} of '{}'; it is ignored from now on",
-                        this.listener.getClass().getName(), this.direction.name().toLowerCase(java.util.Locale.ROOT),
+                        this.listener.getClass().getName(), this.direction.name().toLowerCase(Locale.ROOT),
                         this.path, ex);
             }
         }

@@ -3,6 +3,7 @@ package com.ctera.client.logs;
 import java.util.stream.Stream;
 
 import com.ctera.client.CteraPage;
+import com.ctera.client.protocol.Paging;
 
 /** Portal logs (protocol §5.7), blocking; every method delegates to {@link ReactiveLogs}. */
 public final class Logs {
@@ -16,7 +17,7 @@ public final class Logs {
 
     /** The matching records; pages are fetched lazily as the stream is consumed. */
     public Stream<LogEntry> query(LogQuery query) {
-        return com.ctera.client.protocol.Paging.stream(startFrom -> page(query, startFrom), query.pageSize());
+        return Paging.stream(startFrom -> page(query, startFrom), query.pageSize());
     }
 
     /** One page of matching records, starting at the {@code startFrom}-th. */

@@ -1,7 +1,9 @@
 package com.ctera.client.notifications;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -166,7 +168,7 @@ public final class ReactiveNotifications {
             return null;
         }
         try {
-            return JSON.readTree(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(first), body));
+            return JSON.readTree(new SequenceInputStream(new ByteArrayInputStream(first), body));
         }
         catch (JacksonException ex) {
             throw new IOException("the answer is not valid JSON: " + ex.getOriginalMessage(), ex);

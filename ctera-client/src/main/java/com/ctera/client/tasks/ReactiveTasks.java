@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.ctera.client.CteraException;
 import com.ctera.client.CteraOperation;
 import com.ctera.client.CteraProtocolException;
 import com.ctera.client.CteraTimeoutException;
@@ -18,6 +19,7 @@ import com.ctera.client.PortalContext;
 import com.ctera.client.protocol.MalformedXmlException;
 import com.ctera.client.protocol.TaskRef;
 import com.ctera.client.protocol.XmlText;
+import com.ctera.client.protocol.XmlValue;
 import com.ctera.client.session.PortalCalls;
 
 /**
@@ -56,7 +58,7 @@ public final class ReactiveTasks {
         return this.calls.sessionInfo().flatMap(info -> {
             boolean tenantSession = this.calls.endpoint().context() == PortalContext.SERVICES_PORTAL
                     || info.tenant() != null;
-            Mono<com.ctera.client.protocol.XmlValue> answer = tenantSession
+            Mono<XmlValue> answer = tenantSession
                     ? this.calls.execute(CteraOperation.TASKS_STATUS, "getTaskStatus", new XmlText(ref.path()))
                     : this.calls.get(CteraOperation.TASKS_STATUS, this.calls.api("servers", ref.server(), "bgTasks",
                             Long.toString(ref.id())));
@@ -115,7 +117,7 @@ public final class ReactiveTasks {
                     .next()
                     .timeout(timeout, Mono.error(() -> timedOut(task, timeout, last.get())))
                     .flatMap(state -> {
-                        var failure = TaskFailures.failureOf(state, task);
+                        CteraException failure = TaskFailures.failureOf(state, task);
                         return (failure != null) ? Mono.error(failure) : Mono.just(state);
                     });
         });

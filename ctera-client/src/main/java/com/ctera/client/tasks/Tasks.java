@@ -19,7 +19,7 @@ public final class Tasks {
         return this.reactive.get(ref).block();
     }
 
-    /** Waits until the task ends or the timeout passes; see {@link ReactiveTasks#await(PendingTask, Duration, TaskProgressListener)}. */
+    /** Waits until the task ends or the timeout passes; failures are typed as in {@link ReactiveTasks}. */
     public BackgroundTask await(TaskRef ref, Duration timeout) {
         return this.reactive.await(ref, timeout).block();
     }
