@@ -103,6 +103,15 @@ class FilesTest {
         assertThatThrownBy(() -> user.files().mkdir(ROOT + "/mk/bad?name"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'?'");
+        assertThatThrownBy(() -> user.files().mkdir("A new top-level folder"))
+                .isInstanceOf(CteraAccessDeniedException.class)
+                .hasMessageContaining("PermissionDenied");
+        assertThatThrownBy(() -> user.files().mkdir(ROOT + "/mk/.snapshots"))
+                .isInstanceOf(CteraClientErrorException.class)
+                .hasMessageContaining("ReservedName");
+        assertThatThrownBy(() -> user.files().mkdir(ROOT + "/mk/tab\tname"))
+                .isInstanceOf(CteraClientErrorException.class)
+                .hasMessageContaining("InvalidName");
         StepVerifier.create(user.reactive().files().mkdir(ROOT + "/mk/reactive")).verifyComplete();
         assertThat(user.files().stat(ROOT + "/mk/reactive").folder()).isTrue();
     }
