@@ -247,6 +247,13 @@ class FilesTest {
                 .isInstanceOf(CteraClientErrorException.class).hasMessageContaining("downloadZip");
         assertThatThrownBy(() -> upload(ROOT + "/notafolder", "a|b.txt", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
+        Flux<DataBuffer> fiveBytes = Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance
+                .wrap(new byte[] { 1, 2, 3, 4, 5 })));
+        assertThatThrownBy(() -> user.files().upload(fiveBytes, 10, ROOT + "/notafolder", "short.bin",
+                TransferListener.NONE))
+                .isInstanceOf(CteraException.class)
+                .hasMessageContaining("declared 10 bytes but the content had 5");
+        assertThat(user.files().exists(ROOT + "/notafolder/short.bin")).isFalse();
     }
 
     @Test
