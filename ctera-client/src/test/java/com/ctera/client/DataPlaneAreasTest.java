@@ -193,7 +193,8 @@ class DataPlaneAreasTest {
         assertThat(user.notifications().path(file)).endsWith("feed/inner/changed.txt");
         assertThat(user.notifications().list(List.of(folderId), next.cursor()).entries()).isEmpty();
         assertThatThrownBy(() -> user.notifications().list(List.of(folderId), "not-a-cursor"))
-                .isInstanceOf(CteraClientErrorException.class).hasMessageContaining("notifications.list");
+                .isInstanceOf(CteraClientErrorException.class).hasMessageContaining("notifications.list")
+                .hasMessageContaining("cursor: not a cursor this portal issued");
     }
 
     @Test

@@ -29,6 +29,8 @@ import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.ctera.client.CteraException;
 import com.ctera.client.pipeline.CallEvents;
@@ -51,6 +53,8 @@ public final class PortalTransport implements AutoCloseable {
 
     /** Error bodies are read whole for their {@code msg}; past this size the message is skipped. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
@@ -222,12 +226,26 @@ public final class PortalTransport implements AutoCloseable {
         if (body.length == 0) {
             return null;
         }
+        if (body[0] == '{') {
+            return jsonMessageOf(body);
+        }
         try {
             XmlValue value = this.codec.decode(body);
             if (value instanceof XmlObject object && object.attributes().get("msg") instanceof XmlText text) {
                 return text.text();
             }
             return null;
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    /** The {@code details[0].error} of a JSON v2 error body (protocol §3.1), such as a change feed's 400. */
+    private static @Nullable String jsonMessageOf(byte[] body) {
+        try {
+            JsonNode error = JSON.readTree(body).path("details").path(0).path("error");
+            return error.isString() ? error.asString() : null;
         }
         catch (RuntimeException ex) {
             return null;
