@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -29,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("large-transfer")
 class LargeTransferTest {
+
+    private static final Logger logger = LoggerFactory.getLogger(LargeTransferTest.class);
 
     private static final long SIZE = 1L << 30;
 
@@ -63,13 +67,16 @@ class LargeTransferTest {
                 peakProgress[0] = snapshot.transferredBytes();
             }
         };
+        long uploadStart = System.nanoTime();
         String path = user.reactive().files().upload(generated(sent), SIZE, "My Files/large", "big.bin", progress)
                 .block(Duration.ofSeconds(60));
+        long uploadNanos = System.nanoTime() - uploadStart;
         assertThat(peakProgress[0]).isEqualTo(SIZE);
         assertThat(user.files().stat(path).size()).isEqualTo(SIZE);
 
         MessageDigest received = MessageDigest.getInstance("SHA-256");
         long[] count = new long[1];
+        long downloadStart = System.nanoTime();
         user.reactive().files().download(path)
                 .doOnNext(buffer -> {
                     count[0] += buffer.readableByteCount();
@@ -80,6 +87,9 @@ class LargeTransferTest {
                 })
                 .then()
                 .block(Duration.ofSeconds(60));
+        long downloadNanos = System.nanoTime() - downloadStart;
+        logger.info("1 GiB with a {} MiB heap: upload {} ms, download {} ms", Runtime.getRuntime().maxMemory() >> 20,
+                uploadNanos / 1_000_000, downloadNanos / 1_000_000);
         assertThat(count[0]).isEqualTo(SIZE);
         assertThat(HexFormat.of().formatHex(received.digest())).isEqualTo(HexFormat.of().formatHex(sent.digest()));
     }
