@@ -77,6 +77,14 @@ class DataPlaneAreasTest {
         assertThat(simulator.requests().count("tasks.status")).isEqualTo(gets + 1);
         assertThat(seenByAdmin.ref()).isEqualTo(delete.ref());
         assertThat(seenByAdmin.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(admin.tasks().await(delete.ref(), WAIT).status()).isEqualTo(TaskStatus.COMPLETED);
+        try (CteraPortal browsing = TestPortals.admin(simulator, simulator.defaultTenant())) {
+            long statusCalls = simulator.requests().count("tasks.status");
+            StepVerifier.create(browsing.reactive().tasks().await(delete.ref(), WAIT))
+                    .assertNext(task -> assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED))
+                    .verifyComplete();
+            assertThat(simulator.requests().count("tasks.status")).isGreaterThan(statusCalls);
+        }
         StepVerifier.create(user.reactive().tasks().get(delete.ref()))
                 .assertNext(task -> assertThat(task.finished()).isTrue())
                 .verifyComplete();

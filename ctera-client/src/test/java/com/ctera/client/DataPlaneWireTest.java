@@ -24,9 +24,12 @@ import com.ctera.client.logs.LogEntry;
 import com.ctera.client.logs.LogQuery;
 import com.ctera.client.logs.LogSeverity;
 import com.ctera.client.logs.LogTopic;
+import com.ctera.client.protocol.TaskRef;
 import com.ctera.client.reports.ReportName;
+import com.ctera.client.tasks.TaskStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The data-plane requests compared byte for byte with the SDK capture of the protocol reference (§5.4–§5.9), sent
@@ -149,6 +152,21 @@ class DataPlaneWireTest {
     }
 
     @Test
+    void globalAdministrationReadsTasksByGet() {
+        try (CteraPortal admin = CteraPortal.builder().baseUrl("http://127.0.0.1:" + stub.port())
+                .context(PortalContext.ADMIN).credentials("admin", "secret").readTimeout(Duration.ofSeconds(5))
+                .build()) {
+            admin.session();
+            captured.clear();
+            var task = admin.tasks().get(TaskRef.parse("servers/MainDB/bgTasks/918908"));
+            assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);
+            assertThat(captured).extracting(Captured::method, Captured::uri)
+                    .containsExactly(tuple("GET",
+                            "/admin/api/servers/MainDB/bgTasks/918908"));
+        }
+    }
+
+    @Test
     void listSnapshotsOfSection548() {
         var versions = portal.files().versions("My Files/docs/a.txt");
         assertThat(captured).extracting(Captured::body).containsExactly(
@@ -209,7 +227,7 @@ class DataPlaneWireTest {
                     + "</att><att id=\"domain\" /></obj>");
         }
         if (uri.endsWith("/api/currentPortal")) {
-            return xml(response, "<val>acme</val>");
+            return xml(response, uri.startsWith("/admin/") ? "<val />" : "<val>acme</val>");
         }
         if (uri.endsWith("/api/version")) {
             return xml(response, "<val>7.5.182.16</val>");
@@ -242,7 +260,7 @@ class DataPlaneWireTest {
         if (body.contains("Resources</val>")) {
             return xml(response, "<val>servers/MainDB/bgTasks/918908</val>");
         }
-        if (body.contains("<val>getTaskStatus</val>")) {
+        if (body.contains("<val>getTaskStatus</val>") || uri.contains("/bgTasks/")) {
             return xml(response, "<obj class=\"FileManagerBgTask\"><att id=\"id\"><val>918908</val></att><att id=\"name\">"
                     + "<val>delete</val></att><att id=\"status\"><val>completed</val></att><att id=\"percentage\"><val>"
                     + "100</val></att><att id=\"progstring\"><val>Done</val></att><att id=\"errorType\" /></obj>");
