@@ -1,17 +1,24 @@
 package com.ctera.client;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 
 import com.ctera.client.devices.Devices;
 import com.ctera.client.devices.ReactiveDevices;
+import com.ctera.client.files.CloudFiles;
+import com.ctera.client.logs.Logs;
+import com.ctera.client.notifications.Notifications;
+import com.ctera.client.reports.Reports;
 import com.ctera.client.pipeline.CallPipeline;
 import com.ctera.client.session.PortalCalls;
 import com.ctera.client.session.PortalCredentials;
 import com.ctera.client.session.PortalSession;
 import com.ctera.client.session.SessionInfo;
+import com.ctera.client.statistics.Statistics;
+import com.ctera.client.tasks.Tasks;
 import com.ctera.client.transport.PortalTransport;
 import com.ctera.client.transport.TransportSettings;
 import com.ctera.client.users.ReactiveUsers;
@@ -41,10 +48,22 @@ public final class CteraPortal implements AutoCloseable {
 
     private final Devices devices;
 
+    private final CloudFiles files;
+
+    private final Tasks tasks;
+
+    private final Logs logs;
+
+    private final Statistics statistics;
+
+    private final Reports reports;
+
+    private final Notifications notifications;
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     CteraPortal(TransportSettings settings, PortalCredentials credentials, @Nullable String tenant,
-            CallPipeline pipeline) {
+            CallPipeline pipeline, Duration taskPollInterval) {
         this.name = settings.portalName();
         this.baseUrl = settings.endpoint().baseUrl();
         this.context = settings.endpoint().context();
@@ -53,9 +72,16 @@ public final class CteraPortal implements AutoCloseable {
         this.session = new PortalSession(this.transport, credentials, tenant, settings.readTimeout(), this.name,
                 pipeline);
         PortalCalls calls = new PortalCalls(this.session, settings.endpoint(), this.transport.codec());
-        this.reactive = new ReactiveCteraPortal(this, calls, new ReactiveUsers(calls), new ReactiveDevices(calls));
+        this.reactive = new ReactiveCteraPortal(this, calls, new ReactiveUsers(calls), new ReactiveDevices(calls),
+                taskPollInterval);
         this.users = new Users(this.reactive.users());
         this.devices = new Devices(this.reactive.devices());
+        this.files = new CloudFiles(this.reactive.files());
+        this.tasks = new Tasks(this.reactive.tasks());
+        this.logs = new Logs(this.reactive.logs());
+        this.statistics = new Statistics(this.reactive.statistics());
+        this.reports = new Reports(this.reactive.reports());
+        this.notifications = new Notifications(this.reactive.notifications());
     }
 
     /** Starts configuring a portal client. */
@@ -86,6 +112,36 @@ public final class CteraPortal implements AutoCloseable {
     /** Devices: gateways and agents (protocol §5.2). */
     public Devices devices() {
         return this.devices;
+    }
+
+    /** Cloud Drive files: browse, transfer, background file operations, versions (protocol §5.4). */
+    public CloudFiles files() {
+        return this.files;
+    }
+
+    /** Background tasks: read and await (protocol §5.9). */
+    public Tasks tasks() {
+        return this.tasks;
+    }
+
+    /** Portal and device logs (protocol §5.7). */
+    public Logs logs() {
+        return this.logs;
+    }
+
+    /** Storage usage of tenants and cloud folders (protocol §5.5). */
+    public Statistics statistics() {
+        return this.statistics;
+    }
+
+    /** Statistics reports (protocol §5.8). */
+    public Reports reports() {
+        return this.reports;
+    }
+
+    /** The change feed (protocol §5.6). */
+    public Notifications notifications() {
+        return this.notifications;
     }
 
     /** Who the client is logged in as; logs in first if needed. */

@@ -52,6 +52,8 @@ public final class CteraPortalBuilder {
 
     private final List<CallInterceptor> interceptors = new ArrayList<>();
 
+    private Duration taskPollInterval = Duration.ofSeconds(1);
+
     CteraPortalBuilder() {
     }
 
@@ -131,6 +133,12 @@ public final class CteraPortalBuilder {
         return this;
     }
 
+    /** The pause between two reads of an awaited background task; default 1 s, as the SDK polls. */
+    public CteraPortalBuilder taskPollInterval(Duration taskPollInterval) {
+        this.taskPollInterval = taskPollInterval;
+        return this;
+    }
+
     /**
      * Adds a stage to the call pipeline (observation, retry, circuit breaker, rate limiting); stages run in
      * {@link CallInterceptor#order()} order whatever the order they were added in.
@@ -149,6 +157,7 @@ public final class CteraPortalBuilder {
         URI url = validUrl();
         requirePositive(this.connectTimeout, "connectTimeout");
         requirePositive(this.readTimeout, "readTimeout");
+        requirePositive(this.taskPollInterval, "taskPollInterval");
         require(!this.userAgent.isBlank(), "userAgent must not be blank");
         require(this.tenant == null || !this.tenant.isBlank(), "tenant must not be blank (use null for none)");
         require(this.tenant == null || this.context == PortalContext.ADMIN,
@@ -160,7 +169,8 @@ public final class CteraPortalBuilder {
         TransportSettings settings = new TransportSettings(this.name, new PortalEndpoint(url, this.context),
                 this.connectTimeout, this.readTimeout, this.userAgent, this.insecureTrustAllCertificates,
                 this.webClientBuilder);
-        return new CteraPortal(settings, credentials, this.tenant, CallPipeline.of(this.interceptors));
+        return new CteraPortal(settings, credentials, this.tenant, CallPipeline.of(this.interceptors),
+                this.taskPollInterval);
     }
 
     private URI validUrl() {

@@ -1,10 +1,18 @@
 package com.ctera.client;
 
+import java.time.Duration;
+
 import reactor.core.publisher.Mono;
 
 import com.ctera.client.devices.ReactiveDevices;
+import com.ctera.client.files.ReactiveCloudFiles;
+import com.ctera.client.logs.ReactiveLogs;
+import com.ctera.client.notifications.ReactiveNotifications;
+import com.ctera.client.reports.ReactiveReports;
 import com.ctera.client.session.PortalCalls;
 import com.ctera.client.session.SessionInfo;
+import com.ctera.client.statistics.ReactiveStatistics;
+import com.ctera.client.tasks.ReactiveTasks;
 import com.ctera.client.users.ReactiveUsers;
 
 /** The reactive form of a {@link CteraPortal}: every call returns a {@code Mono} or {@code Flux}. */
@@ -18,11 +26,60 @@ public final class ReactiveCteraPortal {
 
     private final ReactiveDevices devices;
 
-    ReactiveCteraPortal(CteraPortal portal, PortalCalls calls, ReactiveUsers users, ReactiveDevices devices) {
+    private final ReactiveCloudFiles files;
+
+    private final ReactiveTasks tasks;
+
+    private final ReactiveLogs logs;
+
+    private final ReactiveStatistics statistics;
+
+    private final ReactiveReports reports;
+
+    private final ReactiveNotifications notifications;
+
+    ReactiveCteraPortal(CteraPortal portal, PortalCalls calls, ReactiveUsers users, ReactiveDevices devices,
+            Duration taskPollInterval) {
         this.portal = portal;
         this.calls = calls;
         this.users = users;
         this.devices = devices;
+        this.files = new ReactiveCloudFiles(calls);
+        this.tasks = new ReactiveTasks(calls, taskPollInterval);
+        this.logs = new ReactiveLogs(calls);
+        this.statistics = new ReactiveStatistics(calls);
+        this.reports = new ReactiveReports(calls);
+        this.notifications = new ReactiveNotifications(calls);
+    }
+
+    /** Cloud Drive files: browse, transfer, background file operations, versions. */
+    public ReactiveCloudFiles files() {
+        return this.files;
+    }
+
+    /** Background tasks: read and await. */
+    public ReactiveTasks tasks() {
+        return this.tasks;
+    }
+
+    /** Portal and device logs. */
+    public ReactiveLogs logs() {
+        return this.logs;
+    }
+
+    /** Storage usage of tenants and cloud folders. */
+    public ReactiveStatistics statistics() {
+        return this.statistics;
+    }
+
+    /** Statistics reports. */
+    public ReactiveReports reports() {
+        return this.reports;
+    }
+
+    /** The change feed. */
+    public ReactiveNotifications notifications() {
+        return this.notifications;
     }
 
     /** Users of the current tenant. */

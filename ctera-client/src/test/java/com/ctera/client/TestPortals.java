@@ -2,6 +2,7 @@ package com.ctera.client;
 
 import java.time.Duration;
 
+import com.ctera.client.pipeline.CallInterceptor;
 import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.SimulatorCredentials;
 
@@ -26,5 +27,17 @@ final class TestPortals {
         return CteraPortal.builder().name("sim-tenant").baseUrl(simulator.baseUrl())
                 .context(PortalContext.SERVICES_PORTAL).credentials(tenantAdmin.username(), tenantAdmin.password())
                 .readTimeout(READ_TIMEOUT).build();
+    }
+
+    /** The default tenant's services portal, as its end user (who owns a cloud drive), polling tasks quickly. */
+    static CteraPortal endUser(CteraPortalSimulator simulator, CallInterceptor... interceptors) {
+        SimulatorCredentials user = simulator.endUserCredentials();
+        CteraPortalBuilder builder = CteraPortal.builder().name("sim-user").baseUrl(simulator.baseUrl())
+                .context(PortalContext.SERVICES_PORTAL).credentials(user.username(), user.password())
+                .readTimeout(READ_TIMEOUT).taskPollInterval(Duration.ofMillis(20));
+        for (CallInterceptor interceptor : interceptors) {
+            builder.interceptor(interceptor);
+        }
+        return builder.build();
     }
 }

@@ -61,17 +61,20 @@ final class AnswerWriter {
     Mono<ServerResponse> write(PortalAnswer answer) {
         ServerResponse.BodyBuilder builder = ServerResponse.status(answer.status());
         answer.headers().forEach(builder::header);
+        // A handler that names its own content type (the JSON notification API) keeps it.
+        MediaType type = answer.headers().containsKey("Content-Type")
+                ? MediaType.parseMediaType(answer.headers().get("Content-Type")) : XML;
         if (answer.body() != null && hasBody(answer.status())) {
-            return builder.contentType(XML).bodyValue(answer.body().getBytes(StandardCharsets.UTF_8));
+            return builder.contentType(type).bodyValue(answer.body().getBytes(StandardCharsets.UTF_8));
         }
         if (answer.stream() != null) {
-            return builder.contentType(XML).body(BodyInserters.fromPublisher(
+            return builder.contentType(type).body(BodyInserters.fromPublisher(
                     answer.stream().map(chunk -> chunk.getBytes(StandardCharsets.UTF_8)), byte[].class));
         }
         return builder.build();
     }
 
-    private static PortalAnswer failure(FaultRule fault) {
+    static PortalAnswer failure(FaultRule fault) {
         return switch (fault.action()) {
             case TOO_MANY_REQUESTS -> PortalAnswer.retryLater(429, fault.retryAfterSeconds(), "Too many requests");
             case SERVICE_UNAVAILABLE -> PortalAnswer.retryLater(503, fault.retryAfterSeconds(), "Service unavailable");
@@ -101,11 +104,11 @@ final class AnswerWriter {
     }
 
     /** Drops the connection with a TCP reset and answers nothing. */
-    private static Mono<ServerResponse> reset(ServerRequest request) {
+    static Mono<ServerResponse> reset(ServerRequest request) {
         return closeConnection(request, true).then(Mono.empty());
     }
 
-    private static Mono<Void> closeConnection(ServerRequest request, boolean reset) {
+    static Mono<Void> closeConnection(ServerRequest request, boolean reset) {
         return Mono.fromRunnable(() -> {
             HttpServerRequest nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
             nativeRequest.withConnection(connection -> {

@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param rawBody the request body as received (forms)
  * @param origin {@code scheme://host:port} as the client addressed the simulator
  * @param host the Host header without port
+ * @param clientIp the caller's address as logs record it ({@code X-Forwarded-For} first, else the peer)
  */
 record ApiCall(PortalContext context, @Nullable Session session, @Nullable String sessionId,
-        Map<String, String> variables, @Nullable XmlValue payload, byte[] rawBody, String origin, String host) {
+        Map<String, String> variables, @Nullable XmlValue payload, byte[] rawBody, String origin, String host,
+        String clientIp) {
 
     /** The caller of an authenticated route. */
     Session caller() {

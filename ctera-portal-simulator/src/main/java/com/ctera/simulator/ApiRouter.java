@@ -129,6 +129,11 @@ final class ApiRouter {
             return add(HttpMethod.POST, path, "user-defined", name, operation, true, handler);
         }
 
+        /** An authenticated POST whose body is JSON (the v2 notification API), handed over raw. */
+        Builder json(String path, String operation, ApiHandler handler) {
+            return add(HttpMethod.POST, path, null, null, operation, true, handler);
+        }
+
         /** A route reachable without a session. */
         Builder publicRoute(HttpMethod method, String path, String operation, ApiHandler handler) {
             return add(method, path, null, null, operation, false, handler);

@@ -1,6 +1,7 @@
 package com.ctera.simulator;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,6 +35,18 @@ import reactor.netty.http.server.HttpServer;
  * {@code delete})</li>
  * <li>{@code devices.query} ({@code /devices}), {@code devices.get} (get-multi on
  * {@code /portals/{tenant}/devices/{name}})</li>
+ * <li>{@code files.fetchResources}, {@code files.makeCollection}, {@code files.delete}, {@code files.restore},
+ * {@code files.copy}, {@code files.move}, {@code files.listSnapshots} (user-defined calls on {@code /{ctx}/api}),
+ * {@code files.upload} ({@code POST /{ctx}/upload/folders/{uid}}), {@code files.download}
+ * ({@code GET /{ctx}/webdav/...}), {@code files.zip} ({@code POST /{ctx}/folders/folders/{uid}})</li>
+ * <li>{@code tasks.status} ({@code getTaskStatus}, {@code GET /{ctx}/api/servers/{server}/bgTasks[/{id}]})</li>
+ * <li>{@code logs.query} ({@code queryLogs}), {@code reports.generate} ({@code generateReport}), {@code reports.get}
+ * ({@code GET /{ctx}/api/reports/{name}})</li>
+ * <li>{@code statistics.portals} ({@code getPortalsDisplayInfo}), {@code statistics.cloudDrives} (query on
+ * {@code /cloudDrives} or {@code /portals/{tenant}/cloudDrives}), {@code statistics.usageHistory}
+ * ({@code queryUsageHistory}, a simulator assumption)</li>
+ * <li>{@code notifications.list}, {@code notifications.longpoll}, {@code notifications.ancestors} (JSON on
+ * {@code /{ctx}/v2/api/metadata/...})</li>
  * <li>{@code unknown} — anything else</li>
  * </ul>
  * Behaviour not fixed by the protocol reference is listed in the module's {@code ASSUMPTIONS.md}.
@@ -41,6 +54,11 @@ import reactor.netty.http.server.HttpServer;
 public final class CteraPortalSimulator implements AutoCloseable {
 
     private final SimulatorState state;
+    private final Clock clock = Clock.systemUTC();
+    private final FileStore files;
+    private final LogStore logs;
+    private final BackgroundTasks tasks;
+    private final StatisticsApi statistics;
     private final SessionStore sessions;
     private final FaultInjector faults;
     private final RequestJournal journal;
@@ -52,12 +70,22 @@ public final class CteraPortalSimulator implements AutoCloseable {
     private CteraPortalSimulator(SimulatorOptions options) {
         this.state = new SimulatorState(DemoData.DEFAULT_TENANT);
         DemoData.load(this.state, options.adminPassword(), options.seed());
+        this.files = new FileStore(this.state, options.dataDirectory(), this.clock);
+        this.logs = new LogStore(this.clock);
+        this.tasks = new BackgroundTasks(options.taskDuration(), this.clock);
+        this.statistics = new StatisticsApi(this.state, this.files, this.clock);
+        this.state.attach(this.files, this.logs);
+        DemoFiles.load(this.state, this.files, this.logs, this.statistics, options.seed(), this.clock);
         this.sessions = new SessionStore();
         this.faults = new FaultInjector();
         this.journal = new RequestJournal();
         this.adminCredentials = new SimulatorCredentials(DemoData.ADMIN_USERNAME, options.adminPassword());
+        PortalHandler portal = portalHandler(options);
+        TransferHandler transfers = new TransferHandler(portal, this.faults, this.journal,
+                new AnswerWriter(this.sessions), this.state, this.files, this.logs);
         RouterFunction<ServerResponse> routes = new AdminEndpoint(this.faults, this.journal, this.sessions).routes()
-            .andRoute(RequestPredicates.all(), portalHandler(options));
+            .and(transfers.routes())
+            .andRoute(RequestPredicates.all(), portal);
         HandlerStrategies strategies = HandlerStrategies.builder()
             .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
             .build();
@@ -87,9 +115,13 @@ public final class CteraPortalSimulator implements AutoCloseable {
     }
 
     private PortalHandler portalHandler(SimulatorOptions options) {
-        SessionApi session = new SessionApi(this.state, this.sessions, options.portalVersion());
-        UserApi users = new UserApi(this.state);
+        SessionApi session = new SessionApi(this.state, this.sessions, options.portalVersion(), this.logs);
+        UserApi users = new UserApi(this.state, this.logs);
         DeviceApi devices = new DeviceApi(this.state);
+        FileApi fileApi = new FileApi(this.state, this.files, this.tasks, this.logs);
+        LogApi logApi = new LogApi(this.state, this.logs);
+        ReportApi reports = new ReportApi(this.state, this.files, this.statistics, this.clock);
+        NotificationApi notifications = new NotificationApi(this.state, this.files);
         ApiRouter router = ApiRouter.builder()
             .publicRoute(HttpMethod.POST, "/api/login", "login", session::login)
             .publicRoute(HttpMethod.POST, "/api/logout", "logout", session::logout)
@@ -109,6 +141,27 @@ public final class CteraPortalSimulator implements AutoCloseable {
             .execute("/api/users/{name}", "delete", "users.delete", users::delete)
             .database("/api/devices", "query", "devices.query", devices::query)
             .database("/api/portals/{tenant}/devices/{name}", "get-multi", "devices.get", devices::getMulti)
+            .execute("/api", "fetchResources", "files.fetchResources", fileApi::fetchResources)
+            .execute("/api", "makeCollection", "files.makeCollection", fileApi::makeCollection)
+            .execute("/api", "deleteResources", "files.delete", fileApi::delete)
+            .execute("/api", "restoreResources", "files.restore", fileApi::restore)
+            .execute("/api", "copyResources", "files.copy", fileApi::copy)
+            .execute("/api", "moveResources", "files.move", fileApi::move)
+            .execute("/api", "listSnapshots", "files.listSnapshots", fileApi::listSnapshots)
+            .execute("/api", "getTaskStatus", "tasks.status", fileApi::taskStatus)
+            .get("/api/servers/{server}/bgTasks/{id}", "tasks.status", fileApi::taskRead)
+            .get("/api/servers/{server}/bgTasks", "tasks.status", fileApi::taskList)
+            .execute("/api", "queryLogs", "logs.query", logApi::query)
+            .execute("/api", "generateReport", "reports.generate", reports::generate)
+            .get("/api/reports/{name}", "reports.get", reports::read)
+            .execute("/api", "getPortalsDisplayInfo", "statistics.portals", this.statistics::portalsDisplayInfo)
+            .database("/api/cloudDrives", "query", "statistics.cloudDrives", this.statistics::cloudDrives)
+            .database("/api/portals/{tenant}/cloudDrives", "query", "statistics.cloudDrives",
+                    this.statistics::tenantCloudDrives)
+            .execute("/api", "queryUsageHistory", "statistics.usageHistory", this.statistics::usageHistory)
+            .json("/v2/api/metadata/list", "notifications.list", notifications::list)
+            .json("/v2/api/metadata/longpoll", "notifications.longpoll", notifications::longpoll)
+            .json("/v2/api/metadata/ancestors", "notifications.ancestors", notifications::ancestors)
             .build();
         return new PortalHandler(router, this.sessions, this.faults, this.journal);
     }
@@ -190,7 +243,7 @@ public final class CteraPortalSimulator implements AutoCloseable {
         return this.journal;
     }
 
-    /** The portal's users and devices. */
+    /** The portal's users, devices, files, change feed and logs, as tests look at them. */
     public SimulatorState state() {
         return this.state;
     }
@@ -204,7 +257,9 @@ public final class CteraPortalSimulator implements AutoCloseable {
     @Override
     public void close() {
         if (this.closed.compareAndSet(false, true)) {
+            this.tasks.close();
             this.server.disposeNow(Duration.ofSeconds(5));
+            this.files.close();
         }
     }
 

@@ -80,7 +80,7 @@ final class PortalHandler implements HandlerFunction<ServerResponse> {
         }
         else {
             answer = invoke(route, new ApiCall(context, session, sessionId, classified.variables(),
-                    classified.payload(), body, origin(request), host(request)));
+                    classified.payload(), body, origin(request), host(request), clientIp(request)));
         }
         this.journal.processed(operation, route != null && answer.success());
         return this.writer.deliver(request, answer, fault);
@@ -93,6 +93,9 @@ final class PortalHandler implements HandlerFunction<ServerResponse> {
         catch (BadRequestException ex) {
             return PortalAnswer.message(400, ex.getMessage());
         }
+        catch (NotificationApi.JsonProblem ex) {
+            return NotificationApi.error(ex.getMessage());
+        }
         catch (RuntimeException ex) {
             logger.warn("Operation {} failed", route.operation(), ex);
             return PortalAnswer.message(500, "Internal error");
@@ -100,7 +103,7 @@ final class PortalHandler implements HandlerFunction<ServerResponse> {
     }
 
     /** The caller's session, or the refusal: 401 for an unknown bearer, the 302 expiry redirect otherwise. */
-    private Authentication authenticate(ServerRequest request, PortalContext context, @Nullable String sessionId) {
+    Authentication authenticate(ServerRequest request, PortalContext context, @Nullable String sessionId) {
         String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Session session = this.sessions.bearer(authorization.substring(7).trim());
@@ -117,17 +120,29 @@ final class PortalHandler implements HandlerFunction<ServerResponse> {
     }
 
     /** Either the caller's session or the answer refusing the request. */
-    private record Authentication(@Nullable Session session, @Nullable PortalAnswer refusal) {
+    record Authentication(@Nullable Session session, @Nullable PortalAnswer refusal) {
     }
 
-    private static @Nullable String sessionId(ServerRequest request) {
+    static @Nullable String sessionId(ServerRequest request) {
         HttpCookie cookie = request.cookies().getFirst("JSESSIONID");
         return (cookie != null && !cookie.getValue().isEmpty()) ? cookie.getValue() : null;
     }
 
-    private static String origin(ServerRequest request) {
+    static String origin(ServerRequest request) {
         URI uri = request.uri();
         return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /** The first {@code X-Forwarded-For} address (so tests and proxies can state the client), else the peer's. */
+    static String clientIp(ServerRequest request) {
+        String forwarded = request.headers().firstHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",", 2)[0].trim();
+        }
+        return request.remoteAddress()
+            .map(address -> (address.getAddress() != null) ? address.getAddress().getHostAddress()
+                    : address.getHostString())
+            .orElse("unknown");
     }
 
     private static String host(ServerRequest request) {

@@ -22,11 +22,13 @@ final class SessionApi {
     private final String portalVersion;
     private final ConcurrentHashMap<String, Session> ssoTickets = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final LogStore logs;
 
-    SessionApi(SimulatorState state, SessionStore sessions, String portalVersion) {
+    SessionApi(SimulatorState state, SessionStore sessions, String portalVersion, LogStore logs) {
         this.state = state;
         this.sessions = sessions;
         this.portalVersion = portalVersion;
+        this.logs = logs;
     }
 
     PortalAnswer login(ApiCall call) {
@@ -34,9 +36,14 @@ final class SessionApi {
         String username = form.getOrDefault("j_username", "");
         String password = form.getOrDefault("j_password", "");
         Session session = authenticate(call.context(), call.host(), username, password);
+        String portal = (call.context() == PortalContext.ADMIN) ? "" : tenantForHost(call.host()).name();
         if (session == null) {
+            this.logs.log(portal, "access", "warning", "LoginFailed", "User " + username + " failed to log in from "
+                    + call.clientIp(), username, call.clientIp(), "login", "failure", "Wrong username or password");
             return PortalAnswer.message(403, "Wrong username or password");
         }
+        this.logs.log(portal, "access", "info", "Login", "User " + username + " logged in from " + call.clientIp(),
+                username, call.clientIp(), "login", "success", null);
         return opened(session);
     }
 

@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the simulator on its own until killed:
- * {@code java -jar ctera-portal-simulator-exec.jar [--port N] [--bind ADDR] [--tls] [--admin-password X] [--no-seed]}.
+ * {@code java -jar ctera-portal-simulator-exec.jar [--port N] [--bind ADDR] [--tls] [--admin-password X] [--no-seed] [--data-dir DIR] [--task-duration-ms N]}.
  * Without {@code --admin-password} the global administrator's password is
  * {@value SimulatorOptions#DEFAULT_ADMIN_PASSWORD}.
  */
@@ -13,7 +13,7 @@ public final class SimulatorMain {
 
     static final int DEFAULT_PORT = 9090;
 
-    private static final String USAGE = "Usage: [--port N] [--bind ADDR] [--tls] [--admin-password X] [--no-seed]";
+    private static final String USAGE = "Usage: [--port N] [--bind ADDR] [--tls] [--admin-password X] [--no-seed] [--data-dir DIR] [--task-duration-ms N]";
 
     private SimulatorMain() {
     }
@@ -51,6 +51,9 @@ public final class SimulatorMain {
                 case "--tls" -> options = options.withTls(true);
                 case "--admin-password" -> options = options.withAdminPassword(value(args, ++i, arg));
                 case "--no-seed" -> options = options.withSeed(false);
+                case "--data-dir" -> options = options.withDataDirectory(java.nio.file.Path.of(value(args, ++i, arg)));
+                case "--task-duration-ms" -> options = options.withTaskDuration(
+                        java.time.Duration.ofMillis(parseMillis(value(args, ++i, arg))));
                 default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'");
             }
         }
@@ -62,6 +65,15 @@ public final class SimulatorMain {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
+    }
+
+    private static long parseMillis(String text) {
+        try {
+            return Long.parseLong(text);
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("--task-duration-ms needs a number of milliseconds, got '" + text + "'");
+        }
     }
 
     private static int parsePort(String text) {

@@ -11,9 +11,11 @@ import org.jspecify.annotations.Nullable;
 final class UserApi {
 
     private final SimulatorState state;
+    private final LogStore logs;
 
-    UserApi(SimulatorState state) {
+    UserApi(SimulatorState state, LogStore logs) {
         this.state = state;
+        this.logs = logs;
     }
 
     PortalAnswer query(ApiCall call) {
@@ -51,6 +53,7 @@ final class UserApi {
         if (created == null) {
             return PortalAnswer.message(409, "User " + name + " already exists");
         }
+        audit(call, tenant, "UserAdded", "addUser", name);
         return PortalAnswer.ok(new XmlText(PortalObjects.userRef(created)));
     }
 
@@ -72,7 +75,11 @@ final class UserApi {
         String password = body.text("password").filter(text -> !text.isEmpty()).orElse(current.password());
         // Last writer wins, as on a portal; replace() fails only if the user was deleted meanwhile.
         UserRecord updated = current.withAttributes(attributes, password);
-        return tenant.users().replace(name, updated) != null ? PortalAnswer.empty(200) : PortalAnswer.notFound();
+        if (tenant.users().replace(name, updated) == null) {
+            return PortalAnswer.notFound();
+        }
+        audit(call, tenant, "UserModified", "modifyUser", name);
+        return PortalAnswer.empty(200);
     }
 
     PortalAnswer delete(ApiCall call) {
@@ -80,8 +87,20 @@ final class UserApi {
         if (refused != null) {
             return refused;
         }
-        return (tenantOf(call).users().remove(call.variable("name")) != null) ? PortalAnswer.empty(200)
-                : PortalAnswer.notFound();
+        Tenant tenant = tenantOf(call);
+        String name = call.variable("name");
+        if (tenant.users().remove(name) == null) {
+            return PortalAnswer.notFound();
+        }
+        audit(call, tenant, "UserDeleted", "deleteUser", name);
+        return PortalAnswer.empty(200);
+    }
+
+    /** User administration is audited: who changed whom, from where. */
+    private void audit(ApiCall call, Tenant tenant, String logName, String action, String target) {
+        String actor = call.caller().username();
+        this.logs.log(tenant.name(), "audit", "info", logName, actor + ": " + action + " " + target, actor,
+                call.clientIp(), action, "success", target);
     }
 
     private Tenant tenantOf(ApiCall call) {

@@ -26,6 +26,19 @@ class SimulatorMainTest {
     }
 
     @Test
+    void readsTheDataDirectoryAndTaskDuration() {
+        SimulatorOptions options = SimulatorMain.parse("--data-dir", "target/sim-data", "--task-duration-ms", "50");
+        assertThat(options.dataDirectory()).isEqualTo(java.nio.file.Path.of("target/sim-data"));
+        assertThat(options.taskDuration()).isEqualTo(java.time.Duration.ofMillis(50));
+        assertThat(SimulatorOptions.defaults().dataDirectory()).isNull();
+        assertThat(SimulatorOptions.defaults().taskDuration()).isEqualTo(SimulatorOptions.DEFAULT_TASK_DURATION);
+        assertThatIllegalArgumentException().isThrownBy(() -> SimulatorMain.parse("--task-duration-ms", "soon"))
+            .withMessageContaining("milliseconds");
+        assertThatIllegalArgumentException().isThrownBy(() -> SimulatorOptions.defaults()
+            .withTaskDuration(java.time.Duration.ofMillis(-1))).withMessageContaining("taskDuration");
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThatIllegalArgumentException().isThrownBy(() -> SimulatorMain.parse("--port"))
             .withMessageContaining("--port");

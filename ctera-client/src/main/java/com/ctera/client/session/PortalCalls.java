@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import com.ctera.client.CteraOperation;
+import com.ctera.client.protocol.CallEnvelope;
 import com.ctera.client.protocol.XmlCodec;
 import com.ctera.client.protocol.XmlValue;
 import com.ctera.client.transport.ApiRequest;
@@ -75,6 +76,25 @@ public final class PortalCalls {
     /** Who the session is. */
     public Mono<SessionInfo> sessionInfo() {
         return this.session.info();
+    }
+
+    /** {@code POST /{ctx}/api} of a {@code user-defined} call, answer decoded as a tree. */
+    public Mono<XmlValue> execute(CteraOperation operation, String name, @Nullable XmlValue param) {
+        return post(operation, api(), CallEnvelope.userDefined(name, param));
+    }
+
+    /** {@code POST /{ctx}/api} of a {@code user-defined} call, answer read by {@code reader} as it streams in. */
+    public <T> Mono<T> execute(CteraOperation operation, String name, @Nullable XmlValue param,
+            ResponseReader<T> reader) {
+        return post(operation, api(), CallEnvelope.userDefined(name, param), reader);
+    }
+
+    /**
+     * Any other request (streamed upload, raw download, form or JSON post), sent within the session and through
+     * the call pipeline like every other call.
+     */
+    public <T> Mono<T> call(ApiRequest request, ResponseReader<T> reader) {
+        return this.session.call(request, reader);
     }
 
     private byte[] encode(XmlValue value) {

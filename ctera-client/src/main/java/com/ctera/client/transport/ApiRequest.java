@@ -1,6 +1,7 @@
 package com.ctera.client.transport;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,8 +11,8 @@ import org.springframework.http.HttpMethod;
 import com.ctera.client.CteraOperation;
 
 /**
- * One HTTP request to the portal: the operation it serves, method, URI and an optional XML or form body. Its
- * {@link #toString()} never shows the body, which may hold a password.
+ * One HTTP request to the portal: the operation it serves, method, URI and an optional body (XML, form, JSON or a
+ * streamed multipart upload). Its {@link #toString()} never shows the body, which may hold a password.
  */
 public final class ApiRequest {
 
@@ -25,38 +26,94 @@ public final class ApiRequest {
 
     private final @Nullable Map<String, String> formBody;
 
-    private ApiRequest(CteraOperation operation, HttpMethod method, URI uri, byte @Nullable [] xmlBody,
-            @Nullable Map<String, String> formBody) {
-        this.operation = operation;
-        this.method = method;
-        this.uri = uri;
-        this.xmlBody = xmlBody;
-        this.formBody = formBody;
+    private final byte @Nullable [] jsonBody;
+
+    private final @Nullable MultipartUpload multipartBody;
+
+    private final @Nullable TransferMeter meter;
+
+    private final @Nullable Duration responseTimeout;
+
+    private ApiRequest(Builder builder) {
+        this.operation = builder.operation;
+        this.method = builder.method;
+        this.uri = builder.uri;
+        this.xmlBody = builder.xmlBody;
+        this.formBody = builder.formBody;
+        this.jsonBody = builder.jsonBody;
+        this.multipartBody = builder.multipartBody;
+        this.meter = builder.meter;
+        this.responseTimeout = builder.responseTimeout;
     }
 
-    /** {@code GET} of a node. */
+    /** {@code GET} of a node, or of a file's raw bytes under {@code /{ctx}/webdav} (read with a streaming reader). */
     public static ApiRequest get(CteraOperation operation, URI uri) {
-        return new ApiRequest(operation, HttpMethod.GET, uri, null, null);
+        return new Builder(operation, HttpMethod.GET, uri).build();
     }
 
     /** {@code PUT} of a node's new value. */
     public static ApiRequest put(CteraOperation operation, URI uri, byte[] xml) {
-        return new ApiRequest(operation, HttpMethod.PUT, uri, xml.clone(), null);
+        Builder builder = new Builder(operation, HttpMethod.PUT, uri);
+        builder.xmlBody = xml.clone();
+        return builder.build();
     }
 
     /** {@code POST} of a call envelope (db or user-defined). */
     public static ApiRequest post(CteraOperation operation, URI uri, byte[] xml) {
-        return new ApiRequest(operation, HttpMethod.POST, uri, xml.clone(), null);
+        Builder builder = new Builder(operation, HttpMethod.POST, uri);
+        builder.xmlBody = xml.clone();
+        return builder.build();
     }
 
     /** {@code DELETE} of a node, with an optional XML body. */
     public static ApiRequest delete(CteraOperation operation, URI uri, byte @Nullable [] xml) {
-        return new ApiRequest(operation, HttpMethod.DELETE, uri, (xml != null) ? xml.clone() : null, null);
+        Builder builder = new Builder(operation, HttpMethod.DELETE, uri);
+        builder.xmlBody = (xml != null) ? xml.clone() : null;
+        return builder.build();
     }
 
-    /** URL-encoded form {@code POST} (login, logout). */
+    /** URL-encoded form {@code POST} (login, logout, the zip download's {@code inputXML}). */
     public static ApiRequest form(CteraOperation operation, URI uri, Map<String, String> fields) {
-        return new ApiRequest(operation, HttpMethod.POST, uri, null, new LinkedHashMap<>(fields));
+        Builder builder = new Builder(operation, HttpMethod.POST, uri);
+        builder.formBody = new LinkedHashMap<>(fields);
+        return builder.build();
+    }
+
+    /** {@code POST} of a JSON document sent exactly as given, {@code Content-Type: application/json}. */
+    public static ApiRequest json(CteraOperation operation, URI uri, byte[] json) {
+        Builder builder = new Builder(operation, HttpMethod.POST, uri);
+        builder.jsonBody = json.clone();
+        return builder.build();
+    }
+
+    /** Multipart {@code POST} whose file part streams from its source (protocol §5.4.4). */
+    public static ApiRequest multipart(CteraOperation operation, URI uri, MultipartUpload upload) {
+        Builder builder = new Builder(operation, HttpMethod.POST, uri);
+        builder.multipartBody = upload;
+        return builder.build();
+    }
+
+    /**
+     * The same request, counting the file bytes it moves in {@code meter}; the transport reports the totals to the
+     * call's {@code CallEvents} when the answer has been read.
+     */
+    public ApiRequest withTransferMeter(TransferMeter meter) {
+        Builder builder = toBuilder();
+        builder.meter = meter;
+        return builder.build();
+    }
+
+    /**
+     * The same request with its own limit on the wait for the answer, replacing the portal's read timeout for this
+     * request only: for calls the portal is expected to hold open (the change feed's long poll).
+     */
+    public ApiRequest withResponseTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("responseTimeout must be positive, was " + timeout);
+        }
+        Builder builder = toBuilder();
+        builder.responseTimeout = timeout;
+        return builder.build();
     }
 
     /** The logical operation this request belongs to. */
@@ -82,8 +139,66 @@ public final class ApiRequest {
         return this.formBody;
     }
 
+    byte @Nullable [] jsonBody() {
+        return this.jsonBody;
+    }
+
+    @Nullable MultipartUpload multipartBody() {
+        return this.multipartBody;
+    }
+
+    @Nullable TransferMeter meter() {
+        return this.meter;
+    }
+
+    @Nullable Duration responseTimeout() {
+        return this.responseTimeout;
+    }
+
+    private Builder toBuilder() {
+        Builder builder = new Builder(this.operation, this.method, this.uri);
+        builder.xmlBody = this.xmlBody;
+        builder.formBody = this.formBody;
+        builder.jsonBody = this.jsonBody;
+        builder.multipartBody = this.multipartBody;
+        builder.meter = this.meter;
+        builder.responseTimeout = this.responseTimeout;
+        return builder;
+    }
+
     @Override
     public String toString() {
         return this.operation.name() + " " + this.method.name() + " " + this.uri;
+    }
+
+    private static final class Builder {
+
+        private final CteraOperation operation;
+
+        private final HttpMethod method;
+
+        private final URI uri;
+
+        private byte @Nullable [] xmlBody;
+
+        private @Nullable Map<String, String> formBody;
+
+        private byte @Nullable [] jsonBody;
+
+        private @Nullable MultipartUpload multipartBody;
+
+        private @Nullable TransferMeter meter;
+
+        private @Nullable Duration responseTimeout;
+
+        private Builder(CteraOperation operation, HttpMethod method, URI uri) {
+            this.operation = operation;
+            this.method = method;
+            this.uri = uri;
+        }
+
+        private ApiRequest build() {
+            return new ApiRequest(this);
+        }
     }
 }

@@ -31,4 +31,37 @@ public record PortalEndpoint(URI baseUrl, PortalContext context) {
         }
         return URI.create(uri.toString());
     }
+
+    /**
+     * The URI of a node below the context root, {@code {base}/{ctx}/{rawPath}}.
+     * @param rawPath a path that is already percent-encoded where it needs to be, such as
+     * {@code webdav/My%20Files/a.txt} or {@code upload/folders/123}; it is appended as it is
+     */
+    public URI contextPath(String rawPath) {
+        String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+        return URI.create(this.baseUrl + "/" + this.context.path() + "/" + path);
+    }
+
+    /** The URI of a JSON v2 service node, {@code {base}/{ctx}/v2/api/...}; each segment is percent-encoded. */
+    public URI v2Api(String... segments) {
+        StringBuilder uri = new StringBuilder(this.baseUrl.toString()).append('/').append(this.context.path())
+                .append("/v2/api");
+        for (String segment : segments) {
+            uri.append('/').append(UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8));
+        }
+        return URI.create(uri.toString());
+    }
+
+    /**
+     * The base URL with its port always written, as the upload form's {@code fullpath} field carries it
+     * ({@code {scheme}://{host}:{port}}, protocol §5.4.4).
+     */
+    public String originWithPort() {
+        int port = this.baseUrl.getPort();
+        if (port < 0) {
+            port = "https".equalsIgnoreCase(this.baseUrl.getScheme()) ? 443 : 80;
+        }
+        String host = this.baseUrl.getHost();
+        return this.baseUrl.getScheme() + "://" + host + ":" + port;
+    }
 }

@@ -3,6 +3,7 @@ package com.ctera.client.transport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -15,6 +16,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -26,9 +28,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.ctera.client.CteraException;
+import com.ctera.client.pipeline.CallEvents;
 import com.ctera.client.protocol.XmlCodec;
 import com.ctera.client.protocol.XmlObject;
 import com.ctera.client.protocol.XmlText;
@@ -51,6 +57,10 @@ public final class PortalTransport implements AutoCloseable {
 
     /** Error bodies are read whole for their {@code msg}; past this size the message is skipped. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private final PortalEndpoint endpoint;
 
@@ -115,18 +125,53 @@ public final class PortalTransport implements AutoCloseable {
      */
     public <T> Mono<T> exchange(ApiRequest request, RequestAuth auth, ResponseReader<T> reader) {
         return Mono.defer(() -> {
+            TransferMeter meter = request.meter();
+            if (meter != null) {
+                meter.reset();
+            }
             WebClient.RequestBodySpec spec = this.webClient.method(request.method())
                     .uri(request.uri())
                     .headers(auth::applyTo);
+            Duration responseTimeout = request.responseTimeout();
+            if (responseTimeout != null) {
+                spec = spec.httpRequest(http -> {
+                    if (http.getNativeRequest() instanceof HttpClientRequest netty) {
+                        netty.responseTimeout(responseTimeout);
+                    }
+                });
+            }
             WebClient.RequestHeadersSpec<?> ready = withBody(spec, request);
-            return ready.exchangeToMono(response -> handle(request, response, reader));
+            return reportTransfer(request, ready.exchangeToMono(response -> handle(request, response, reader)));
         }).onErrorMap(error -> !(error instanceof CteraException), error -> this.failures.transport(request, error));
+    }
+
+    // Runs inside the call pipeline, so the watcher of the call is in the subscriber's context.
+    private static <T> Mono<T> reportTransfer(ApiRequest request, Mono<T> exchange) {
+        TransferMeter meter = request.meter();
+        if (meter == null) {
+            return exchange;
+        }
+        return exchange.transformDeferredContextual((mono, context) -> mono.doOnSuccess(value -> CallEvents
+                .from(context).transferred(meter.sentBytes(), meter.receivedBytes())));
     }
 
     private static WebClient.RequestHeadersSpec<?> withBody(WebClient.RequestBodySpec spec, ApiRequest request) {
         byte[] xml = request.xmlBody();
         if (xml != null) {
             return spec.contentType(MediaType.TEXT_PLAIN).bodyValue(xml);
+        }
+        byte[] json = request.jsonBody();
+        if (json != null) {
+            return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(json);
+        }
+        MultipartUpload upload = request.multipartBody();
+        if (upload != null) {
+            MultipartBodyBuilder parts = new MultipartBodyBuilder();
+            upload.fields().forEach(field -> parts.part(field.getKey(), field.getValue(), TEXT_UTF8));
+            parts.asyncPart(upload.filePartName(), upload.content(), DataBuffer.class)
+                    .filename(upload.fileName())
+                    .contentType(MediaType.APPLICATION_OCTET_STREAM);
+            return spec.body(BodyInserters.fromMultipartData(parts.build()));
         }
         if (request.formBody() != null) {
             MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -210,12 +255,26 @@ public final class PortalTransport implements AutoCloseable {
         if (body.length == 0) {
             return null;
         }
+        if (body[0] == '{') {
+            return jsonMessageOf(body);
+        }
         try {
             XmlValue value = this.codec.decode(body);
             if (value instanceof XmlObject object && object.attributes().get("msg") instanceof XmlText text) {
                 return text.text();
             }
             return null;
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    /** The {@code details[0].error} of a JSON v2 error body (protocol §3.1), such as a change feed's 400. */
+    private static @Nullable String jsonMessageOf(byte[] body) {
+        try {
+            JsonNode error = JSON.readTree(body).path("details").path(0).path("error");
+            return error.isString() ? error.asString() : null;
         }
         catch (RuntimeException ex) {
             return null;

@@ -1,0 +1,34 @@
+package com.ctera.client.transport;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import reactor.core.publisher.Flux;
+
+/**
+ * The body of a multipart upload: text fields in the order they are sent, then one file part whose bytes stream
+ * from {@code content}. The content is subscribed once per attempt, so it must be a source that can be read again
+ * (a file, a cold publisher) when the call may be repeated.
+ * @param fields the text fields, in wire order
+ * @param filePartName the name of the file part, {@code file} for the portal
+ * @param fileName the {@code filename} of the file part
+ * @param content the file's bytes
+ */
+public record MultipartUpload(List<Map.Entry<String, String>> fields, String filePartName, String fileName,
+        Flux<DataBuffer> content) {
+
+    public MultipartUpload {
+        fields = List.copyOf(fields);
+        Objects.requireNonNull(filePartName, "filePartName");
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(content, "content");
+    }
+
+    @Override
+    public String toString() {
+        return "MultipartUpload[fields=" + this.fields.stream().map(Map.Entry::getKey).toList() + ", file="
+                + this.fileName + "]";
+    }
+}

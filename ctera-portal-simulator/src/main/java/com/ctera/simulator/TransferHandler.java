@@ -1,0 +1,469 @@
+package com.ctera.simulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.ctera.simulator.xml.MalformedXmlException;
+import com.ctera.simulator.xml.XmlList;
+import com.ctera.simulator.xml.XmlObj;
+import com.ctera.simulator.xml.XmlReader;
+import com.ctera.simulator.xml.XmlText;
+import com.ctera.simulator.xml.XmlValue;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePartEvent;
+import org.springframework.http.codec.multipart.FormPartEvent;
+import org.springframework.http.codec.multipart.PartEvent;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * File bodies in and out (protocol §5.4.4–§5.4.6), streamed both ways: multipart uploads are parsed as a stream of
+ * part events and written straight to disk, downloads are served from disk (zero-copy where the transport allows),
+ * zip downloads are written entry by entry. Requests go through the same journal, faults and authentication as the
+ * XML API.
+ */
+final class TransferHandler {
+
+    private static final MediaType OCTET_STREAM = MediaType.APPLICATION_OCTET_STREAM;
+
+    private final PortalHandler portal;
+    private final FaultInjector faults;
+    private final RequestJournal journal;
+    private final AnswerWriter writer;
+    private final SimulatorState state;
+    private final FileStore store;
+    private final LogStore logs;
+
+    TransferHandler(PortalHandler portal, FaultInjector faults, RequestJournal journal, AnswerWriter writer,
+            SimulatorState state, FileStore store, LogStore logs) {
+        this.portal = portal;
+        this.faults = faults;
+        this.journal = journal;
+        this.writer = writer;
+        this.state = state;
+        this.store = store;
+        this.logs = logs;
+    }
+
+    RouterFunction<ServerResponse> routes() {
+        return RouterFunctions.route()
+            .POST("/{ctx}/upload/folders/{uid}", request -> guarded(request, "files.upload", this::upload))
+            .GET("/{ctx}/webdav/**", request -> guarded(request, "files.download", this::download))
+            .POST("/{ctx}/folders/folders/{uid}", request -> guarded(request, "files.zip", this::zip))
+            .build();
+    }
+
+    /** What a transfer produced: an XML answer, or a streamed body. */
+    private record Result(@Nullable PortalAnswer answer, @Nullable Streamed streamed) {
+
+        static Result of(PortalAnswer answer) {
+            return new Result(answer, null);
+        }
+
+        boolean success() {
+            return (this.answer != null) ? this.answer.success() : true;
+        }
+    }
+
+    /** A streamed body; {@code file} set for a whole file from disk, {@code body} otherwise. */
+    private record Streamed(MediaType type, @Nullable Path file, long length, @Nullable Flux<DataBuffer> body,
+            @Nullable String attachmentName) {
+    }
+
+    private Mono<ServerResponse> guarded(ServerRequest request, String operation,
+            BiFunction<ServerRequest, Session, Mono<Result>> action) {
+        String path = request.requestPath().value();
+        this.journal.received(operation);
+        if (!this.faults.admit()) {
+            return this.writer.write(PortalAnswer.retryLater(429, 1, "Request rate ceiling exceeded"));
+        }
+        String sessionId = PortalHandler.sessionId(request);
+        FaultRule fault = this.faults.take(operation, path);
+        if (fault != null && fault.preventsProcessing()) {
+            return this.writer.refuse(request, fault, sessionId);
+        }
+        PortalContext context = PortalContext.fromSegment(request.pathVariable("ctx"));
+        if (context == null) {
+            return this.writer.deliver(request, PortalAnswer.notFound(), fault);
+        }
+        PortalHandler.Authentication authentication = this.portal.authenticate(request, context, sessionId);
+        if (authentication.refusal() != null || authentication.session() == null) {
+            return this.writer.deliver(request, authentication.refusal(), fault);
+        }
+        Session session = authentication.session();
+        return Mono.defer(() -> action.apply(request, session))
+            .onErrorResume(BadRequestException.class,
+                    ex -> Mono.just(Result.of(PortalAnswer.message(400, ex.getMessage()))))
+            .flatMap(result -> {
+                this.journal.processed(operation, result.success());
+                if (result.answer() != null) {
+                    return this.writer.deliver(request, result.answer(), fault);
+                }
+                return deliverStream(request, result.streamed(), fault);
+            });
+    }
+
+    private Mono<ServerResponse> deliverStream(ServerRequest request, Streamed streamed, @Nullable FaultRule fault) {
+        if (fault != null) {
+            switch (fault.action()) {
+                case DELAY -> {
+                    return Mono.delay(fault.duration()).then(Mono.defer(() -> write(request, streamed, false)));
+                }
+                case CONNECTION_RESET -> {
+                    return AnswerWriter.reset(request);
+                }
+                case STATUS, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE -> {
+                    return this.writer.write(AnswerWriter.failure(fault));
+                }
+                case TRUNCATED_BODY -> {
+                    return write(request, streamed, true);
+                }
+                default -> {
+                    return write(request, streamed, false);
+                }
+            }
+        }
+        return write(request, streamed, false);
+    }
+
+    private Mono<ServerResponse> write(ServerRequest request, Streamed streamed, boolean truncated) {
+        ServerResponse.BodyBuilder builder = ServerResponse.ok().contentType(streamed.type());
+        if (streamed.attachmentName() != null) {
+            builder.header("Content-Disposition", ContentDisposition.attachment()
+                .filename(streamed.attachmentName(), StandardCharsets.UTF_8).build().toString());
+        }
+        if (streamed.file() != null && !truncated) {
+            return builder.body(BodyInserters.fromResource(new FileSystemResource(streamed.file())));
+        }
+        Flux<DataBuffer> body = (streamed.file() != null)
+                ? DataBufferUtils.read(streamed.file(), DefaultDataBufferFactory.sharedInstance, 64 * 1024)
+                : streamed.body();
+        if (truncated) {
+            long half = Math.max(0, streamed.length() / 2);
+            builder.contentLength(Math.max(1, streamed.length()));
+            Flux<DataBuffer> head = DataBufferUtils.takeUntilByteCount(body, half);
+            // Announce the whole length, send half, then close: the client sees a body cut short.
+            return builder.body((message, context) -> message.writeWith(head)
+                .then(AnswerWriter.closeConnection(request, false)));
+        }
+        if (streamed.length() >= 0) {
+            builder.contentLength(streamed.length());
+        }
+        return builder.body(BodyInserters.fromDataBuffers(body));
+    }
+
+    // ---- upload -------------------------------------------------------------------------------------------------
+
+    private Mono<Result> upload(ServerRequest request, Session session) {
+        PortalContext context = PortalContext.fromSegment(request.pathVariable("ctx"));
+        long folderUid = parseUid(request.pathVariable("uid"));
+        Viewer viewer = viewer(session);
+        String ip = PortalHandler.clientIp(request);
+        UploadState upload = new UploadState();
+        // One event at a time, in order: each file chunk is on disk before the next is asked for.
+        return request.bodyToFlux(PartEvent.class)
+            .concatMap(event -> accept(upload, context, viewer, folderUid, event), 1)
+            .then(Mono.fromCallable(() -> Result.of(finishUpload(upload, viewer, ip))))
+            .doFinally(signal -> upload.closeQuietly());
+    }
+
+    /** Per-request upload progress: the form fields seen so far and where the file part goes. */
+    private static final class UploadState {
+
+        private final Map<String, String> fields = new HashMap<>();
+        private @Nullable String refusal;
+        private FileStore.@Nullable UploadTarget target;
+        private @Nullable Path blob;
+        private @Nullable FileChannel channel;
+        private boolean inFilePart;
+        private boolean fileSeen;
+
+        void closeQuietly() {
+            FileChannel open = this.channel;
+            this.channel = null;
+            if (open != null) {
+                try {
+                    open.close();
+                }
+                catch (IOException ex) {
+                    // Nothing more will be written; a failed close leaves at most a partial body behind.
+                }
+            }
+        }
+    }
+
+    private Mono<Void> accept(UploadState upload, @Nullable PortalContext context, Viewer viewer, long folderUid,
+            PartEvent event) {
+        DataBuffer content = event.content();
+        if (event instanceof FormPartEvent form) {
+            DataBufferUtils.release(content);
+            upload.fields.put(form.name(), form.value());
+            return Mono.empty();
+        }
+        if (!(event instanceof FilePartEvent)) {
+            DataBufferUtils.release(content);
+            return Mono.empty();
+        }
+        if (!upload.inFilePart) {
+            upload.inFilePart = true;
+            startFile(upload, context, viewer, folderUid);
+        }
+        if (event.isLast()) {
+            upload.inFilePart = false;
+        }
+        FileChannel channel = upload.channel;
+        if (channel == null || upload.refusal != null) {
+            DataBufferUtils.release(content);
+            return Mono.empty();
+        }
+        return Mono.<Void>fromCallable(() -> {
+            try (DataBuffer.ByteBufferIterator buffers = content.readableByteBuffers()) {
+                while (buffers.hasNext()) {
+                    ByteBuffer buffer = buffers.next();
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                }
+            }
+            if (event.isLast()) {
+                upload.closeQuietly();
+            }
+            return null;
+        }).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> DataBufferUtils.release(content));
+    }
+
+    /** Checks the destination and quota when the file part begins, and opens its body file if all is well. */
+    private void startFile(UploadState upload, @Nullable PortalContext context, Viewer viewer, long folderUid) {
+        if (upload.fileSeen) {
+            upload.refusal = "Only one file per upload";
+            return;
+        }
+        upload.fileSeen = true;
+        String fullpath = upload.fields.get("fullpath");
+        if (context == null || fullpath == null) {
+            upload.refusal = "fullpath must come before the file part";
+            return;
+        }
+        List<String> segments = WebdavPath.segments(context, fullpath);
+        Object target = (segments != null) ? this.store.uploadTarget(viewer, folderUid, segments)
+                : "DestinationNotExists";
+        if (target instanceof String refusal) {
+            upload.refusal = refusal;
+            return;
+        }
+        FileStore.UploadTarget destination = (FileStore.UploadTarget) target;
+        String quota = quotaProblem(destination, Math.max(0, parseSize(upload.fields.get("fileSize"))));
+        if (quota != null) {
+            upload.refusal = quota;
+            return;
+        }
+        Path blob = this.store.blobs().newBlob();
+        try {
+            upload.channel = FileChannel.open(blob, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot store the upload", ex);
+        }
+        upload.target = destination;
+        upload.blob = blob;
+    }
+
+    private PortalAnswer finishUpload(UploadState upload, Viewer viewer, String ip) throws IOException {
+        upload.closeQuietly();
+        if (upload.refusal != null || upload.target == null || upload.blob == null) {
+            if (upload.blob != null) {
+                BlobStore.deleteQuietly(upload.blob);
+            }
+            String msg = (upload.refusal != null) ? upload.refusal : "No file part in the upload";
+            return uploadAnswer(1, msg);
+        }
+        long size = Files.size(upload.blob);
+        String quota = quotaProblem(upload.target, size);
+        if (quota != null) {
+            BlobStore.deleteQuietly(upload.blob);
+            return uploadAnswer(1, quota);
+        }
+        FileNode node = this.store.commitUpload(upload.target, upload.blob, size);
+        String path = String.join("/", this.store.locked(() -> this.store.segmentsOf(viewer, node.cloudFolder(),
+                node.innerPath())));
+        this.logs.log(viewer.tenant(), "audit", "info", "FileUpload", "Uploaded " + path, viewer.username(), ip,
+                "upload", "success", path);
+        return uploadAnswer(0, "OK");
+    }
+
+    /** The owner's quota, then the tenant's: the §3.2 message, or null when the bytes fit. */
+    private @Nullable String quotaProblem(FileStore.UploadTarget target, long incoming) {
+        CloudFolder folder = target.folder();
+        FileNode existing = this.store.locked(() -> target.parent().children().get(target.name()));
+        long replaced = (existing != null) ? this.store.locked(existing::size) : 0;
+        long used = this.store.usage(folder.tenant(), folder.owner()) - replaced;
+        if (used + incoming > folder.quotaBytes()) {
+            return "User is out of quota";
+        }
+        long portalUsed = 0;
+        for (CloudFolder any : this.store.folders(folder.tenant())) {
+            portalUsed += this.store.folderStats(any)[0];
+        }
+        return (portalUsed - replaced + incoming > StatisticsApi.PORTAL_QUOTA_BYTES) ? "Portal is out of quota" : null;
+    }
+
+    private static PortalAnswer uploadAnswer(int rc, String msg) {
+        return PortalAnswer.ok(XmlObj.plain().put("rc", Integer.toString(rc)).put("msg", msg));
+    }
+
+    // ---- download -----------------------------------------------------------------------------------------------
+
+    private Mono<Result> download(ServerRequest request, Session session) {
+        PortalContext context = PortalContext.fromSegment(request.pathVariable("ctx"));
+        Viewer viewer = viewer(session);
+        List<String> segments = (context != null) ? WebdavPath.segments(context, request.requestPath().value())
+                : null;
+        Resource resource = (segments != null) ? this.store.resolve(viewer, segments, false) : null;
+        if (resource == null) {
+            return Mono.just(Result.of(PortalAnswer.notFound()));
+        }
+        FileVersion body = resource.body();
+        if (body == null) {
+            return Mono.just(Result.of(PortalAnswer.message(400,
+                    "A folder cannot be downloaded as a file; use the zip download")));
+        }
+        String path = String.join("/", segments);
+        this.logs.log(viewer.tenant(), "audit", "info", "FileDownload", "Downloaded " + path, viewer.username(),
+                PortalHandler.clientIp(request), "download", "success", path);
+        return Mono.just(new Result(null, new Streamed(OCTET_STREAM, body.blob(), body.size(), null, null)));
+    }
+
+    // ---- zip ----------------------------------------------------------------------------------------------------
+
+    private Mono<Result> zip(ServerRequest request, Session session) {
+        PortalContext context = PortalContext.fromSegment(request.pathVariable("ctx"));
+        long folderUid = parseUid(request.pathVariable("uid"));
+        Viewer viewer = viewer(session);
+        String ip = PortalHandler.clientIp(request);
+        return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map(bytes -> {
+            String inputXml = FormBody.parse(bytes).get("inputXML");
+            if (inputXml == null || context == null) {
+                throw new BadRequestException("The zip download needs the form field inputXML");
+            }
+            XmlValue input;
+            try {
+                input = new XmlReader().read(inputXml.getBytes(StandardCharsets.UTF_8));
+            }
+            catch (MalformedXmlException ex) {
+                throw new BadRequestException("inputXML is not valid: " + ex.getMessage());
+            }
+            if (!(input instanceof XmlObj obj) || !(obj.get("paths") instanceof XmlList paths)
+                    || paths.items().isEmpty()) {
+                throw new BadRequestException("inputXML must hold a non-empty paths list");
+            }
+            List<ZipItem> items = new ArrayList<>();
+            String archiveName = null;
+            for (XmlValue value : paths.items()) {
+                if (!(value instanceof XmlText text)) {
+                    throw new BadRequestException("paths must hold path values");
+                }
+                List<String> segments = WebdavPath.segments(context, text.text());
+                Resource resource = (segments != null) ? this.store.resolve(viewer, segments, false) : null;
+                if (resource == null || resource.cloud() == null || resource.cloud().uid() != folderUid) {
+                    return Result.of(PortalAnswer.notFound());
+                }
+                if (archiveName == null) {
+                    archiveName = (paths.items().size() == 1) ? resource.name()
+                            : resource.segments().get(Math.max(0, resource.segments().size() - 2));
+                }
+                collect(viewer, resource, resource.name(), items);
+            }
+            String path = String.join(", ", items.stream().limit(1).map(ZipItem::name).toList());
+            this.logs.log(viewer.tenant(), "audit", "info", "FolderDownload", "Downloaded zip of " + path,
+                    viewer.username(), ip, "download", "success", path);
+            Flux<DataBuffer> body = Flux.from(DataBufferUtils.outputStreamPublisher(out -> writeZip(out, items),
+                    DefaultDataBufferFactory.sharedInstance, task -> Schedulers.boundedElastic().schedule(task)));
+            return new Result(null, new Streamed(MediaType.parseMediaType("application/zip"), null, -1, body,
+                    archiveName + ".zip"));
+        });
+    }
+
+    /** One zip entry: a folder (no blob, name ends with {@code /}) or a file with its body. */
+    private record ZipItem(String name, @Nullable Path blob) {
+    }
+
+    private void collect(Viewer viewer, Resource resource, String name, List<ZipItem> items) {
+        if (!resource.folder()) {
+            FileVersion body = resource.body();
+            items.add(new ZipItem(name, (body != null) ? body.blob() : null));
+            return;
+        }
+        items.add(new ZipItem(name + "/", null));
+        for (Resource child : this.store.children(viewer, resource, false)) {
+            collect(viewer, child, name + "/" + child.name(), items);
+        }
+    }
+
+    private static void writeZip(OutputStream out, List<ZipItem> items) {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipItem item : items) {
+                zip.putNextEntry(new ZipEntry(item.name()));
+                if (item.blob() != null) {
+                    Files.copy(item.blob(), zip);
+                }
+                zip.closeEntry();
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private Viewer viewer(Session session) {
+        return Viewer.of(session, this.state.defaultTenant());
+    }
+
+    private static long parseUid(String text) {
+        try {
+            return Long.parseLong(text);
+        }
+        catch (NumberFormatException ex) {
+            throw new BadRequestException("The cloud folder uid must be a number, was " + text);
+        }
+    }
+
+    private static long parseSize(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new BadRequestException("fileSize must be a whole number of bytes, was " + text);
+        }
+    }
+}
