@@ -24,14 +24,19 @@ import com.ctera.simulator.SimulatorCredentials;
  * {@code WebClient} baseline take turns, round by round, in one JVM against one simulator, and what is reported is
  * the median of the per-round ratios, so load that comes and goes hits both sides alike.
  *
- * <p>Arguments: {@code [interceptor set] [rounds] [calls per caller per round]}, default {@code none}, 15 and 200.
- * Each round runs at concurrency 1 and at 32.
+ * <p>Arguments: {@code [interceptor set] [rounds] [calls per caller per round] [baseline]}, default {@code none},
+ * 15, 200 and {@code plain}. The baseline is the plain {@code WebClient} call, or the name of another interceptor set:
+ * then the typed client with that set is the baseline, which prices one stage against the same client without it
+ * (say {@code observation 41 50 none}). Each round runs at concurrency 1 and at 32.
  */
 public final class CallOverheadRunner {
 
     private static final Logger logger = LoggerFactory.getLogger(CallOverheadRunner.class);
 
     private static final String USER = "alice";
+
+    /** The baseline that is a plain {@code WebClient} call rather than the typed client. */
+    private static final String PLAIN = "plain";
 
     private static final int[] CONCURRENCY = { 1, 32 };
 
@@ -45,25 +50,35 @@ public final class CallOverheadRunner {
         String set = (args.length > 0) ? args[0] : "none";
         int rounds = RunnerArguments.wholeNumber(args, 1, "rounds", 1, 15);
         int calls = RunnerArguments.wholeNumber(args, 2, "calls per caller per round", 1, 200);
+        String baseline = (args.length > 3) ? args[3] : PLAIN;
+        if (!baseline.equals(PLAIN) && !InterceptorSets.NAMES.contains(baseline)) {
+            throw new IllegalArgumentException("baseline must be '" + PLAIN + "' or one of the interceptor sets "
+                    + InterceptorSets.NAMES + ", was '" + baseline + "'");
+        }
         try (CteraPortalSimulator simulator = CteraPortalSimulator.start();
                 CteraPortal portal = client(set, simulator);
-                PlainUserCall plain = new PlainUserCall(simulator, USER)) {
+                AutoCloseable other = baseline(baseline, simulator)) {
             Runnable clientCall = () -> portal.users().get(USER);
-            Runnable plainCall = plain::get;
+            Runnable plainCall = (other instanceof PlainUserCall plain) ? plain::get
+                    : () -> ((CteraPortal) other).users().get(USER);
             for (int concurrency : CONCURRENCY) {
                 ExecutorService callers = Executors.newFixedThreadPool(concurrency);
                 try {
                     // Warm-up: compile both paths and fill both connection pools before anything counts.
                     timeRound(callers, concurrency, calls, clientCall);
                     timeRound(callers, concurrency, calls, plainCall);
-                    report(set, concurrency, calls, measure(callers, concurrency, rounds, calls, clientCall,
-                            plainCall));
+                    report(set + " vs " + baseline, concurrency, calls,
+                            measure(callers, concurrency, rounds, calls, clientCall, plainCall));
                 }
                 finally {
                     callers.shutdownNow();
                 }
             }
         }
+    }
+
+    private static AutoCloseable baseline(String baseline, CteraPortalSimulator simulator) {
+        return baseline.equals(PLAIN) ? new PlainUserCall(simulator, USER) : client(baseline, simulator);
     }
 
     private static CteraPortal client(String set, CteraPortalSimulator simulator) {
@@ -129,16 +144,16 @@ public final class CallOverheadRunner {
         double totalCalls = (double) calls * concurrency;
         double medianRatio = ratios[rounds / 2];
         if (concurrency == 1) {
-            logger.info(String.format(Locale.ROOT, "interceptors=%s concurrency 1: client %.1f µs/call, plain "
-                    + "%.1f µs/call (medians of %d rounds of %d calls); client/plain latency, median of per-round "
+            logger.info(String.format(Locale.ROOT, "interceptors=%s concurrency 1: client %.1f µs/call, baseline "
+                    + "%.1f µs/call (medians of %d rounds of %d calls); client/baseline latency, median of per-round "
                     + "ratios %.2f (range %.2f-%.2f): %+.0f%%", set, client[rounds / 2] / totalCalls / 1e3,
                     plain[rounds / 2] / totalCalls / 1e3, rounds, calls, medianRatio, ratios[0], ratios[rounds - 1],
                     (medianRatio - 1) * 100));
         }
         else {
-            logger.info(String.format(Locale.ROOT, "interceptors=%s concurrency %d: client %.0f calls/s, plain "
+            logger.info(String.format(Locale.ROOT, "interceptors=%s concurrency %d: client %.0f calls/s, baseline "
                     + "%.0f calls/s (medians of %d rounds of %d calls per caller); client throughput as a share of "
-                    + "plain, median of per-round ratios %.0f%% (range %.0f%%-%.0f%%)", set, concurrency,
+                    + "the baseline, median of per-round ratios %.0f%% (range %.0f%%-%.0f%%)", set, concurrency,
                     totalCalls / (client[rounds / 2] / 1e9), totalCalls / (plain[rounds / 2] / 1e9), rounds, calls,
                     100 / medianRatio, 100 / ratios[rounds - 1], 100 / ratios[0]));
         }
