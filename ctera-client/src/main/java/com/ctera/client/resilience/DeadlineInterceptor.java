@@ -22,7 +22,7 @@ public final class DeadlineInterceptor implements CallInterceptor {
 
     private final Duration deadline;
 
-    private final Scheduler timer;
+    private final DeadlineTimer timer;
 
     public DeadlineInterceptor(Duration deadline) {
         this(deadline, Schedulers.parallel());
@@ -33,12 +33,17 @@ public final class DeadlineInterceptor implements CallInterceptor {
             throw new IllegalArgumentException("deadline must be positive, was " + deadline);
         }
         this.deadline = deadline;
-        this.timer = timer;
+        this.timer = new DeadlineTimer(deadline.toNanos(), timer);
     }
 
     /** The deadline of each call. */
     public Duration deadline() {
         return this.deadline;
+    }
+
+    /** Calls under way whose deadline is being watched. */
+    public int callsInFlight() {
+        return this.timer.inFlight();
     }
 
     @Override
@@ -48,7 +53,10 @@ public final class DeadlineInterceptor implements CallInterceptor {
 
     @Override
     public <T> Mono<T> intercept(CallContext call, Mono<T> next) {
-        return next.timeout(this.deadline, this.timer)
+        return Mono.defer(() -> {
+            DeadlineTimer.Pending watched = this.timer.watch();
+            return next.timeout(watched.expired()).doFinally(signal -> this.timer.release(watched));
+        })
             .onErrorMap(TimeoutException.class, timeout -> new CteraTransportException(call.operation().name(), 0,
                     call.operation().name() + " failed: no result within the overall deadline of " + this.deadline
                             + " (all attempts included)", timeout));
