@@ -4,6 +4,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -25,6 +26,8 @@ final class DeadlineTimer {
 
     private final Scheduler timer;
 
+    private final LongSupplier nanoClock;
+
     private final ConcurrentSkipListSet<Pending> pending = new ConcurrentSkipListSet<>();
 
     private final AtomicLong sequence = new AtomicLong();
@@ -32,9 +35,15 @@ final class DeadlineTimer {
     /** When, on the timer's clock, the earliest armed task fires; {@link #NOT_ARMED} when none is. */
     private final AtomicLong armedFor = new AtomicLong(NOT_ARMED);
 
-    DeadlineTimer(long deadlineNanos, Scheduler timer) {
+    /**
+     * @param timer runs the timer task
+     * @param nanoClock the time deadlines are measured in, in nanoseconds: monotonic in production, the scheduler's
+     * virtual clock in tests
+     */
+    DeadlineTimer(long deadlineNanos, Scheduler timer, LongSupplier nanoClock) {
         this.deadlineNanos = deadlineNanos;
         this.timer = timer;
+        this.nanoClock = nanoClock;
     }
 
     /** Starts watching one call; the result emits when its deadline passes. */
@@ -92,7 +101,7 @@ final class DeadlineTimer {
     }
 
     private long now() {
-        return this.timer.now(TimeUnit.NANOSECONDS);
+        return this.nanoClock.getAsLong();
     }
 
     /** One watched call: when it is due, and the signal that it is overdue. */

@@ -16,6 +16,7 @@ import com.ctera.client.CteraTransportException;
 import com.ctera.client.pipeline.CallContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The overall deadline: each call fails at its own deadline, and quick calls cost no timer task each. */
 class DeadlineInterceptorTest {
@@ -76,6 +77,18 @@ class DeadlineInterceptorTest {
         timer.delegate.advanceTimeBy(Duration.ofSeconds(60));
         assertThat(failed).hasValue(1);
         assertThat(timer.timedTasks).hasValue(2);
+    }
+
+    @Test
+    void onTheMonotonicClockALateCallFailsNoSoonerThanItsDeadline() {
+        DeadlineInterceptor deadline = new DeadlineInterceptor(Duration.ofMillis(200));
+        assertThat(deadline.intercept(CALL, Mono.just("quick")).block(WAIT)).isEqualTo("quick");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> deadline.intercept(CALL, Mono.never()).block(WAIT))
+            .isInstanceOf(CteraTransportException.class)
+            .hasMessageContaining("overall deadline of PT0.2S");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        assertThat(deadline.callsInFlight()).isZero();
     }
 
     /** A virtual-time scheduler that counts the timed tasks given to it. */
