@@ -35,14 +35,21 @@ public final class PlainPortalSession implements AutoCloseable {
      * @throws IllegalStateException when the login sets no session cookie
      */
     public PlainPortalSession(CteraPortalSimulator simulator) {
+        this(simulator.baseUrl(), simulator.adminCredentials());
+    }
+
+    /**
+     * Logs in to the portal at {@code baseUrl}, a simulator in this JVM or in another one, as {@code admin}.
+     * @throws IllegalStateException when the login sets no session cookie
+     */
+    public PlainPortalSession(URI baseUrl, SimulatorCredentials admin) {
         // Pool as large as the client's own, so both sides may hold one connection per caller.
         this.connections = ConnectionProvider.builder("plain").maxConnections(64).build();
         this.webClient = WebClient.builder()
             .clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.connections)))
             .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(256 * 1024 * 1024))
             .build();
-        this.baseUrl = simulator.baseUrl();
-        SimulatorCredentials admin = simulator.adminCredentials();
+        this.baseUrl = baseUrl;
         String cookie = this.webClient.post()
             .uri(this.baseUrl + "/admin/api/login")
             .body(BodyInserters.fromFormData("j_username", admin.username()).with("j_password", admin.password()))

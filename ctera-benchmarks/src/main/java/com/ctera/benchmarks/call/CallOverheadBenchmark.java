@@ -89,7 +89,7 @@ public class CallOverheadBenchmark {
     public static class Client {
 
         /** The pipeline stages the typed client runs through; see {@link InterceptorSets}. */
-        @Param({ "none", "passthrough" })
+        @Param({ "none", "passthrough", "observation", "full" })
         public String interceptors;
 
         CteraPortal portal;

@@ -1,19 +1,52 @@
 package com.ctera.benchmarks.call;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import com.ctera.autoconfigure.resilience.LimitSettings;
+import com.ctera.autoconfigure.resilience.PortalResilienceFactory;
+import com.ctera.autoconfigure.resilience.ResilienceSettings;
 import com.ctera.client.CteraPortalBuilder;
+import com.ctera.client.observation.DefaultCteraObservationConvention;
+import com.ctera.client.observation.MicrometerCallMetrics;
+import com.ctera.client.observation.ObservationInterceptor;
 import com.ctera.client.pipeline.CallInterceptor;
+import com.ctera.client.resilience.CircuitBreakerInterceptor;
+import com.ctera.client.resilience.DeadlineInterceptor;
+import com.ctera.client.resilience.PortalResilience;
+import com.ctera.client.resilience.RateLimitInterceptor;
+import com.ctera.client.resilience.RetryInterceptor;
+import com.ctera.client.resilience.RetryPolicy;
 
 /**
- * The pipeline configurations the call-overhead benchmark compares, by name (its {@code interceptors} parameter).
- * When the observation, retry, circuit breaker and rate limiter stages exist, add a set here (say {@code full}, the
- * limiter set to unlimited) that builds them, and name it in {@link CallOverheadBenchmark#interceptors}.
+ * The pipeline configurations the call-overhead benchmark compares, by name (its {@code interceptors} parameter):
+ * <ul>
+ * <li>{@code none}: no stages;</li>
+ * <li>{@code passthrough}: four stages that do nothing, at the real stages' positions (the seam alone);</li>
+ * <li>{@code observation}: the observation stage on a Prometheus meter registry, with the call metrics;</li>
+ * <li>{@code full}: observation, deadline, retry, circuit breaker and an unlimited rate limiter, with the settings
+ * the starter uses by default;</li>
+ * <li>{@code deadline}, {@code retry}, {@code breaker}, {@code limiter}: one stage of {@code full} alone, to price it.</li>
+ * </ul>
  */
 public final class InterceptorSets {
 
     /** Every set this build knows. */
-    public static final List<String> NAMES = List.of("none", "passthrough");
+    public static final List<String> NAMES = List.of("none", "passthrough", "observation", "full", "deadline", "retry",
+            "breaker", "limiter");
+
+    /** The portal name the stages are built for (limiter and breaker names). */
+    static final String PORTAL = "bench";
+
+    /** The overall deadline of the {@code full} set: long enough never to fire, so only its bookkeeping counts. */
+    static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private InterceptorSets() {
     }
@@ -38,8 +71,53 @@ public final class InterceptorSets {
                     new PassThroughInterceptor(CallInterceptor.RETRY_ORDER),
                     new PassThroughInterceptor(CallInterceptor.CIRCUIT_BREAKER_ORDER),
                     new PassThroughInterceptor(CallInterceptor.RATE_LIMITER_ORDER));
+            case "observation" -> List.of(observation());
+            case "full" -> full();
+            case "deadline" -> stage(full(), DeadlineInterceptor.class);
+            case "retry" -> stage(full(), RetryInterceptor.class);
+            case "breaker" -> stage(full(), CircuitBreakerInterceptor.class);
+            case "limiter" -> stage(full(), RateLimitInterceptor.class);
             default -> throw new IllegalArgumentException(
                     "unknown interceptor set '" + name + "'; known sets are " + NAMES);
         };
+    }
+
+    /**
+     * The observation stage as an Actuator application gets it: an {@link ObservationRegistry} whose observations
+     * become timers in a {@link PrometheusMeterRegistry}, the default convention and {@link MicrometerCallMetrics}.
+     */
+    static ObservationInterceptor observation() {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+        return new ObservationInterceptor(observations, new DefaultCteraObservationConvention(),
+                new MicrometerCallMetrics(meters));
+    }
+
+    private static List<CallInterceptor> stage(List<CallInterceptor> all, Class<? extends CallInterceptor> type) {
+        return all.stream().filter(type::isInstance).toList();
+    }
+
+    /**
+     * Every stage, built by the starter's own {@link PortalResilienceFactory} from its default settings (three
+     * attempts, the default breaker), plus a deadline and a limiter with the {@code none} strategy. The starter leaves
+     * the limiter stage out altogether when the strategy is {@code none}; it is added here so its cost is counted.
+     */
+    static List<CallInterceptor> full() {
+        PortalResilienceFactory factory = new PortalResilienceFactory(null, null);
+        ResilienceSettings settings = new ResilienceSettings(RetryPolicy.DEFAULT, DEADLINE,
+                CircuitBreakerInterceptor.configBuilder()
+                    .failureRateThreshold(50f)
+                    .slidingWindowSize(100)
+                    .minimumNumberOfCalls(20)
+                    .waitDurationInOpenState(Duration.ofSeconds(30))
+                    .permittedNumberOfCallsInHalfOpenState(5)
+                    .build(),
+                false, LimitSettings.NONE, Map.of());
+        PortalResilience resilience = factory.create(PORTAL, settings);
+        List<CallInterceptor> stages = new ArrayList<>(resilience.interceptors());
+        stages.add(observation());
+        stages.add(RateLimitInterceptor.of(factory.limiter(PORTAL, LimitSettings.NONE)));
+        return List.copyOf(stages);
     }
 }

@@ -10,6 +10,7 @@ import com.ctera.client.protocol.XmlObject;
 import com.ctera.client.protocol.XmlValue;
 import com.ctera.client.users.UserQuery;
 import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.simulator.SimulatorCredentials;
 
 /**
  * The baseline of the call-overhead measures: a plain {@code WebClient} posting the exact get-multi envelope that
@@ -28,7 +29,15 @@ public final class PlainUserCall implements AutoCloseable {
      * @throws IllegalStateException when the call does not answer with the user
      */
     public PlainUserCall(CteraPortalSimulator simulator, String user) {
-        this.session = new PlainPortalSession(simulator);
+        this(simulator.baseUrl(), simulator.adminCredentials(), user);
+    }
+
+    /**
+     * Logs in to the portal at {@code baseUrl} as {@code admin} and checks that one call reads the user.
+     * @throws IllegalStateException when the call does not answer with the user
+     */
+    public PlainUserCall(URI baseUrl, SimulatorCredentials admin, String user) {
+        this.session = new PlainPortalSession(baseUrl, admin);
         this.userUri = this.session.api("/users/" + user);
         List<String> paths = UserQuery.DEFAULT_FIELDS.stream().map(field -> "/" + field).toList();
         this.envelope = new XmlCodec().encode(CallEnvelope.getMulti(paths));

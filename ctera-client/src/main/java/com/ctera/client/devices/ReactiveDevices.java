@@ -1,6 +1,5 @@
 package com.ctera.client.devices;
 
-import java.util.List;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,6 +12,7 @@ import com.ctera.client.protocol.Filter;
 import com.ctera.client.protocol.Paging;
 import com.ctera.client.protocol.QueryParams;
 import com.ctera.client.protocol.XmlObject;
+import com.ctera.client.session.EncodedEnvelope;
 import com.ctera.client.session.PortalCalls;
 
 /** Portal devices in reactive form (protocol §5.2); nothing is sent until subscription. */
@@ -20,9 +20,14 @@ public final class ReactiveDevices {
 
     private final PortalCalls calls;
 
+    /** The get-multi of the default fields, the same for every device: encoded once, not on every call. */
+    private final EncodedEnvelope getEnvelope;
+
     /** Created by {@code CteraPortal}. */
     public ReactiveDevices(PortalCalls calls) {
         this.calls = calls;
+        this.getEnvelope = calls.encodeOnce(CallEnvelope.getMulti(
+                DeviceQuery.DEFAULT_FIELDS.stream().map(field -> "/" + field).toList()));
     }
 
     /** Every device of the current tenant, fetched page by page as the subscriber asks for more. */
@@ -61,9 +66,8 @@ public final class ReactiveDevices {
 
     /** The device with this name in the given tenant; fails with {@link CteraNotFoundException} when missing. */
     public Mono<Device> get(String tenant, String name) {
-        List<String> paths = DeviceQuery.DEFAULT_FIELDS.stream().map(field -> "/" + field).toList();
         return this.calls.post(CteraOperation.DEVICES_GET, this.calls.api("portals", tenant, "devices", name),
-                CallEnvelope.getMulti(paths))
+                this.getEnvelope)
                 .map(answer -> {
                     // get-multi of a missing device answers with a null name (protocol §3.2).
                     if (!(answer instanceof XmlObject device) || device.text("name") == null) {

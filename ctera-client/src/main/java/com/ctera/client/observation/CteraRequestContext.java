@@ -1,8 +1,8 @@
 package com.ctera.client.observation;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -33,15 +33,38 @@ public final class CteraRequestContext extends Observation.Context {
 
     private volatile boolean cancelled;
 
-    private final AtomicInteger retries = new AtomicInteger();
+    // Counters as volatile fields behind shared updaters rather than one Atomic object each: a context is made for
+    // every call, and five more objects per call showed in the allocation profile (docs/benchmarks.md).
+    private static final AtomicIntegerFieldUpdater<CteraRequestContext> RETRIES = AtomicIntegerFieldUpdater
+        .newUpdater(CteraRequestContext.class, "retries");
 
-    private final AtomicLong rateLimitedNanos = new AtomicLong();
+    private static final AtomicIntegerFieldUpdater<CteraRequestContext> LOGINS = AtomicIntegerFieldUpdater
+        .newUpdater(CteraRequestContext.class, "logins");
 
-    private final AtomicLong bytesSent = new AtomicLong();
+    private static final AtomicLongFieldUpdater<CteraRequestContext> RATE_LIMITED_NANOS = AtomicLongFieldUpdater
+        .newUpdater(CteraRequestContext.class, "rateLimitedNanos");
 
-    private final AtomicLong bytesReceived = new AtomicLong();
+    private static final AtomicLongFieldUpdater<CteraRequestContext> BYTES_SENT = AtomicLongFieldUpdater
+        .newUpdater(CteraRequestContext.class, "bytesSent");
 
-    private final AtomicInteger logins = new AtomicInteger();
+    private static final AtomicLongFieldUpdater<CteraRequestContext> BYTES_RECEIVED = AtomicLongFieldUpdater
+        .newUpdater(CteraRequestContext.class, "bytesReceived");
+
+    private volatile int retries;
+
+    private volatile long rateLimitedNanos;
+
+    private volatile long bytesSent;
+
+    private volatile long bytesReceived;
+
+    private volatile int logins;
+
+    private static final AtomicIntegerFieldUpdater<CteraRequestContext> ENDED = AtomicIntegerFieldUpdater
+        .newUpdater(CteraRequestContext.class, "ended");
+
+    /** 1 once the observation stage has stopped the observation: a cancel after the answer must not stop it again. */
+    private volatile int ended;
 
     /** A context for this call, not yet ended. */
     public CteraRequestContext(CallContext call) {
@@ -73,6 +96,11 @@ public final class CteraRequestContext extends Observation.Context {
         return this.completed;
     }
 
+    /** Whether the call has ended with its answer: completed, not cancelled, without an error. */
+    public boolean isSucceeded() {
+        return this.completed && !this.cancelled && getError() == null;
+    }
+
     /** Whether the caller cancelled the call before it ended. */
     public boolean isCancelled() {
         return this.cancelled;
@@ -102,27 +130,27 @@ public final class CteraRequestContext extends Observation.Context {
 
     /** How many times the call was repeated after its first attempt. */
     public int retries() {
-        return this.retries.get();
+        return this.retries;
     }
 
     /** Total time the rate limiter held the call. */
     public Duration rateLimitedFor() {
-        return Duration.ofNanos(this.rateLimitedNanos.get());
+        return Duration.ofNanos(this.rateLimitedNanos);
     }
 
     /** Bytes of file content sent to the portal. */
     public long bytesSent() {
-        return this.bytesSent.get();
+        return this.bytesSent;
     }
 
     /** Bytes of file content received from the portal. */
     public long bytesReceived() {
-        return this.bytesReceived.get();
+        return this.bytesReceived;
     }
 
     /** Logins (first or renewal) made during the call. */
     public int logins() {
-        return this.logins.get();
+        return this.logins;
     }
 
     void succeeded() {
@@ -144,21 +172,26 @@ public final class CteraRequestContext extends Observation.Context {
         }
     }
 
+    /** True for the first caller only: the one that stops the observation and records the call. */
+    boolean markEnded() {
+        return ENDED.compareAndSet(this, 0, 1);
+    }
+
     void retried() {
-        this.retries.incrementAndGet();
+        RETRIES.incrementAndGet(this);
     }
 
     void rateLimited(Duration waited) {
-        this.rateLimitedNanos.addAndGet(Math.max(0, waited.toNanos()));
+        RATE_LIMITED_NANOS.addAndGet(this, Math.max(0, waited.toNanos()));
     }
 
     void transferred(long sent, long received) {
-        this.bytesSent.addAndGet(Math.max(0, sent));
-        this.bytesReceived.addAndGet(Math.max(0, received));
+        BYTES_SENT.addAndGet(this, Math.max(0, sent));
+        BYTES_RECEIVED.addAndGet(this, Math.max(0, received));
     }
 
     void loggedIn() {
-        this.logins.incrementAndGet();
+        LOGINS.incrementAndGet(this);
     }
 
     private static boolean refusedRequest(Throwable error) {

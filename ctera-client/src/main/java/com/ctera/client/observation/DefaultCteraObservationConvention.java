@@ -1,15 +1,23 @@
 package com.ctera.client.observation;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
 import com.ctera.client.observation.CteraObservationDocumentation.HighCardinalityKeys;
 import com.ctera.client.observation.CteraObservationDocumentation.LowCardinalityKeys;
+import com.ctera.client.pipeline.CallContext;
 
 /**
  * The standard naming of portal calls: observation {@code ctera.client.requests}, span {@code ctera <operation>},
  * tags {@code portal}, {@code operation}, {@code outcome}, {@code status} and {@code error.type}. Designed for
  * extension: override a method to change one key and keep the others.
+ *
+ * <p>Building the tags cost more than the rest of the observation, so this class (not a subclass, which may compute
+ * any key differently) keeps the tags of a successful call per portal and operation, and the retries key for the
+ * first few counts: every successful call of an operation has the same ones.
  */
 public class DefaultCteraObservationConvention implements CteraObservationConvention {
 
@@ -17,6 +25,23 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
     public static final String NAME = "ctera.client.requests";
 
     private static final String NO_STATUS = "none";
+
+    /** Retry counts whose high-cardinality key is built once; more retries than this are rare. */
+    private static final int KEPT_RETRY_COUNTS = 8;
+
+    private static final KeyValues[] RETRIES_KEYS = new KeyValues[KEPT_RETRY_COUNTS];
+
+    static {
+        for (int i = 0; i < KEPT_RETRY_COUNTS; i++) {
+            RETRIES_KEYS[i] = KeyValues.of(HighCardinalityKeys.RETRIES.withValue(Integer.toString(i)));
+        }
+    }
+
+    private final boolean keepsTags = getClass() == DefaultCteraObservationConvention.class;
+
+    private final Map<CallContext, KeyValues> successTags = new ConcurrentHashMap<>();
+
+    private final Map<CallContext, KeyValues> runningTags = new ConcurrentHashMap<>();
 
     @Override
     public String getName() {
@@ -30,13 +55,41 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
 
     @Override
     public KeyValues getLowCardinalityKeyValues(CteraRequestContext context) {
+        if (this.keepsTags && context.getError() == null) {
+            // Asked once when the call starts and once when it ends: both answers are the same for every call.
+            if (context.isSucceeded()) {
+                return kept(this.successTags, context);
+            }
+            if (!context.isCompleted()) {
+                return kept(this.runningTags, context);
+            }
+        }
+        return lowCardinalityKeyValues(context);
+    }
+
+    private KeyValues kept(Map<CallContext, KeyValues> tags, CteraRequestContext context) {
+        KeyValues kept = tags.get(context.call());
+        if (kept != null) {
+            return kept;
+        }
+        KeyValues built = lowCardinalityKeyValues(context);
+        // Portals and operations are few and fixed, so the map stays as small as the set of calls in use.
+        tags.putIfAbsent(context.call(), built);
+        return built;
+    }
+
+    private KeyValues lowCardinalityKeyValues(CteraRequestContext context) {
         return KeyValues.of(portal(context), operation(context), outcome(context), status(context),
                 errorType(context));
     }
 
     @Override
     public KeyValues getHighCardinalityKeyValues(CteraRequestContext context) {
-        return KeyValues.of(HighCardinalityKeys.RETRIES.withValue(Integer.toString(context.retries())));
+        int retries = context.retries();
+        if (retries >= 0 && retries < KEPT_RETRY_COUNTS) {
+            return RETRIES_KEYS[retries];
+        }
+        return KeyValues.of(HighCardinalityKeys.RETRIES.withValue(Integer.toString(retries)));
     }
 
     protected KeyValue portal(CteraRequestContext context) {

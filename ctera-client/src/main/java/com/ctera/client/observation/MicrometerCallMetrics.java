@@ -1,6 +1,8 @@
 package com.ctera.client.observation;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -18,6 +20,8 @@ import io.micrometer.core.instrument.Timer;
  * <li>{@value #TRANSFER}: counter in bytes, tag {@code direction} = {@code sent} | {@code received}</li>
  * <li>{@value #LOGINS}: counter, tag {@code kind} = {@code initial} | {@code renewal}</li>
  * </ul>
+ * The per-call summary of retries is looked up once per portal, operation and outcome and then kept: building its
+ * tags and finding it in the registry on every call cost more than recording the sample.
  */
 public final class MicrometerCallMetrics implements CallMetrics {
 
@@ -40,6 +44,8 @@ public final class MicrometerCallMetrics implements CallMetrics {
     private final MeterProvider<Counter> transfer;
 
     private final MeterProvider<Counter> logins;
+
+    private final Map<RetriesKey, DistributionSummary> retriesByCall = new ConcurrentHashMap<>();
 
     /** Meters registered in {@code registry}. */
     public MicrometerCallMetrics(MeterRegistry registry) {
@@ -78,10 +84,23 @@ public final class MicrometerCallMetrics implements CallMetrics {
 
     @Override
     public void completed(CteraRequestContext call) {
-        this.retries.withTags(callTags(call).and("outcome", call.outcome())).record(call.retries());
+        retriesOf(new RetriesKey(call.portalName(), call.operation().name(), call.outcome())).record(call.retries());
+    }
+
+    private DistributionSummary retriesOf(RetriesKey key) {
+        DistributionSummary summary = this.retriesByCall.get(key);
+        if (summary == null) {
+            summary = this.retriesByCall.computeIfAbsent(key, (absent) -> this.retries
+                .withTags("portal", absent.portal(), "operation", absent.operation(), "outcome", absent.outcome()));
+        }
+        return summary;
     }
 
     private static Tags callTags(CteraRequestContext call) {
         return Tags.of("portal", call.portalName(), "operation", call.operation().name());
+    }
+
+    /** The tags of one retries summary; the outcome is one of a handful of words, so the map stays small. */
+    private record RetriesKey(String portal, String operation, String outcome) {
     }
 }

@@ -1,7 +1,5 @@
 package com.ctera.client.observation;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -65,31 +63,31 @@ public final class ObservationInterceptor implements CallInterceptor {
                     this.registry.getCurrentObservation());
             observation.parentObservation(parent).start();
             CallRecorder recorder = new CallRecorder(context, this.metrics);
-            AtomicBoolean ended = new AtomicBoolean();
-            // Ends before the signal travels on: a blocking caller that wakes up on it finds the call recorded.
-            Runnable end = () -> {
-                if (ended.compareAndSet(false, true)) {
-                    observation.stop();
-                    this.metrics.completed(context);
-                }
-            };
             return next
                 .doOnSuccess((value) -> {
                     context.succeeded();
-                    end.run();
+                    end(observation, context);
                 })
                 .doOnError((error) -> {
                     context.failed(error);
                     observation.error(error);
-                    end.run();
+                    end(observation, context);
                 })
                 .doOnCancel(() -> {
                     context.cancelledByCaller();
-                    end.run();
+                    end(observation, context);
                 })
                 .contextWrite((inner) -> inner.put(CallEvents.CONTEXT_KEY, recorder)
                     .put(ObservationThreadLocalAccessor.KEY, observation));
         });
+    }
+
+    // Ends before the signal travels on: a blocking caller that wakes up on it finds the call recorded.
+    private void end(Observation observation, CteraRequestContext context) {
+        if (context.markEnded()) {
+            observation.stop();
+            this.metrics.completed(context);
+        }
     }
 
     @Override

@@ -58,19 +58,24 @@ public final class CallRateLimiter {
 
     /** Waits (without blocking a thread) for a permit, at most {@code timeout}; emits how long it waited. */
     public Mono<Duration> acquireReactive(Duration timeout) {
-        return Mono.defer(() -> {
-            long wait = reserve(timeout);
-            if (wait == RateLimitStrategy.REJECTED) {
-                return Mono.error(new CteraThrottledException(this.name, 0, "Client-side rate limit '" + this.name
-                        + "' (" + this.strategy.kind() + ") has no permit within " + timeout, null, null));
-            }
-            if (wait == 0) {
-                return Mono.just(Duration.ZERO);
-            }
-            Duration waited = Duration.ofNanos(wait);
-            this.waiting.incrementAndGet();
-            return Mono.delay(waited, this.timer).thenReturn(waited).doFinally(signal -> this.waiting.decrementAndGet());
-        });
+        return Mono.defer(() -> awaitReserved(reserve(timeout), timeout));
+    }
+
+    /**
+     * Waits out a reservation made by {@link #reserve(Duration)} with that {@code timeout}: emits the wait, or fails
+     * with {@link CteraThrottledException} when the reservation was refused.
+     */
+    Mono<Duration> awaitReserved(long wait, Duration timeout) {
+        if (wait == RateLimitStrategy.REJECTED) {
+            return Mono.error(new CteraThrottledException(this.name, 0, "Client-side rate limit '" + this.name
+                    + "' (" + this.strategy.kind() + ") has no permit within " + timeout, null, null));
+        }
+        if (wait == 0) {
+            return Mono.just(Duration.ZERO);
+        }
+        Duration waited = Duration.ofNanos(wait);
+        this.waiting.incrementAndGet();
+        return Mono.delay(waited, this.timer).thenReturn(waited).doFinally(signal -> this.waiting.decrementAndGet());
     }
 
     /**

@@ -1,7 +1,9 @@
 package com.ctera.client.resilience;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -22,23 +24,37 @@ public final class DeadlineInterceptor implements CallInterceptor {
 
     private final Duration deadline;
 
-    private final Scheduler timer;
+    private final DeadlineTimer timer;
 
+    /** Deadlines measured on the JVM's monotonic clock, so a change of the wall clock cannot end calls early. */
     public DeadlineInterceptor(Duration deadline) {
-        this(deadline, Schedulers.parallel());
+        this(deadline, Schedulers.parallel(), System::nanoTime);
     }
 
+    /**
+     * Deadlines measured on the timer's own clock ({@link Scheduler#now}): for a virtual-time scheduler in tests.
+     * Most schedulers' clock is the wall clock, which may jump; the one-argument constructor does not use it.
+     */
     public DeadlineInterceptor(Duration deadline, Scheduler timer) {
+        this(deadline, timer, () -> timer.now(TimeUnit.NANOSECONDS));
+    }
+
+    private DeadlineInterceptor(Duration deadline, Scheduler timer, LongSupplier nanoClock) {
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("deadline must be positive, was " + deadline);
         }
         this.deadline = deadline;
-        this.timer = timer;
+        this.timer = new DeadlineTimer(deadline.toNanos(), timer, nanoClock);
     }
 
     /** The deadline of each call. */
     public Duration deadline() {
         return this.deadline;
+    }
+
+    /** Calls under way whose deadline is being watched. */
+    public int callsInFlight() {
+        return this.timer.inFlight();
     }
 
     @Override
@@ -48,7 +64,10 @@ public final class DeadlineInterceptor implements CallInterceptor {
 
     @Override
     public <T> Mono<T> intercept(CallContext call, Mono<T> next) {
-        return next.timeout(this.deadline, this.timer)
+        return Mono.defer(() -> {
+            DeadlineTimer.Pending watched = this.timer.watch();
+            return next.timeout(watched.expired()).doFinally(signal -> this.timer.release(watched));
+        })
             .onErrorMap(TimeoutException.class, timeout -> new CteraTransportException(call.operation().name(), 0,
                     call.operation().name() + " failed: no result within the overall deadline of " + this.deadline
                             + " (all attempts included)", timeout));

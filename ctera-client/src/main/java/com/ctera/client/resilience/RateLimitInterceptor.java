@@ -1,5 +1,6 @@
 package com.ctera.client.resilience;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,6 +38,9 @@ public final class RateLimitInterceptor implements CallInterceptor {
 
     /** The limiter that the operation's calls use. */
     public CallRateLimiter limiterFor(String operation) {
+        if (this.groupLimiters.isEmpty()) {
+            return this.portalLimiter;
+        }
         for (String group = operation; !group.isEmpty(); group = parent(group)) {
             CallRateLimiter limiter = this.groupLimiters.get(group);
             if (limiter != null) {
@@ -57,12 +61,26 @@ public final class RateLimitInterceptor implements CallInterceptor {
     @Override
     public <T> Mono<T> intercept(CallContext call, Mono<T> next) {
         CallRateLimiter limiter = limiterFor(call.operation().name());
-        RateLimitStrategy strategy = limiter.strategy();
-        return limiter.acquireReactive()
-            .flatMap(waited -> waited.isZero() ? Mono.just(waited)
-                    : CallEvents.notify(events -> events.rateLimited(waited)).thenReturn(waited))
-            .then(next)
-            .doOnSuccess(value -> strategy.onSuccess())
+        Mono<T> reported = reportedTo(limiter.strategy(), next);
+        return Mono.defer(() -> {
+            Duration timeout = limiter.maxWait();
+            long wait = limiter.reserve(timeout);
+            // The usual case, a permit at once, goes straight on: no wait to schedule and nothing to report.
+            if (wait == 0) {
+                return reported;
+            }
+            return limiter.awaitReserved(wait, timeout)
+                .flatMap(waited -> CallEvents.notify(events -> events.rateLimited(waited)))
+                .then(reported);
+        });
+    }
+
+    /** The attempt, telling the strategy how it went; as it is for a strategy that learns nothing from answers. */
+    private static <T> Mono<T> reportedTo(RateLimitStrategy strategy, Mono<T> attempt) {
+        if (strategy instanceof NoRateLimit) {
+            return attempt;
+        }
+        return attempt.doOnSuccess(value -> strategy.onSuccess())
             .doOnError(CteraThrottledException.class, throttled -> {
                 // Status 0 is a client-side refusal, not news about the portal.
                 if (throttled.status() != 0) {

@@ -9,7 +9,8 @@ public final class RetryBudget {
 
     private final Settings settings;
 
-    private int available;
+    // Written under the lock; read without it by onSuccess, so that the common case, a full budget, takes no lock.
+    private volatile int available;
 
     private long exhaustions;
 
@@ -30,8 +31,13 @@ public final class RetryBudget {
     }
 
     /** A call succeeded: refunds {@link Settings#successRefund()} tokens, up to the capacity. */
-    public synchronized void onSuccess() {
-        this.available = Math.min(this.settings.capacity(), this.available + this.settings.successRefund());
+    public void onSuccess() {
+        if (this.available >= this.settings.capacity() || this.settings.successRefund() == 0) {
+            return;
+        }
+        synchronized (this) {
+            this.available = Math.min(this.settings.capacity(), this.available + this.settings.successRefund());
+        }
     }
 
     /** Tokens left. */

@@ -62,6 +62,16 @@ public final class PortalCalls {
         return post(operation, uri, envelope, XmlResponses.tree(this.codec));
     }
 
+    /** Encodes an envelope that is sent unchanged by many calls, once. */
+    public EncodedEnvelope encodeOnce(XmlValue envelope) {
+        return new EncodedEnvelope(encode(envelope));
+    }
+
+    /** {@code POST} of an envelope encoded by {@link #encodeOnce(XmlValue)}, answer decoded as a tree. */
+    public Mono<XmlValue> post(CteraOperation operation, URI uri, EncodedEnvelope envelope) {
+        return this.session.call(ApiRequest.post(operation, uri, envelope.xml()), XmlResponses.tree(this.codec));
+    }
+
     /** {@code POST} of a call envelope, answer read by {@code reader} as it streams in. */
     public <T> Mono<T> post(CteraOperation operation, URI uri, XmlValue envelope, ResponseReader<T> reader) {
         return this.session.call(ApiRequest.post(operation, uri, encode(envelope)), reader);

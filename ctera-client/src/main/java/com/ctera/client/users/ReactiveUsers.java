@@ -2,7 +2,6 @@ package com.ctera.client.users;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,6 +19,7 @@ import com.ctera.client.protocol.XmlNull;
 import com.ctera.client.protocol.XmlObject;
 import com.ctera.client.protocol.XmlText;
 import com.ctera.client.protocol.XmlValue;
+import com.ctera.client.session.EncodedEnvelope;
 import com.ctera.client.session.PortalCalls;
 
 /** Portal users in reactive form (protocol §5.1); nothing is sent until subscription. */
@@ -29,6 +29,9 @@ public final class ReactiveUsers {
 
     private final UserMapper mapper;
 
+    /** The get-multi of the default fields, the same for every user: encoded once, not on every call. */
+    private final EncodedEnvelope getEnvelope;
+
     /** Created by {@code CteraPortal}. */
     public ReactiveUsers(PortalCalls calls) {
         this(calls, Clock.systemDefaultZone());
@@ -37,6 +40,8 @@ public final class ReactiveUsers {
     ReactiveUsers(PortalCalls calls, Clock clock) {
         this.calls = calls;
         this.mapper = new UserMapper(clock);
+        this.getEnvelope = calls.encodeOnce(CallEnvelope.getMulti(
+                UserQuery.DEFAULT_FIELDS.stream().map(field -> "/" + field).toList()));
     }
 
     /** Every local user, fetched page by page as the subscriber asks for more. */
@@ -68,8 +73,7 @@ public final class ReactiveUsers {
 
     /** The local user with this name; fails with {@link CteraNotFoundException} when there is none. */
     public Mono<PortalUser> get(String name) {
-        List<String> paths = UserQuery.DEFAULT_FIELDS.stream().map(field -> "/" + field).toList();
-        return this.calls.post(CteraOperation.USERS_GET, this.calls.api("users", name), CallEnvelope.getMulti(paths))
+        return this.calls.post(CteraOperation.USERS_GET, this.calls.api("users", name), this.getEnvelope)
                 .map(answer -> {
                     // get-multi of a missing user answers with a null name (protocol §3.2).
                     if (!(answer instanceof XmlObject user) || user.text("name") == null) {

@@ -114,6 +114,74 @@ class RateLimitInterceptorTest {
     }
 
     @Test
+    void anImmediatePermitIsCountedAndTheCallGoesOnWithoutAReport() {
+        AtomicInteger reports = new AtomicInteger();
+        CallEvents events = new CallEvents() {
+            @Override
+            public void rateLimited(Duration waited) {
+                reports.incrementAndGet();
+            }
+        };
+        CallRateLimiter limiter = new CallRateLimiter("t", new NoRateLimit(), Duration.ofSeconds(1));
+        RateLimitInterceptor stage = RateLimitInterceptor.of(limiter);
+        CallContext call = new CallContext("t", new CteraOperation("users.get", true));
+        AtomicInteger subscriptions = new AtomicInteger();
+        Mono<String> attempt = Mono.fromSupplier(() -> "ok-" + subscriptions.incrementAndGet());
+        Mono<String> limited = stage.intercept(call, attempt)
+            .contextWrite(context -> context.put(CallEvents.CONTEXT_KEY, events));
+        // Each subscription (a retry subscribes again) takes its own permit.
+        assertThat(limited.block(Duration.ofSeconds(1))).isEqualTo("ok-1");
+        assertThat(limited.block(Duration.ofSeconds(1))).isEqualTo("ok-2");
+        assertThat(limiter.granted()).isEqualTo(2);
+        assertThat(reports).hasValue(0);
+        assertThat(stage.limiterFor("users.get")).isSameAs(limiter);
+    }
+
+    @Test
+    void aLearningStrategyHearsOfEverySuccessAndThrottlingEvenWithImmediatePermits() {
+        AtomicInteger successes = new AtomicInteger();
+        AtomicInteger throttlings = new AtomicInteger();
+        RateLimitStrategy learning = new RateLimitStrategy() {
+            @Override
+            public long reserve(long maxWaitNanos) {
+                return 0;
+            }
+
+            @Override
+            public long availablePermits() {
+                return 1;
+            }
+
+            @Override
+            public double currentRate() {
+                return 1;
+            }
+
+            @Override
+            public String kind() {
+                return "learning";
+            }
+
+            @Override
+            public void onSuccess() {
+                successes.incrementAndGet();
+            }
+
+            @Override
+            public void onThrottled(Duration retryAfter) {
+                throttlings.incrementAndGet();
+            }
+        };
+        RateLimitInterceptor stage = RateLimitInterceptor.of(new CallRateLimiter("t", learning, Duration.ZERO));
+        CallContext call = new CallContext("t", new CteraOperation("users.get", true));
+        assertThat(stage.intercept(call, Mono.just("ok")).block(Duration.ofSeconds(1))).isEqualTo("ok");
+        StepVerifier.create(stage.intercept(call, Mono.error(new CteraThrottledException("users.get", 429, "slow",
+                Duration.ofSeconds(1), null)))).expectError(CteraThrottledException.class).verify(Duration.ofSeconds(1));
+        assertThat(successes).hasValue(1);
+        assertThat(throttlings).hasValue(1);
+    }
+
+    @Test
     void theResilience4jViewHandsOutTheLimitersOwnPermits() {
         CallRateLimiter limiter = new CallRateLimiter("main", new TokenBucketStrategy(2, 2, this.now::get),
                 Duration.ZERO);
