@@ -58,8 +58,8 @@ public final class CallRateLimiter {
 
     /** Waits (without blocking a thread) for a permit, at most {@code timeout}; emits how long it waited. */
     public Mono<Duration> acquireReactive(Duration timeout) {
-        return Mono.defer(() -> {
-            long wait = reserve(timeout);
+        return this.strategy.reserveReactive(timeout.toNanos()).flatMap(wait -> {
+            count(wait);
             if (wait == RateLimitStrategy.REJECTED) {
                 return Mono.error(new CteraThrottledException(this.name, 0, "Client-side rate limit '" + this.name
                         + "' (" + this.strategy.kind() + ") has no permit within " + timeout, null, null));
@@ -79,13 +79,17 @@ public final class CallRateLimiter {
      */
     public long reserve(Duration timeout) {
         long wait = this.strategy.reserve(timeout.toNanos());
+        count(wait);
+        return wait;
+    }
+
+    private void count(long wait) {
         if (wait == RateLimitStrategy.REJECTED) {
             this.rejections.increment();
         }
         else {
             this.granted.increment();
         }
-        return wait;
     }
 
     /** Blocks the calling thread until a permit is granted (at most max-wait); for user code, not reactive code. */

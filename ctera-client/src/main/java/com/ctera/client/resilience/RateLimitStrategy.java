@@ -3,6 +3,7 @@ package com.ctera.client.resilience;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * How a limiter decides when the next call may go: token bucket, fixed window, sliding window, adaptive or none.
@@ -20,6 +21,14 @@ public interface RateLimitStrategy {
      * case nothing was reserved
      */
     long reserve(long maxWaitNanos);
+
+    /**
+     * {@link #reserve(long)} for reactive callers. Local strategies compute at once on the caller's thread; a strategy
+     * whose state lives elsewhere (a database) overrides this to ask off the reactive threads.
+     */
+    default Mono<Long> reserveReactive(long maxWaitNanos) {
+        return Mono.fromSupplier(() -> reserve(maxWaitNanos));
+    }
 
     /** A call that held a permit succeeded. */
     default void onSuccess() {
