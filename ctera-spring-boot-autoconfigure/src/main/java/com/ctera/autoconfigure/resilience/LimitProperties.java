@@ -33,6 +33,16 @@ public class LimitProperties {
     /** Lowest rate an adaptive limiter slows down to, permits per second. Defaults to 0.5 (or the rate if lower). */
     private @Nullable Double minRate;
 
+    /**
+     * Where the bucket lives: {@code none} (in this application instance) or {@code jdbc} (one token bucket in
+     * PostgreSQL shared by every instance that uses the same limiter name; token-bucket strategy only). Defaults to
+     * none.
+     */
+    private @Nullable String shared;
+
+    /** The PostgreSQL store of a {@code shared: jdbc} limit. */
+    private SharedLimitProperties jdbc = new SharedLimitProperties();
+
     public @Nullable String getStrategy() {
         return this.strategy;
     }
@@ -87,5 +97,21 @@ public class LimitProperties {
 
     public void setMinRate(@Nullable Double minRate) {
         this.minRate = minRate;
+    }
+
+    public @Nullable String getShared() {
+        return this.shared;
+    }
+
+    public void setShared(@Nullable String shared) {
+        this.shared = shared;
+    }
+
+    public SharedLimitProperties getJdbc() {
+        return this.jdbc;
+    }
+
+    public void setJdbc(SharedLimitProperties jdbc) {
+        this.jdbc = jdbc;
     }
 }
