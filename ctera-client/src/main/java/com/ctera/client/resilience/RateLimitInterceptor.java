@@ -58,17 +58,21 @@ public final class RateLimitInterceptor implements CallInterceptor {
     public <T> Mono<T> intercept(CallContext call, Mono<T> next) {
         CallRateLimiter limiter = limiterFor(call.operation().name());
         RateLimitStrategy strategy = limiter.strategy();
-        return limiter.acquireReactive()
-            .flatMap(waited -> waited.isZero() ? Mono.just(waited)
-                    : CallEvents.notify(events -> events.rateLimited(waited)).thenReturn(waited))
-            .then(next)
-            .doOnSuccess(value -> strategy.onSuccess())
-            .doOnError(CteraThrottledException.class, throttled -> {
-                // Status 0 is a client-side refusal, not news about the portal.
-                if (throttled.status() != 0) {
-                    strategy.onThrottled(throttled.retryAfter().orElse(null));
-                }
-            });
+        return Mono.defer(() -> {
+            long[] permitUsedAt = { strategy.clockNanos() };
+            return limiter.acquireReactive()
+                .doOnNext(waited -> permitUsedAt[0] = strategy.clockNanos())
+                .flatMap(waited -> waited.isZero() ? Mono.just(waited)
+                        : CallEvents.notify(events -> events.rateLimited(waited)).thenReturn(waited))
+                .then(next)
+                .doOnSuccess(value -> strategy.onSuccess())
+                .doOnError(CteraThrottledException.class, throttled -> {
+                    // Status 0 is a client-side refusal, not news about the portal.
+                    if (throttled.status() != 0) {
+                        strategy.onThrottled(throttled.retryAfter().orElse(null), permitUsedAt[0]);
+                    }
+                });
+        });
     }
 
     private static String parent(String group) {

@@ -38,6 +38,19 @@ public interface RateLimitStrategy {
     default void onThrottled(@Nullable Duration retryAfter) {
     }
 
+    /**
+     * The portal throttled a call whose permit was used at {@code permitNanos} (on {@link #clockNanos()}). A strategy
+     * may ignore refusals of calls sent before it last slowed down: they answer an overrun it already reacted to.
+     */
+    default void onThrottled(@Nullable Duration retryAfter, long permitNanos) {
+        onThrottled(retryAfter);
+    }
+
+    /** The strategy's clock, in nanoseconds. */
+    default long clockNanos() {
+        return System.nanoTime();
+    }
+
     /** Permits that could be taken at once now (negative when callers hold reservations ahead). */
     long availablePermits();
 

@@ -34,6 +34,13 @@ public class LimitProperties {
     private @Nullable Double minRate;
 
     /**
+     * Whether a Retry-After from the portal pauses every caller of an adaptive limiter until it ends (true), or only
+     * slows the limiter down (false: better throughput against a portal that sends a Retry-After with every refusal
+     * of a rate ceiling). Defaults to true.
+     */
+    private @Nullable Boolean pauseOnRetryAfter;
+
+    /**
      * Where the bucket lives: {@code none} (in this application instance) or {@code jdbc} (one token bucket in
      * PostgreSQL shared by every instance that uses the same limiter name; token-bucket strategy only). Defaults to
      * none.
@@ -113,5 +120,13 @@ public class LimitProperties {
 
     public void setJdbc(SharedLimitProperties jdbc) {
         this.jdbc = jdbc;
+    }
+
+    public @Nullable Boolean getPauseOnRetryAfter() {
+        return this.pauseOnRetryAfter;
+    }
+
+    public void setPauseOnRetryAfter(@Nullable Boolean pauseOnRetryAfter) {
+        this.pauseOnRetryAfter = pauseOnRetryAfter;
     }
 }

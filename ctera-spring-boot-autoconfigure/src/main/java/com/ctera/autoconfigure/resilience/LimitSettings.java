@@ -13,15 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param window window length (fixed-window, sliding-window)
  * @param maxWait longest wait for a permit
  * @param minRate lowest adaptive rate
+ * @param pauseOnRetryAfter whether a {@code Retry-After} pauses every caller of an adaptive limiter
  * @param shared the PostgreSQL store of a limit shared by several instances, or null for a local limit
  */
 public record LimitSettings(String strategy, double rate, long burst, int limit, Duration window, Duration maxWait,
-        double minRate, @Nullable SharedStoreSettings shared) {
+        double minRate, boolean pauseOnRetryAfter, @Nullable SharedStoreSettings shared) {
 
     /** A local limit. */
     public LimitSettings(String strategy, double rate, long burst, int limit, Duration window, Duration maxWait,
             double minRate) {
-        this(strategy, rate, burst, limit, window, maxWait, minRate, null);
+        this(strategy, rate, burst, limit, window, maxWait, minRate, true, null);
     }
 
     /** No limit. */

@@ -89,7 +89,8 @@ public class PortalResilienceFactory {
             case "token-bucket" -> new TokenBucketStrategy(limit.rate(), limit.burst());
             case "fixed-window" -> new FixedWindowStrategy(fixedWindow(name, limit));
             case "sliding-window" -> new SlidingWindowStrategy(limit.limit(), limit.window());
-            case "adaptive" -> new AdaptiveStrategy(limit.rate(), limit.burst(), limit.minRate());
+            case "adaptive" -> new AdaptiveStrategy(limit.rate(), limit.burst(), limit.minRate(),
+                    limit.pauseOnRetryAfter(), System::nanoTime);
             default -> new NoRateLimit();
         };
         CallRateLimiter limiter = new CallRateLimiter(name, strategy, limit.maxWait());

@@ -222,7 +222,7 @@ public final class ResilienceSettingsResolver {
         }
         return new LimitSettings(strategy, rate, (burst != null) ? burst : Math.max(1, (long) Math.ceil(rate)),
                 perWindow, window, or(first(layers, LimitProperties::getMaxWait), DEFAULT_MAX_WAIT), effectiveMin,
-                jdbc ? sharedStore(layers) : null);
+                or(first(layers, LimitProperties::getPauseOnRetryAfter), Boolean.TRUE), jdbc ? sharedStore(layers) : null);
     }
 
     private static SharedStoreSettings sharedStore(LimitProperties[] layers) {

@@ -13,9 +13,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
 import com.ctera.client.CteraPortal;
+import com.ctera.client.resilience.AdaptiveStrategy;
 import com.ctera.client.resilience.CallRateLimiter;
 import com.ctera.client.resilience.JdbcTokenBucketStrategy;
 import com.ctera.client.resilience.RateLimitInterceptor;
+import com.ctera.client.resilience.RateLimitStrategy;
 import com.ctera.client.resilience.TokenBucketStrategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +84,22 @@ class SharedRateLimitAutoConfigurationTests {
                 }
                 assertThat(context.getBean(MeterRegistry.class).get("ctera.ratelimiter.store.failures")
                     .tags("portal", "main", "limiter", "main").functionCounter().count()).isEqualTo(1.0);
+            });
+    }
+
+    @Test
+    void anAdaptiveLimiterCanBeToldNotToPauseOnRetryAfter() {
+        this.runner.withPropertyValues("ctera.portals.main.rate-limit.strategy=adaptive",
+                "ctera.portals.main.rate-limit.rate=10",
+                "ctera.portals.main.rate-limit.operations.users.pause-on-retry-after=false")
+            .run(context -> {
+                RateLimitInterceptor limiters = limitersOf(context);
+                AdaptiveStrategy portal = (AdaptiveStrategy) limiters.limiterFor("files.list").strategy();
+                AdaptiveStrategy users = (AdaptiveStrategy) limiters.limiterFor("users.add").strategy();
+                portal.onThrottled(Duration.ofSeconds(5));
+                users.onThrottled(Duration.ofSeconds(5));
+                assertThat(portal.reserve(Duration.ofSeconds(1).toNanos())).isEqualTo(RateLimitStrategy.REJECTED);
+                assertThat(users.reserve(Duration.ofSeconds(1).toNanos())).isNotEqualTo(RateLimitStrategy.REJECTED);
             });
     }
 
