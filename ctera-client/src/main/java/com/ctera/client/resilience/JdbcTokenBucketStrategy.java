@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -29,6 +30,9 @@ import reactor.core.scheduler.Schedulers;
 public final class JdbcTokenBucketStrategy implements RateLimitStrategy {
 
     private static final Logger logger = LoggerFactory.getLogger(JdbcTokenBucketStrategy.class);
+
+    /** SQL states of a CREATE TABLE that lost a race with another: unique violation, duplicate table. */
+    private static final Set<String> CONCURRENT_CREATE = Set.of("23505", "42P07");
 
     private final String name;
 
@@ -131,12 +135,23 @@ public final class JdbcTokenBucketStrategy implements RateLimitStrategy {
         if (this.tableReady) {
             return;
         }
-        try (Connection connection = this.store.dataSource().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout((int) Math.max(1, this.store.requestTimeout().toSeconds()));
-            statement.execute(this.store.createTableSql());
+        synchronized (this.store) {
+            if (this.tableReady) {
+                return;
+            }
+            try (Connection connection = this.store.dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout((int) Math.max(1, this.store.requestTimeout().toSeconds()));
+                statement.execute(this.store.createTableSql());
+            }
+            catch (SQLException ex) {
+                // Another instance created the table at the same moment: IF NOT EXISTS does not guard that race.
+                if (!CONCURRENT_CREATE.contains(ex.getSQLState())) {
+                    throw ex;
+                }
+            }
+            this.tableReady = true;
         }
-        this.tableReady = true;
     }
 
     private boolean skippingStore() {
@@ -150,8 +165,17 @@ public final class JdbcTokenBucketStrategy implements RateLimitStrategy {
             // Once per outage: the message names the limiter and the kind of failure, never connection details.
             logger.warn("Shared rate limit '{}' cannot reach its store (table {}): calls go ahead unlimited until it "
                     + "answers again, retried every {} ({})", this.name, this.store.table(),
-                    this.store.retryInterval(), ex.getClass().getSimpleName());
+                    this.store.retryInterval(), describe(ex));
         }
+    }
+
+    private static String describe(Exception ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return ex.getClass().getSimpleName() + ", SQL state " + sql.getSQLState();
+            }
+        }
+        return ex.getClass().getSimpleName();
     }
 
     private void storeAnswered() {
