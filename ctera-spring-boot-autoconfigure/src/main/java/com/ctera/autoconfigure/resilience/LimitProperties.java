@@ -3,6 +3,7 @@ package com.ctera.autoconfigure.resilience;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /** One client-side rate limit; unset keys fall back to the enclosing limit, then to the built-in defaults. */
 public class LimitProperties {
@@ -48,6 +49,7 @@ public class LimitProperties {
     private @Nullable String shared;
 
     /** The PostgreSQL store of a {@code shared: jdbc} limit. */
+    @NestedConfigurationProperty
     private SharedLimitProperties jdbc = new SharedLimitProperties();
 
     public @Nullable String getStrategy() {
