@@ -91,10 +91,8 @@ public final class JdbcTokenBucketStrategy implements RateLimitStrategy {
     /** Asks the store on a bounded-elastic thread, so a reactive caller's thread never waits for the database. */
     @Override
     public Mono<Long> reserveReactive(long maxWaitNanos) {
-        if (skippingStore()) {
-            return Mono.just(0L);
-        }
-        return Mono.fromSupplier(() -> reserve(maxWaitNanos)).subscribeOn(this.storeScheduler);
+        return Mono.defer(() -> skippingStore() ? Mono.just(0L)
+                : Mono.fromSupplier(() -> reserve(maxWaitNanos)).subscribeOn(this.storeScheduler));
     }
 
     /** Blocks on the store; reactive callers use {@link #reserveReactive(long)}. */
