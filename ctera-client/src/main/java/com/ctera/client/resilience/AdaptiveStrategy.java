@@ -27,6 +27,8 @@ public final class AdaptiveStrategy implements RateLimitStrategy {
 
     private final LongSupplier nanoTime;
 
+    private final boolean pauseOnRetryAfter;
+
     private double rate;
 
     private double tokens;
@@ -38,6 +40,8 @@ public final class AdaptiveStrategy implements RateLimitStrategy {
     private long lastThrottle;
 
     private long pausedUntil;
+
+    private long cutHoldNanos;
 
     private long throttles;
 
@@ -52,6 +56,15 @@ public final class AdaptiveStrategy implements RateLimitStrategy {
 
     /** With a controllable clock, for tests. */
     public AdaptiveStrategy(double rate, long burst, double minRate, LongSupplier nanoTime) {
+        this(rate, burst, minRate, true, nanoTime);
+    }
+
+    /**
+     * @param pauseOnRetryAfter whether a {@code Retry-After} pauses every caller until it ends (true), or only the
+     * rate cut applies (false, the AWS SDK's behaviour: better throughput against a portal that sends a
+     * {@code Retry-After} with every refusal of a rate ceiling)
+     */
+    public AdaptiveStrategy(double rate, long burst, double minRate, boolean pauseOnRetryAfter, LongSupplier nanoTime) {
         if (!(rate > 0) || !Double.isFinite(rate)) {
             throw new IllegalArgumentException("adaptive rate must be positive, was " + rate);
         }
@@ -64,6 +77,7 @@ public final class AdaptiveStrategy implements RateLimitStrategy {
         }
         this.maxRate = rate;
         this.minRate = minRate;
+        this.pauseOnRetryAfter = pauseOnRetryAfter;
         this.capacity = burst;
         this.nanoTime = nanoTime;
         this.rate = rate;
@@ -80,7 +94,7 @@ public final class AdaptiveStrategy implements RateLimitStrategy {
         refill(now);
         long pause = Math.max(0, this.pausedUntil - now);
         long tokenWait = (this.tokens >= 1) ? 0 : (long) Math.ceil((1 - this.tokens) / this.rate * 1e9);
-        long wait = Math.max(pause, tokenWait);
+        long wait = pause + tokenWait;
         if (wait > maxWaitNanos) {
             return REJECTED;
         }
@@ -103,15 +117,36 @@ public final class AdaptiveStrategy implements RateLimitStrategy {
 
     @Override
     public synchronized void onThrottled(@Nullable Duration retryAfter) {
+        onThrottled(retryAfter, this.nanoTime.getAsLong());
+    }
+
+    /**
+     * Cuts the rate unless the refused call was sent before the last cut ended its hold: a refusal of a call sent
+     * before the last cut, or within the {@code Retry-After} that came with it, answers the overrun that cut already
+     * reacted to. Cutting again for each of them would collapse the rate after one overrun.
+     */
+    @Override
+    public synchronized void onThrottled(@Nullable Duration retryAfter, long permitNanos) {
         long now = this.nanoTime.getAsLong();
         refill(now);
         this.throttles++;
-        this.lastMaxRate = this.rate;
-        this.lastThrottle = now;
-        this.rate = clamp(this.rate * BETA);
-        if (retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero()) {
-            this.pausedUntil = Math.max(this.pausedUntil, now + retryAfter.toNanos());
+        boolean hasRetryAfter = retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero();
+        if (permitNanos - (this.lastThrottle + this.cutHoldNanos) >= 0) {
+            this.lastMaxRate = this.rate;
+            this.lastThrottle = now;
+            this.cutHoldNanos = hasRetryAfter ? retryAfter.toNanos() : 0;
+            this.rate = clamp(this.rate * BETA);
         }
+        if (this.pauseOnRetryAfter && hasRetryAfter) {
+            this.pausedUntil = Math.max(this.pausedUntil, now + retryAfter.toNanos());
+            // Tokens do not accrue during the pause: callers queued behind it are spaced at the rate afterwards.
+            this.lastRefill = Math.max(this.lastRefill, this.pausedUntil);
+        }
+    }
+
+    @Override
+    public long clockNanos() {
+        return this.nanoTime.getAsLong();
     }
 
     @Override

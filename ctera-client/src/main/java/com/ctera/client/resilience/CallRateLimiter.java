@@ -58,7 +58,13 @@ public final class CallRateLimiter {
 
     /** Waits (without blocking a thread) for a permit, at most {@code timeout}; emits how long it waited. */
     public Mono<Duration> acquireReactive(Duration timeout) {
-        return Mono.defer(() -> awaitReserved(reserve(timeout), timeout));
+        if (this.strategy.answersAtOnce()) {
+            return Mono.defer(() -> awaitReserved(reserve(timeout), timeout));
+        }
+        return this.strategy.reserveReactive(timeout.toNanos()).flatMap(wait -> {
+            count(wait);
+            return awaitReserved(wait, timeout);
+        });
     }
 
     /**
@@ -84,13 +90,17 @@ public final class CallRateLimiter {
      */
     public long reserve(Duration timeout) {
         long wait = this.strategy.reserve(timeout.toNanos());
+        count(wait);
+        return wait;
+    }
+
+    private void count(long wait) {
         if (wait == RateLimitStrategy.REJECTED) {
             this.rejections.increment();
         }
         else {
             this.granted.increment();
         }
-        return wait;
     }
 
     /** Blocks the calling thread until a permit is granted (at most max-wait); for user code, not reactive code. */

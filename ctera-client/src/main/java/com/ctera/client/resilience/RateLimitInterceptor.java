@@ -61,22 +61,33 @@ public final class RateLimitInterceptor implements CallInterceptor {
     @Override
     public <T> Mono<T> intercept(CallContext call, Mono<T> next) {
         CallRateLimiter limiter = limiterFor(call.operation().name());
-        Mono<T> reported = reportedTo(limiter.strategy(), next);
+        RateLimitStrategy strategy = limiter.strategy();
         return Mono.defer(() -> {
+            // When the permit was used: a strategy ignores refusals of calls sent before it last slowed down.
+            long[] permitUsedAt = { strategy.clockNanos() };
+            Mono<T> reported = reportedTo(strategy, next, permitUsedAt);
             Duration timeout = limiter.maxWait();
-            long wait = limiter.reserve(timeout);
-            // The usual case, a permit at once, goes straight on: no wait to schedule and nothing to report.
-            if (wait == 0) {
-                return reported;
+            Mono<Duration> permit;
+            if (strategy.answersAtOnce()) {
+                long wait = limiter.reserve(timeout);
+                // The usual case, a permit at once, goes straight on: no wait to schedule and nothing to report.
+                if (wait == 0) {
+                    return reported;
+                }
+                permit = limiter.awaitReserved(wait, timeout);
             }
-            return limiter.awaitReserved(wait, timeout)
-                .flatMap(waited -> CallEvents.notify(events -> events.rateLimited(waited)))
+            else {
+                permit = limiter.acquireReactive(timeout);
+            }
+            return permit.doOnNext(waited -> permitUsedAt[0] = strategy.clockNanos())
+                .flatMap(waited -> waited.isZero() ? Mono.<Void>empty()
+                        : CallEvents.notify(events -> events.rateLimited(waited)))
                 .then(reported);
         });
     }
 
     /** The attempt, telling the strategy how it went; as it is for a strategy that learns nothing from answers. */
-    private static <T> Mono<T> reportedTo(RateLimitStrategy strategy, Mono<T> attempt) {
+    private static <T> Mono<T> reportedTo(RateLimitStrategy strategy, Mono<T> attempt, long[] permitUsedAt) {
         if (strategy instanceof NoRateLimit) {
             return attempt;
         }
@@ -84,7 +95,7 @@ public final class RateLimitInterceptor implements CallInterceptor {
             .doOnError(CteraThrottledException.class, throttled -> {
                 // Status 0 is a client-side refusal, not news about the portal.
                 if (throttled.status() != 0) {
-                    strategy.onThrottled(throttled.retryAfter().orElse(null));
+                    strategy.onThrottled(throttled.retryAfter().orElse(null), permitUsedAt[0]);
                 }
             });
     }

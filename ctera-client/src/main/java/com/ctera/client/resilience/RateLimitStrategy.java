@@ -3,6 +3,7 @@ package com.ctera.client.resilience;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * How a limiter decides when the next call may go: token bucket, fixed window, sliding window, adaptive or none.
@@ -21,12 +22,42 @@ public interface RateLimitStrategy {
      */
     long reserve(long maxWaitNanos);
 
+    /**
+     * {@link #reserve(long)} for reactive callers. Local strategies compute at once on the caller's thread; a strategy
+     * whose state lives elsewhere (a database) overrides this to ask off the reactive threads.
+     */
+    default Mono<Long> reserveReactive(long maxWaitNanos) {
+        return Mono.fromSupplier(() -> reserve(maxWaitNanos));
+    }
+
+    /**
+     * Whether {@link #reserve(long)} answers from memory at once, so it may run on any thread, reactive ones included.
+     * A strategy whose state lives elsewhere (a database) answers false and is asked through
+     * {@link #reserveReactive(long)}.
+     */
+    default boolean answersAtOnce() {
+        return true;
+    }
+
     /** A call that held a permit succeeded. */
     default void onSuccess() {
     }
 
     /** The portal throttled a call (429, 503); {@code retryAfter} is what it asked for, if anything. */
     default void onThrottled(@Nullable Duration retryAfter) {
+    }
+
+    /**
+     * The portal throttled a call whose permit was used at {@code permitNanos} (on {@link #clockNanos()}). A strategy
+     * may ignore refusals of calls sent before it last slowed down: they answer an overrun it already reacted to.
+     */
+    default void onThrottled(@Nullable Duration retryAfter, long permitNanos) {
+        onThrottled(retryAfter);
+    }
+
+    /** The strategy's clock, in nanoseconds. */
+    default long clockNanos() {
+        return System.nanoTime();
     }
 
     /** Permits that could be taken at once now (negative when callers hold reservations ahead). */

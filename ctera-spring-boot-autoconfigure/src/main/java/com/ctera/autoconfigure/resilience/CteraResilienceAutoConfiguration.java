@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -30,7 +31,7 @@ import com.ctera.client.resilience.RateLimitManager;
  * and {@code ctera.portals.<name>.*}; a {@link RateLimitManager} for application code; Micrometer meters for the
  * limiters and the retry budget; Resilience4j registries (when present) for breakers and fixed windows.
  */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
         "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
         "io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration" })
@@ -42,8 +43,9 @@ public final class CteraResilienceAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PortalResilienceFactory cteraPortalResilienceFactory(ObjectProvider<CircuitBreakerRegistry> breakers,
-            ObjectProvider<RateLimiterRegistry> rateLimiters) {
-        return new PortalResilienceFactory(breakers.getIfAvailable(), rateLimiters.getIfAvailable());
+            ObjectProvider<RateLimiterRegistry> rateLimiters, ListableBeanFactory beans) {
+        return new PortalResilienceFactory(breakers.getIfAvailable(), rateLimiters.getIfAvailable(),
+                new BeanFactorySharedLimitDataSources(beans));
     }
 
     @Bean

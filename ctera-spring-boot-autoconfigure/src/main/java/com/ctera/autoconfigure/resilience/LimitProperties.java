@@ -3,6 +3,7 @@ package com.ctera.autoconfigure.resilience;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /** One client-side rate limit; unset keys fall back to the enclosing limit, then to the built-in defaults. */
 public class LimitProperties {
@@ -32,6 +33,24 @@ public class LimitProperties {
 
     /** Lowest rate an adaptive limiter slows down to, permits per second. Defaults to 0.5 (or the rate if lower). */
     private @Nullable Double minRate;
+
+    /**
+     * Whether a Retry-After from the portal pauses every caller of an adaptive limiter until it ends (true), or only
+     * slows the limiter down (false: better throughput against a portal that sends a Retry-After with every refusal
+     * of a rate ceiling). Defaults to true.
+     */
+    private @Nullable Boolean pauseOnRetryAfter;
+
+    /**
+     * Where the bucket lives: {@code none} (in this application instance) or {@code jdbc} (one token bucket in
+     * PostgreSQL shared by every instance that uses the same limiter name; token-bucket strategy only). Defaults to
+     * none.
+     */
+    private @Nullable String shared;
+
+    /** The PostgreSQL store of a {@code shared: jdbc} limit. */
+    @NestedConfigurationProperty
+    private SharedLimitProperties jdbc = new SharedLimitProperties();
 
     public @Nullable String getStrategy() {
         return this.strategy;
@@ -87,5 +106,29 @@ public class LimitProperties {
 
     public void setMinRate(@Nullable Double minRate) {
         this.minRate = minRate;
+    }
+
+    public @Nullable String getShared() {
+        return this.shared;
+    }
+
+    public void setShared(@Nullable String shared) {
+        this.shared = shared;
+    }
+
+    public SharedLimitProperties getJdbc() {
+        return this.jdbc;
+    }
+
+    public void setJdbc(SharedLimitProperties jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public @Nullable Boolean getPauseOnRetryAfter() {
+        return this.pauseOnRetryAfter;
+    }
+
+    public void setPauseOnRetryAfter(@Nullable Boolean pauseOnRetryAfter) {
+        this.pauseOnRetryAfter = pauseOnRetryAfter;
     }
 }

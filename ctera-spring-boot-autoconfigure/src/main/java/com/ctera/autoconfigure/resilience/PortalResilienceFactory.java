@@ -10,12 +10,15 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.ClassUtils;
 
 import com.ctera.client.resilience.AdaptiveStrategy;
 import com.ctera.client.resilience.CallRateLimiter;
 import com.ctera.client.resilience.CircuitBreakerInterceptor;
 import com.ctera.client.resilience.DeadlineInterceptor;
 import com.ctera.client.resilience.FixedWindowStrategy;
+import com.ctera.client.resilience.JdbcBucketStore;
+import com.ctera.client.resilience.JdbcTokenBucketStrategy;
 import com.ctera.client.resilience.NoRateLimit;
 import com.ctera.client.resilience.PortalResilience;
 import com.ctera.client.resilience.RateLimitInterceptor;
@@ -36,14 +39,25 @@ public class PortalResilienceFactory {
     /** Prefix of the names of this starter's entries in the Resilience4j registries. */
     public static final String REGISTRY_PREFIX = "ctera-";
 
+    private static final String BUCKET4J_POSTGRESQL = "io.github.bucket4j.postgresql.Bucket4jPostgreSQL";
+
     private final @Nullable CircuitBreakerRegistry breakers;
 
     private final @Nullable RateLimiterRegistry rateLimiters;
 
+    private final SharedLimitDataSources dataSources;
+
     public PortalResilienceFactory(@Nullable CircuitBreakerRegistry breakers,
             @Nullable RateLimiterRegistry rateLimiters) {
+        this(breakers, rateLimiters, SharedLimitDataSources.NONE);
+    }
+
+    /** With the DataSources that {@code shared: jdbc} limits keep their buckets in. */
+    public PortalResilienceFactory(@Nullable CircuitBreakerRegistry breakers,
+            @Nullable RateLimiterRegistry rateLimiters, SharedLimitDataSources dataSources) {
         this.breakers = breakers;
         this.rateLimiters = rateLimiters;
+        this.dataSources = dataSources;
     }
 
     /** The stages of the portal; absent ones are null in the result. */
@@ -70,11 +84,13 @@ public class PortalResilienceFactory {
 
     /** A limiter named {@code name} with these settings. */
     public CallRateLimiter limiter(String name, LimitSettings limit) {
-        RateLimitStrategy strategy = switch (limit.strategy()) {
+        SharedStoreSettings shared = limit.shared();
+        RateLimitStrategy strategy = (shared != null) ? sharedBucket(name, limit, shared) : switch (limit.strategy()) {
             case "token-bucket" -> new TokenBucketStrategy(limit.rate(), limit.burst());
             case "fixed-window" -> new FixedWindowStrategy(fixedWindow(name, limit));
             case "sliding-window" -> new SlidingWindowStrategy(limit.limit(), limit.window());
-            case "adaptive" -> new AdaptiveStrategy(limit.rate(), limit.burst(), limit.minRate());
+            case "adaptive" -> new AdaptiveStrategy(limit.rate(), limit.burst(), limit.minRate(),
+                    limit.pauseOnRetryAfter(), System::nanoTime);
             default -> new NoRateLimit();
         };
         CallRateLimiter limiter = new CallRateLimiter(name, strategy, limit.maxWait());
@@ -86,6 +102,16 @@ public class PortalResilienceFactory {
             this.rateLimiters.replace(registryName, new Resilience4jRateLimiterView(registryName, limiter));
         }
         return limiter;
+    }
+
+    private RateLimitStrategy sharedBucket(String name, LimitSettings limit, SharedStoreSettings shared) {
+        if (!ClassUtils.isPresent(BUCKET4J_POSTGRESQL, getClass().getClassLoader())) {
+            throw new IllegalStateException("Invalid CTERA configuration: rate limit '" + name + "' has shared=jdbc, "
+                    + "which needs com.bucket4j:bucket4j_jdk17-postgresql on the classpath");
+        }
+        JdbcBucketStore store = new JdbcBucketStore(this.dataSources.find(shared.dataSource(), name), shared.table(),
+                shared.requestTimeout(), shared.retryInterval(), shared.createTable());
+        return new JdbcTokenBucketStrategy(name, limit.rate(), limit.burst(), store);
     }
 
     private RateLimiter fixedWindow(String name, LimitSettings limit) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 import com.ctera.client.resilience.CallRateLimiter;
+import com.ctera.client.resilience.JdbcTokenBucketStrategy;
 import com.ctera.client.resilience.PortalResilience;
 import com.ctera.client.resilience.RetryInterceptor;
 
@@ -46,6 +47,11 @@ public class ResilienceMeterBinder implements PortalResilienceListener {
         FunctionCounter.builder("ctera.ratelimiter.rejections", limiter, CallRateLimiter::rejections)
             .description("Calls refused because no permit came within their wait")
             .tags(tags).register(this.registry);
+        if (limiter.strategy() instanceof JdbcTokenBucketStrategy shared) {
+            FunctionCounter.builder("ctera.ratelimiter.store.failures", shared, JdbcTokenBucketStrategy::storeFailures)
+                .description("Requests to the shared limit's store that failed; their calls went ahead unlimited")
+                .tags(Tags.of("portal", portal, "limiter", limiter.name())).register(this.registry);
+        }
     }
 
     private void bind(String portal, RetryInterceptor retry) {

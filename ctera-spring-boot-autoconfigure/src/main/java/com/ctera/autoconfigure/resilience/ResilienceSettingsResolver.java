@@ -3,6 +3,7 @@ package com.ctera.autoconfigure.resilience;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.ctera.autoconfigure.client.PortalProperties;
 import com.ctera.client.resilience.CircuitBreakerInterceptor;
+import com.ctera.client.resilience.JdbcBucketStore;
 import com.ctera.client.resilience.RetryBudget;
 import com.ctera.client.resilience.RetryPolicy;
 
@@ -33,6 +35,10 @@ public final class ResilienceSettingsResolver {
     static final Duration DEFAULT_WINDOW = Duration.ofSeconds(1);
 
     static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(5);
+
+    static final Duration DEFAULT_STORE_REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
+    static final Duration DEFAULT_STORE_RETRY_INTERVAL = Duration.ofSeconds(5);
 
     private ResilienceSettingsResolver() {
     }
@@ -88,6 +94,17 @@ public final class ResilienceSettingsResolver {
             problems.accept(prefix + ".burst must be at least 1, was " + limit.getBurst());
         }
         atLeast(prefix + ".limit", limit.getLimit(), 1, problems);
+        String shared = limit.getShared();
+        if (shared != null && !List.of("none", "jdbc").contains(normalize(shared))) {
+            problems.accept(prefix + ".shared must be none or jdbc, was '" + shared + "'");
+        }
+        String table = limit.getJdbc().getTable();
+        if (table != null && !JdbcBucketStore.isValidTable(table)) {
+            problems.accept(prefix + ".jdbc.table must be an SQL identifier such as " + JdbcBucketStore.DEFAULT_TABLE
+                    + " or myschema." + JdbcBucketStore.DEFAULT_TABLE + ", was '" + table + "'");
+        }
+        positive(prefix + ".jdbc.request-timeout", limit.getJdbc().getRequestTimeout(), problems);
+        notNegative(prefix + ".jdbc.retry-interval", limit.getJdbc().getRetryInterval(), problems);
         positive(prefix + ".window", limit.getWindow(), problems);
         notNegative(prefix + ".max-wait", limit.getMaxWait(), problems);
     }
@@ -182,7 +199,16 @@ public final class ResilienceSettingsResolver {
             limit = (limit != null) ? limit : shorthand.getMaxRequests();
             window = (window != null) ? window : shorthand.getWindow();
         }
+        String shared = first(layers, LimitProperties::getShared);
+        boolean jdbc = shared != null && normalize(shared).equals("jdbc");
+        if (jdbc && strategy == null) {
+            strategy = "token-bucket";
+        }
         strategy = (strategy != null) ? normalize(strategy) : "none";
+        if (jdbc && !strategy.equals("token-bucket")) {
+            throw new IllegalStateException("Invalid CTERA configuration: " + prefix + ".shared=jdbc keeps a token "
+                    + "bucket in PostgreSQL and needs " + prefix + ".strategy token-bucket, was '" + strategy + "'");
+        }
         double rate = or(first(layers, LimitProperties::getRate), DEFAULT_RATE);
         Long burst = first(layers, LimitProperties::getBurst);
         window = (window != null) ? window : DEFAULT_WINDOW;
@@ -195,7 +221,17 @@ public final class ResilienceSettingsResolver {
                     + ") must not exceed " + prefix + ".rate (" + rate + ")");
         }
         return new LimitSettings(strategy, rate, (burst != null) ? burst : Math.max(1, (long) Math.ceil(rate)),
-                perWindow, window, or(first(layers, LimitProperties::getMaxWait), DEFAULT_MAX_WAIT), effectiveMin);
+                perWindow, window, or(first(layers, LimitProperties::getMaxWait), DEFAULT_MAX_WAIT), effectiveMin,
+                or(first(layers, LimitProperties::getPauseOnRetryAfter), Boolean.TRUE), jdbc ? sharedStore(layers) : null);
+    }
+
+    private static SharedStoreSettings sharedStore(LimitProperties[] layers) {
+        return new SharedStoreSettings(
+                or(first(layers, l -> l.getJdbc().getTable()), JdbcBucketStore.DEFAULT_TABLE),
+                first(layers, l -> l.getJdbc().getDataSource()),
+                or(first(layers, l -> l.getJdbc().getRequestTimeout()), DEFAULT_STORE_REQUEST_TIMEOUT),
+                or(first(layers, l -> l.getJdbc().getRetryInterval()), DEFAULT_STORE_RETRY_INTERVAL),
+                or(first(layers, l -> l.getJdbc().getCreateTable()), Boolean.TRUE));
     }
 
     private static CircuitBreakerConfig.@Nullable SlidingWindowType windowType(String value) {
