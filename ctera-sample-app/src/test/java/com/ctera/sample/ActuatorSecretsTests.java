@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "ctera.portals.main.url=https://portal.example.com", "ctera.portals.main.username=admin",
                 "ctera.portals.main.password=sample-secret-pw", "ctera.portals.robot.url=https://portal.example.com",
                 "ctera.portals.robot.bearer-token=sample-secret-token" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class ActuatorSecretsTests {
 
     @Autowired

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample app starts with no configuration, reports the embedded portal in its health, and exposes the portal
  * calls in {@code /actuator/prometheus} and the portal in {@code /actuator/ctera}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// The first health check logs in with a cold JIT; on a loaded 2-core machine that can approach the default 5s.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ctera.health.timeout=20s")
+@AutoConfigureWebTestClient(timeout = "30s")
 class SampleApplicationTests {
 
     @Autowired
