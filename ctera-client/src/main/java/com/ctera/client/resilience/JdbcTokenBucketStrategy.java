@@ -108,29 +108,13 @@ public final class JdbcTokenBucketStrategy implements RateLimitStrategy {
         }
         try {
             ensureTable();
-            long wait = reserveInStore(maxWaitNanos);
+            long wait = BucketReservation.reserve(this.bucket, maxWaitNanos);
             storeAnswered();
             return wait;
         }
         catch (RuntimeException | SQLException ex) {
             storeFailed(ex);
             return 0;
-        }
-    }
-
-    private long reserveInStore(long maxWaitNanos) {
-        if (maxWaitNanos <= 0) {
-            return this.bucket.tryConsume(1) ? 0 : REJECTED;
-        }
-        long[] wait = { 0 };
-        try {
-            // The blocking strategy records the wait instead of parking: the caller waits on a timer.
-            boolean granted = this.bucket.asBlocking().tryConsume(1, maxWaitNanos, nanos -> wait[0] = nanos);
-            return granted ? wait[0] : REJECTED;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return REJECTED;
         }
     }
 

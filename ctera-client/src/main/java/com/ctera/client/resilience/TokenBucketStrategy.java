@@ -41,19 +41,7 @@ public final class TokenBucketStrategy implements RateLimitStrategy {
 
     @Override
     public long reserve(long maxWaitNanos) {
-        if (maxWaitNanos <= 0) {
-            return this.bucket.tryConsume(1) ? 0 : REJECTED;
-        }
-        long[] wait = { 0 };
-        try {
-            // The blocking strategy is only asked to wait: it records the wait instead of parking the thread.
-            boolean granted = this.bucket.asBlocking().tryConsume(1, maxWaitNanos, nanos -> wait[0] = nanos);
-            return granted ? wait[0] : REJECTED;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return REJECTED;
-        }
+        return BucketReservation.reserve(this.bucket, maxWaitNanos);
     }
 
     @Override

@@ -218,35 +218,29 @@ public final class PortalTransport implements AutoCloseable {
     // (docs/benchmarks.md, "Call overhead"). Large and chunked answers keep streaming on a worker.
     private <T> Mono<T> readInline(ApiRequest request, int status, ResponseHead head, ClientResponse response,
             ResponseReader<T> reader) {
-        return DataBufferUtils.join(response.bodyToFlux(DataBuffer.class), MAX_INLINE_BODY)
-                .map(buffer -> {
-                    try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return bytes;
-                    }
-                    finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
+        return wholeBody(response, MAX_INLINE_BODY)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(bytes -> Mono.fromCallable(() -> reader.read(head, new ByteArrayInputStream(bytes))))
                 .onErrorMap(error -> this.failures.body(request, status, error));
     }
 
+    /** The body as one array; fails when it is larger than {@code maxBytes}; empty for no body. */
+    private static Mono<byte[]> wholeBody(ClientResponse response, int maxBytes) {
+        return DataBufferUtils.join(response.bodyToFlux(DataBuffer.class), maxBytes).map((buffer) -> {
+            try {
+                byte[] bytes = new byte[buffer.readableByteCount()];
+                buffer.read(bytes);
+                return bytes;
+            }
+            finally {
+                DataBufferUtils.release(buffer);
+            }
+        });
+    }
+
     /** The {@code msg} of an XML error body, when the body is small and well formed. */
     private Mono<String> portalMessage(ClientResponse response) {
-        return DataBufferUtils.join(response.bodyToFlux(DataBuffer.class), MAX_ERROR_BODY)
-                .map(buffer -> {
-                    try {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        return bytes;
-                    }
-                    finally {
-                        DataBufferUtils.release(buffer);
-                    }
-                })
+        return wholeBody(response, MAX_ERROR_BODY)
                 .mapNotNull(this::messageOf)
                 .onErrorResume(error -> Mono.empty());
     }
