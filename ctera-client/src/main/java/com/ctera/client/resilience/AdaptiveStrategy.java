@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Adaptive token bucket, CUBIC-style like the AWS SDK's adaptive retry mode: it starts at the configured rate, cuts
- * the rate by {@link #BETA} on every throttling answer, and after that grows it back along a cubic curve that is
- * slow near the rate where throttling began and faster further from it, never above the configured rate. A
- * {@code Retry-After} pauses the bucket for every caller until that time, not only for the call that got it.
+ * the rate by {@link #BETA} on every throttling answer, and after that grows it back along a cubic curve to a plateau
+ * just below the rate at which the portal throttled, holds there, and then probes above it slowly, never above the
+ * configured rate. A {@code Retry-After} pauses the bucket for every caller until that time, not only for the call
+ * that got it.
  */
 public final class AdaptiveStrategy implements RateLimitStrategy {
 
@@ -18,6 +19,18 @@ public final class AdaptiveStrategy implements RateLimitStrategy {
 
     /** Scale of the cubic recovery, in permits per second per cubic second. */
     static final double SCALE = 0.4;
+
+    /**
+     * The plateau, as a share of the rate at which the portal last throttled. Holding just below that rate, rather
+     * than at it as plain CUBIC does, makes overruns rare; each one costs a whole {@code Retry-After} pause.
+     */
+    static final double PLATEAU_SHARE = 0.9;
+
+    /** How long the rate holds at the plateau before it probes above it. */
+    static final double PLATEAU_SECONDS = 20;
+
+    /** How long the probe takes from the plateau back to the rate that was throttled; it grows faster beyond it. */
+    static final double PROBE_SECONDS = 10;
 
     private final double maxRate;
 
@@ -40,6 +53,8 @@ public final class AdaptiveStrategy implements RateLimitStrategy {
     private long lastThrottle;
 
     private long pausedUntil;
+
+    private long pauseStarted;
 
     private long cutHoldNanos;
 
@@ -86,6 +101,7 @@ public final class AdaptiveStrategy implements RateLimitStrategy {
         this.lastMaxRate = rate;
         this.lastThrottle = this.lastRefill;
         this.pausedUntil = this.lastRefill;
+        this.pauseStarted = this.lastRefill;
     }
 
     @Override
@@ -109,10 +125,27 @@ public final class AdaptiveStrategy implements RateLimitStrategy {
         }
         long now = this.nanoTime.getAsLong();
         refill(now);
-        double seconds = (now - this.lastThrottle) / 1e9;
-        double k = Math.cbrt(this.lastMaxRate * (1 - BETA) / SCALE);
-        double cubic = SCALE * Math.pow(seconds - k, 3) + this.lastMaxRate;
-        this.rate = clamp(Math.max(this.rate, cubic));
+        this.rate = clamp(Math.max(this.rate, recoveryRate((now - this.lastThrottle) / 1e9)));
+    }
+
+    /**
+     * The rate {@code seconds} after the last cut: a concave cubic up to the plateau (fast at first, flat on arrival),
+     * the plateau for {@link #PLATEAU_SECONDS}, then a convex cubic probe that reaches the throttled rate after
+     * {@link #PROBE_SECONDS} and keeps growing, so a portal whose limit was raised is found again.
+     */
+    private double recoveryRate(double seconds) {
+        double plateau = PLATEAU_SHARE * this.lastMaxRate;
+        double afterCut = this.lastMaxRate * BETA;
+        double k = (plateau > afterCut) ? Math.cbrt((plateau - afterCut) / SCALE) : 0;
+        if (seconds < k) {
+            return SCALE * Math.pow(seconds - k, 3) + plateau;
+        }
+        double probing = seconds - k - PLATEAU_SECONDS;
+        if (probing <= 0) {
+            return plateau;
+        }
+        double probeScale = (this.lastMaxRate - plateau) / Math.pow(PROBE_SECONDS, 3);
+        return plateau + probeScale * Math.pow(probing, 3);
     }
 
     @Override
@@ -137,11 +170,27 @@ public final class AdaptiveStrategy implements RateLimitStrategy {
             this.cutHoldNanos = hasRetryAfter ? retryAfter.toNanos() : 0;
             this.rate = clamp(this.rate * BETA);
         }
-        if (this.pauseOnRetryAfter && hasRetryAfter) {
-            this.pausedUntil = Math.max(this.pausedUntil, now + retryAfter.toNanos());
+        if (this.pauseOnRetryAfter && hasRetryAfter && now + retryAfter.toNanos() - this.pausedUntil > 0) {
+            if (now - this.pausedUntil >= 0) {
+                this.pauseStarted = now;
+            }
+            this.pausedUntil = now + retryAfter.toNanos();
             // Tokens do not accrue during the pause: callers queued behind it are spaced at the rate afterwards.
             this.lastRefill = Math.max(this.lastRefill, this.pausedUntil);
         }
+    }
+
+    /**
+     * A permit reserved before a pause began but due inside it is moved past the pause by the pause's length, so it
+     * keeps its place and spacing in the queue instead of reaching the portal while it asked for silence.
+     */
+    @Override
+    public synchronized long delayAfterPause(long dueNanos) {
+        if (dueNanos - this.pauseStarted < 0 || dueNanos - this.pausedUntil >= 0) {
+            return 0;
+        }
+        long retimed = dueNanos + (this.pausedUntil - this.pauseStarted);
+        return Math.max(0, retimed - this.nanoTime.getAsLong());
     }
 
     @Override

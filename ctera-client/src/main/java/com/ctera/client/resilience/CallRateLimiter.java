@@ -79,9 +79,17 @@ public final class CallRateLimiter {
         if (wait == 0) {
             return Mono.just(Duration.ZERO);
         }
-        Duration waited = Duration.ofNanos(wait);
+        long due = this.strategy.clockNanos() + wait;
         this.waiting.incrementAndGet();
-        return Mono.delay(waited, this.timer).thenReturn(waited).doFinally(signal -> this.waiting.decrementAndGet());
+        return Mono.delay(Duration.ofNanos(wait), this.timer)
+            .then(Mono.defer(() -> {
+                // A pause that began while this caller waited moves its permit past the pause.
+                long extra = this.strategy.delayAfterPause(due);
+                Duration waited = Duration.ofNanos(wait + extra);
+                return (extra > 0) ? Mono.delay(Duration.ofNanos(extra), this.timer).thenReturn(waited)
+                        : Mono.just(waited);
+            }))
+            .doFinally(signal -> this.waiting.decrementAndGet());
     }
 
     /**

@@ -55,6 +55,14 @@ public interface RateLimitStrategy {
         onThrottled(retryAfter);
     }
 
+    /**
+     * How much longer a caller whose reserved permit was due at {@code dueNanos} (on {@link #clockNanos()}) must wait
+     * because the strategy paused after the reservation was made; 0 when nothing changed.
+     */
+    default long delayAfterPause(long dueNanos) {
+        return 0;
+    }
+
     /** The strategy's clock, in nanoseconds. */
     default long clockNanos() {
         return System.nanoTime();

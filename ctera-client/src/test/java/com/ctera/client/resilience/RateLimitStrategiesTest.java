@@ -96,15 +96,16 @@ class RateLimitStrategiesTest {
         assertThat(adaptive.currentRate()).isCloseTo(70.0, org.assertj.core.data.Offset.offset(1e-9));
         adaptive.onThrottled(null);
         assertThat(adaptive.currentRate()).isCloseTo(49.0, org.assertj.core.data.Offset.offset(1e-9));
-        // Recovery is slow at first, then reaches the rate at which throttling began after K seconds.
-        double k = Math.cbrt(70 * (1 - AdaptiveStrategy.BETA) / AdaptiveStrategy.SCALE);
+        // Recovery is fast at first, then flattens onto the plateau just below the rate of the last cut after K seconds.
+        double plateau = AdaptiveStrategy.PLATEAU_SHARE * 70;
+        double k = Math.cbrt((plateau - 49) / AdaptiveStrategy.SCALE);
         advance(SECOND);
         adaptive.onSuccess();
         double afterOneSecond = adaptive.currentRate();
-        assertThat(afterOneSecond).isGreaterThan(49.0).isLessThan(70.0);
+        assertThat(afterOneSecond).isGreaterThan(49.0).isLessThan(plateau);
         advance((long) ((k - 1) * SECOND));
         adaptive.onSuccess();
-        assertThat(adaptive.currentRate()).isCloseTo(70.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(adaptive.currentRate()).isCloseTo(plateau, org.assertj.core.data.Offset.offset(0.5));
         // Never above the configured rate.
         advance(60 * SECOND);
         adaptive.onSuccess();
