@@ -49,6 +49,8 @@ final class ChildSimulator implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
+        // A runner stopped with a signal skips its finally blocks; the simulator must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-child-simulator"));
         URI baseUrl = URI.create("http://127.0.0.1:" + port);
         ChildSimulator child = new ChildSimulator(process, baseUrl);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
