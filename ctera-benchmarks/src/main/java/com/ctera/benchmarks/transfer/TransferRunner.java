@@ -1,0 +1,212 @@
+package com.ctera.benchmarks.transfer;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.ctera.benchmarks.RunnerArguments;
+import com.ctera.client.CteraPortal;
+import com.ctera.client.PortalContext;
+import com.ctera.client.files.CloudFiles;
+import com.ctera.client.files.CloudFolderInfo;
+
+/**
+ * Upload and download throughput of the files API for 1 B, 8 MiB, 128 MiB and 2 GiB, next to {@code curl} moving
+ * the same bytes to and from the same endpoints, with the client JVM's peak heap and peak RSS. The simulator runs in
+ * a JVM of its own, so neither its CPU time nor its memory is the client's. Files live on tmpfs ({@code /dev/shm})
+ * when there is one, so the disk limits neither side. Client and curl take turns within every round.
+ *
+ * <p>Arguments: {@code [rounds of the 2 GiB case] [largest size in MiB]}, default 1 and 2048.
+ */
+public final class TransferRunner {
+
+    private static final Logger logger = LoggerFactory.getLogger(TransferRunner.class);
+
+    private static final long MIB = 1L << 20;
+
+    private static final String FOLDER = "bench";
+
+    // The simulator's seeded end user, who owns a cloud drive (the simulator's demo data).
+    private static final String USER = "alice";
+
+    private static final String PASSWORD = "EndUs3r!";
+
+    private static final int WRITE_CHUNK = 1 << 20;
+
+    private TransferRunner() {
+    }
+
+    /** One size: how many rounds, and how many transfers of each kind per round (to time tiny files). */
+    private record Case(long bytes, int rounds, int repeats) {
+
+        String label() {
+            return (this.bytes < MIB) ? this.bytes + " B" : (this.bytes / MIB) + " MiB";
+        }
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int largestRounds = RunnerArguments.wholeNumber(args, 0, "rounds of the largest size", 1, 1);
+        int largestMib = RunnerArguments.wholeNumber(args, 1, "largest size in MiB", 1, 2048);
+        List<Case> cases = List.of(new Case(1, 5, 40), new Case(8 * MIB, 5, 4), new Case(128 * MIB, 3, 1),
+                new Case(largestMib * MIB, largestRounds, 1));
+        Path shm = Path.of("/dev/shm");
+        Path root = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "ctera-transfer")
+                : Files.createTempDirectory("ctera-transfer");
+        logger.info("Files in {} ({}); client JVM max heap {} MiB", root,
+                root.startsWith(shm) ? "tmpfs" : "the temp directory", Runtime.getRuntime().maxMemory() / MIB);
+        MemoryPeaks memory = new MemoryPeaks();
+        try (ChildSimulator simulator = ChildSimulator.start(Files.createDirectory(root.resolve("portal")), "512m");
+                CteraPortal portal = CteraPortal.builder()
+                    .name("transfer")
+                    .baseUrl(simulator.baseUrl())
+                    .context(PortalContext.SERVICES_PORTAL)
+                    .credentials(USER, PASSWORD)
+                    .readTimeout(Duration.ofMinutes(5))
+                    .build()) {
+            CloudFiles files = portal.files();
+            files.mkdirs("My Files/" + FOLDER);
+            CloudFolderInfo drive = files.stat("My Files/" + FOLDER).cloudFolder();
+            if (drive == null) {
+                throw new IllegalStateException("the simulator named no cloud folder for My Files/" + FOLDER);
+            }
+            Path work = Files.createDirectory(root.resolve("local"));
+            CurlSession curl = CurlSession.login(simulator.baseUrl(), USER, PASSWORD, work);
+            // Warm-up: one small transfer each way on both sides, so class loading and the first connection
+            // do not count.
+            Path warm = generate(work.resolve("warm.bin"), 64 * 1024);
+            files.upload(warm, "My Files/" + FOLDER);
+            files.download("My Files/" + FOLDER + "/warm.bin", work.resolve("warm.down"));
+            curl.upload(warm, drive.uid(), FOLDER, "warm-curl.bin");
+            curl.download(FOLDER, "warm-curl.bin", work.resolve("warm-curl.down"));
+            for (Case size : cases) {
+                measure(size, files, curl, drive.uid(), work, memory);
+            }
+            logger.info("Simulator JVM peak RSS over the whole run: {} MiB",
+                    MemoryPeaks.peakRssBytes(simulator.pid()) / MIB);
+        }
+        finally {
+            deleteTree(root);
+        }
+    }
+
+    private static void measure(Case size, CloudFiles files, CurlSession curl, long uid, Path work,
+            MemoryPeaks memory) throws IOException, InterruptedException {
+        Path source = generate(work.resolve("source-" + size.bytes() + ".bin"), size.bytes());
+        double[] clientUp = new double[size.rounds()];
+        double[] curlUp = new double[size.rounds()];
+        double[] clientDown = new double[size.rounds()];
+        double[] curlDown = new double[size.rounds()];
+        double[] upRatio = new double[size.rounds()];
+        double[] downRatio = new double[size.rounds()];
+        memory.reset();
+        for (int round = 0; round < size.rounds(); round++) {
+            for (int i = 0; i < size.repeats(); i++) {
+                String clientName = "c-" + size.bytes() + "-" + round + "-" + i + ".bin";
+                String curlName = "u-" + size.bytes() + "-" + round + "-" + i + ".bin";
+                Path named = Files.move(source, work.resolve(clientName));
+                // Alternate which side goes first, so neither always meets a warmer page cache or a quieter moment.
+                boolean clientFirst = ((round + i) % 2) == 0;
+                if (!clientFirst) {
+                    curlUp[round] += curl.upload(named, uid, FOLDER, curlName);
+                }
+                long start = System.nanoTime();
+                files.upload(named, "My Files/" + FOLDER);
+                clientUp[round] += (System.nanoTime() - start) / 1e9;
+                if (clientFirst) {
+                    curlUp[round] += curl.upload(named, uid, FOLDER, curlName);
+                }
+                source = Files.move(named, source);
+
+                Path clientTarget = work.resolve("down-" + clientName);
+                Path curlTarget = work.resolve("down-" + curlName);
+                if (!clientFirst) {
+                    curlDown[round] += curl.download(FOLDER, curlName, curlTarget);
+                }
+                start = System.nanoTime();
+                files.download("My Files/" + FOLDER + "/" + clientName, clientTarget);
+                clientDown[round] += (System.nanoTime() - start) / 1e9;
+                if (clientFirst) {
+                    curlDown[round] += curl.download(FOLDER, curlName, curlTarget);
+                }
+                checkSize(clientTarget, size.bytes());
+                checkSize(curlTarget, size.bytes());
+                Files.delete(clientTarget);
+                Files.delete(curlTarget);
+            }
+            upRatio[round] = curlUp[round] / clientUp[round];
+            downRatio[round] = curlDown[round] / clientDown[round];
+        }
+        long moved = size.bytes() * size.repeats();
+        logger.info(String.format(Locale.ROOT, "%s x%d, %d round(s), medians: upload client %s, curl %s, client/curl "
+                + "throughput %.2f; download client %s, curl %s, client/curl throughput %.2f; client JVM peak heap "
+                + "%.1f MiB, peak RSS %.1f MiB%s", size.label(), size.repeats(), size.rounds(),
+                rate(moved, median(clientUp)), rate(moved, median(curlUp)), median(upRatio),
+                rate(moved, median(clientDown)), rate(moved, median(curlDown)), median(downRatio),
+                memory.peakHeapBytes() / (double) MIB, memory.peakRssBytes() / (double) MIB,
+                memory.rssResettable() ? "" : " (RSS peak since the JVM started)"));
+        Files.delete(source);
+    }
+
+    private static String rate(long bytes, double seconds) {
+        return String.format(Locale.ROOT, "%.1f MB/s (%.4f s)", bytes / seconds / 1e6, seconds);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static void checkSize(Path file, long expected) throws IOException {
+        long actual = Files.size(file);
+        if (actual != expected) {
+            throw new IllegalStateException(file.getFileName() + " has " + actual + " bytes, expected " + expected);
+        }
+    }
+
+    /** Writes {@code size} bytes of pseudo-random content (incompressible, so no layer can shortcut it). */
+    private static Path generate(Path file, long size) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocateDirect(WRITE_CHUNK);
+        long x = 0x9E3779B97F4A7C15L;
+        while (chunk.remaining() >= Long.BYTES) {
+            x ^= x << 13;
+            x ^= x >>> 7;
+            x ^= x << 17;
+            chunk.putLong(x);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long written = 0;
+            while (written < size) {
+                chunk.clear();
+                // Vary each chunk's first bytes, so no two chunks are the same.
+                chunk.putLong(0, written ^ x);
+                chunk.limit((int) Math.min(WRITE_CHUNK, size - written));
+                while (chunk.hasRemaining()) {
+                    written += channel.write(chunk);
+                }
+            }
+        }
+        return file;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
