@@ -19,7 +19,7 @@ final class DeviceMapper {
         return new Device(object.requireText("name"), lastSegment(object.text("portal")), object.text("deviceType"),
                 object.text("version"), object.text("remoteAccessUrl"),
                 (status != null) ? flag(status.text("connected")) : null, lastSegment(object.text("owner")),
-                number(object.text("uid")));
+                object.wholeNumber("uid"));
     }
 
     /** The name at the end of a base object reference such as {@code objs/50//TeamPortal/acme}. */
@@ -41,17 +41,5 @@ final class DeviceMapper {
             default -> throw new MalformedXmlException(
                     "expected true or false in attribute 'connected' of a device, found other text");
         };
-    }
-
-    private static @Nullable Long number(@Nullable String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(text);
-        }
-        catch (NumberFormatException ex) {
-            throw new MalformedXmlException("expected a number in attribute 'uid' of a device, found other text");
-        }
     }
 }

@@ -71,6 +71,25 @@ public record XmlObject(@Nullable String className, @Nullable String uuid, Map<S
         throw wrongShape(attribute, "<val>", value);
     }
 
+    /**
+     * The attribute's text as a whole number: null when it is absent, null or blank.
+     * @throws MalformedXmlException naming the attribute when the text is not a whole number
+     */
+    public @Nullable Long wholeNumber(String attribute) {
+        String text = text(attribute);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new MalformedXmlException("expected a whole number in attribute '" + attribute + "'"
+                    + ((this.className != null) ? " of " + this.className : "") + ", found text of "
+                    + text.length() + " characters");
+        }
+    }
+
     /** The text of a {@code <val>} attribute, empty when absent or null. */
     public Optional<String> optionalText(String attribute) {
         return Optional.ofNullable(text(attribute));

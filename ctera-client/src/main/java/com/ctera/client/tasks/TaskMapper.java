@@ -31,8 +31,8 @@ final class TaskMapper {
         return new BackgroundTask(ref, task.className(), task.text("name"), TaskStatus.fromWire(statusText),
                 statusText, percentage(task.text("percentage")), task.text("progstring"), task.text("result"),
                 task.text("startTime"), task.text("endTime"), blankToNull(task.text("errorType")),
-                number(task.text("filesProcessed")), number(task.text("totalFiles")),
-                number(task.text("bytesProcessed")), number(task.text("totalBytes")), attributes);
+                task.wholeNumber("filesProcessed"), task.wholeNumber("totalFiles"),
+                task.wholeNumber("bytesProcessed"), task.wholeNumber("totalBytes"), attributes);
     }
 
     private static int percentage(@Nullable String text) {
@@ -45,18 +45,6 @@ final class TaskMapper {
         catch (NumberFormatException ex) {
             throw new MalformedXmlException("expected a number in attribute 'percentage' of a task, found text of "
                     + text.length() + " characters");
-        }
-    }
-
-    private static @Nullable Long number(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(text.trim());
-        }
-        catch (NumberFormatException ex) {
-            return null;
         }
     }
 

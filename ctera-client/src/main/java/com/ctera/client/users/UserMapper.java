@@ -3,8 +3,6 @@ package com.ctera.client.users;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import org.jspecify.annotations.Nullable;
-
 import com.ctera.client.protocol.MalformedXmlException;
 import com.ctera.client.protocol.XmlObject;
 
@@ -23,7 +21,7 @@ final class UserMapper {
     static PortalUser toUser(XmlObject object) {
         return new PortalUser(object.requireText("name"), object.text("email"), object.text("firstName"),
                 object.text("lastName"), object.text("role"), object.text("company"), object.text("comment"),
-                uid(object.text("uid")), object.text("displayName"), object.text("domain"),
+                object.wholeNumber("uid"), object.text("displayName"), object.text("domain"),
                 object.text("requirePasswordChangeOn"));
     }
 
@@ -43,17 +41,5 @@ final class UserMapper {
             wire.put("requirePasswordChangeOn", LocalDate.now(this.clock).minusDays(1).toString());
         }
         return wire.build();
-    }
-
-    private static @Nullable Long uid(@Nullable String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(text);
-        }
-        catch (NumberFormatException ex) {
-            throw new MalformedXmlException("expected a number in attribute 'uid' of a user, found other text");
-        }
     }
 }

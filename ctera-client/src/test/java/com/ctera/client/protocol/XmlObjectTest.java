@@ -133,4 +133,21 @@ class XmlObjectTest {
                     "oldPassword=null", "class=PortalUser");
         assertThat(List.of(request).toString()).doesNotContain("P@ssw0rd!");
     }
+
+    @Test
+    void wholeNumbersAreReadStrictlyAndNamedWhenMalformed() {
+        XmlObject user = XmlObject.builder("PortalUser")
+            .put("uid", " 55 ")
+            .putNull("comment")
+            .put("blank", "")
+            .put("odd", "1.5")
+            .build();
+        assertThat(user.wholeNumber("uid")).isEqualTo(55L);
+        assertThat(user.wholeNumber("comment")).isNull();
+        assertThat(user.wholeNumber("blank")).isNull();
+        assertThat(user.wholeNumber("absent")).isNull();
+        assertThatThrownBy(() -> user.wholeNumber("odd")).isInstanceOf(MalformedXmlException.class)
+            .hasMessageContaining("attribute 'odd' of PortalUser")
+            .hasMessageNotContaining("1.5");
+    }
 }
