@@ -62,6 +62,11 @@ public final class PlainPortalSession implements AutoCloseable {
         this.sessionCookie = cookie;
     }
 
+    /** The session cookie's value, for a baseline that sends requests of its own. */
+    public String sessionCookie() {
+        return this.sessionCookie;
+    }
+
     /** The URI of an admin API path such as {@code /users/alice}. */
     public URI api(String path) {
         return URI.create(this.baseUrl + "/admin/api" + path);

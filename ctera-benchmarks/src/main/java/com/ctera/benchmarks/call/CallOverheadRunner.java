@@ -3,8 +3,10 @@ package com.ctera.benchmarks.call;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.sun.management.OperatingSystemMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +41,14 @@ public final class CallOverheadRunner {
     /** The baseline that is a plain {@code WebClient} call rather than the typed client. */
     private static final String PLAIN = "plain";
 
+    /** The baseline that is Reactor Netty's {@code HttpClient} alone, below the {@code WebClient}. */
+    private static final String NETTY = "netty";
+
     /** Rounds of each side run, at each concurrency, before the measured ones. */
     private static final int WARM_UP_ROUNDS = 10;
 
-    private static final int[] CONCURRENCY = { 1, 32 };
+    /** The callers of the throughput measure. */
+    private static final int PARALLEL_CALLERS = 32;
 
     /** No round may take longer than this; a stuck call fails the run instead of hanging it. */
     private static final long ROUND_LIMIT_SECONDS = 120;
@@ -53,42 +58,94 @@ public final class CallOverheadRunner {
 
     public static void main(String[] args) throws Exception {
         String set = (args.length > 0) ? args[0] : "none";
+        if (!set.equals(PLAIN) && !InterceptorSets.NAMES.contains(set)) {
+            throw new IllegalArgumentException("the measured side must be '" + PLAIN + "' or one of the interceptor "
+                    + "sets " + InterceptorSets.NAMES + ", was '" + set + "'");
+        }
         int rounds = RunnerArguments.wholeNumber(args, 1, "rounds", 1, 15);
         int calls = RunnerArguments.wholeNumber(args, 2, "calls per caller per round", 1, 200);
         String baseline = (args.length > 3) ? args[3] : PLAIN;
-        if (!baseline.equals(PLAIN) && !InterceptorSets.NAMES.contains(baseline)) {
-            throw new IllegalArgumentException("baseline must be '" + PLAIN + "' or one of the interceptor sets "
+        if (!baseline.equals(PLAIN) && !baseline.equals(NETTY) && !InterceptorSets.NAMES.contains(baseline)) {
+            throw new IllegalArgumentException("baseline must be '" + PLAIN + "', '" + NETTY + "' or one of the "
+                    + "interceptor sets "
                     + InterceptorSets.NAMES + ", was '" + baseline + "'");
         }
         try (BenchPortal target = BenchPortal.fromSystemProperties();
-                CteraPortal portal = client(set, target);
-                AutoCloseable other = baseline(baseline, target)) {
+                AutoCloseable measured = side(set, target);
+                AutoCloseable other = side(baseline, target)) {
             logger.info("Measuring against the {}", target.where());
-            Runnable clientCall = () -> portal.users().get(USER);
-            Runnable plainCall = (other instanceof PlainUserCall plain) ? plain::get
-                    : () -> ((CteraPortal) other).users().get(USER);
-            for (int concurrency : CONCURRENCY) {
-                ExecutorService callers = Executors.newFixedThreadPool(concurrency);
-                try {
-                    // Warm-up: compile both paths and fill both connection pools before anything counts. One round
-                    // was not enough: the client's longer path was still being compiled while the first rounds ran.
-                    for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-                        timeRound(callers, concurrency, calls, clientCall);
-                        timeRound(callers, concurrency, calls, plainCall);
-                    }
-                    report(set + " vs " + baseline, concurrency, calls,
-                            measure(callers, concurrency, rounds, calls, clientCall, plainCall));
+            Runnable clientCall = call(measured);
+            Runnable plainCall = call(other);
+            ExecutorService callers = Executors.newFixedThreadPool(PARALLEL_CALLERS);
+            try {
+                // Warm-up: compile both paths and fill both connection pools before anything counts. One round
+                // was not enough: the client's longer path was still being compiled while the first rounds ran.
+                for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                    alternateOneByOne(calls, clientCall, plainCall);
+                    timeRound(callers, PARALLEL_CALLERS, calls, clientCall);
+                    timeRound(callers, PARALLEL_CALLERS, calls, plainCall);
                 }
-                finally {
-                    callers.shutdownNow();
-                }
+                reportLatency(set + " vs " + baseline, rounds, calls, measureOneByOne(rounds, calls, clientCall,
+                        plainCall));
+                report(set + " vs " + baseline, PARALLEL_CALLERS, calls,
+                        measure(callers, PARALLEL_CALLERS, rounds, calls, clientCall, plainCall));
+            }
+            finally {
+                callers.shutdownNow();
             }
         }
     }
 
-    private static AutoCloseable baseline(String baseline, BenchPortal target) {
-        return baseline.equals(PLAIN) ? new PlainUserCall(target.baseUrl(), target.admin(), USER)
-                : client(baseline, target);
+    /**
+     * Concurrency 1, the two sides alternating call by call (ABBA, so neither always goes first): per round, the
+     * median latency of each side's calls in nanoseconds ({@code [round][0 or 1]}). Load that comes and goes within a
+     * round hits both sides alike, and the median leaves out the calls a preemption stretched.
+     */
+    private static long[][] measureOneByOne(int rounds, int calls, Runnable clientCall, Runnable plainCall) {
+        long[][] medians = new long[rounds][];
+        for (int round = 0; round < rounds; round++) {
+            long[][] latencies = alternateOneByOne(calls, clientCall, plainCall);
+            Arrays.sort(latencies[0]);
+            Arrays.sort(latencies[1]);
+            medians[round] = new long[] { latencies[0][calls / 2], latencies[1][calls / 2] };
+        }
+        return medians;
+    }
+
+    /** {@code calls} calls of each side, alternating ABBA; each call's latency in nanoseconds, per side. */
+    private static long[][] alternateOneByOne(int calls, Runnable clientCall, Runnable plainCall) {
+        long[][] latencies = new long[2][calls];
+        for (int i = 0; i < calls; i++) {
+            boolean clientFirst = (i % 2 == 0);
+            latencies[clientFirst ? 0 : 1][i] = timeOne(clientFirst ? clientCall : plainCall);
+            latencies[clientFirst ? 1 : 0][i] = timeOne(clientFirst ? plainCall : clientCall);
+        }
+        return latencies;
+    }
+
+    private static long timeOne(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return System.nanoTime() - start;
+    }
+
+    private static AutoCloseable side(String name, BenchPortal target) {
+        return switch (name) {
+            case PLAIN -> new PlainUserCall(target.baseUrl(), target.admin(), USER);
+            case NETTY -> new NettyUserCall(target.baseUrl(), target.admin(), USER);
+            default -> client(name, target);
+        };
+    }
+
+    private static Runnable call(AutoCloseable side) {
+        if (side instanceof PlainUserCall plain) {
+            return plain::get;
+        }
+        if (side instanceof NettyUserCall netty) {
+            return netty::get;
+        }
+        CteraPortal portal = (CteraPortal) side;
+        return () -> portal.users().get(USER);
     }
 
     private static CteraPortal client(String set, BenchPortal target) {
@@ -105,7 +162,7 @@ public final class CallOverheadRunner {
 
     /**
      * Per round: the client's and the baseline's elapsed nanoseconds ({@code [round][0 or 1]}) and the CPU
-     * nanoseconds this JVM used meanwhile ({@code [round][2 or 3]}), taking turns on who goes first.
+     * nanoseconds this JVM's threads used meanwhile ({@code [round][2 or 3]}), taking turns on who goes first.
      */
     private static long[][] measure(ExecutorService callers, int concurrency, int rounds, int calls,
             Runnable clientCall, Runnable plainCall) throws Exception {
@@ -128,11 +185,11 @@ public final class CallOverheadRunner {
         round[side + 2] = elapsedAndCpu[1];
     }
 
-    /** One round: elapsed nanoseconds, and CPU nanoseconds of this whole JVM (-1 where the JVM cannot tell). */
+    /** One round: elapsed nanoseconds, and CPU nanoseconds of this JVM's threads. */
     private static long[] timeRound(ExecutorService callers, int concurrency, int calls, Runnable call)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<Future<?>> done = new ArrayList<>(concurrency);
-        long cpuStart = processCpuNanos();
+        Map<Long, Long> cpuStart = threadCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < concurrency; i++) {
             done.add(callers.submit(() -> {
@@ -146,69 +203,85 @@ public final class CallOverheadRunner {
             caller.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         long elapsed = System.nanoTime() - start;
-        long cpuEnd = processCpuNanos();
-        return new long[] { elapsed, (cpuStart < 0 || cpuEnd < 0) ? -1 : cpuEnd - cpuStart };
+        Map<Long, Long> cpuEnd = threadCpuNanos();
+        long cpu = 0;
+        for (Map.Entry<Long, Long> thread : cpuEnd.entrySet()) {
+            cpu += thread.getValue() - cpuStart.getOrDefault(thread.getKey(), 0L);
+        }
+        return new long[] { elapsed, cpu };
     }
 
-    // CPU time does not count the time a thread waits for a core, so on a loaded machine it varies far less than
-    // elapsed time; with the simulator in another JVM it is the client side's own work.
-    private static long processCpuNanos() {
-        return (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os)
-                ? os.getProcessCpuTime() : -1;
+    // The CPU time of every Java thread, in nanoseconds. It leaves out the time a thread waits for a core, so on a
+    // loaded machine it varies far less than elapsed time, and unlike the process's CPU time (counted in 10 ms
+    // ticks) it is exact for a short round. It does not count the JVM's own GC and JIT threads. With the simulator
+    // in another JVM, it is the client side's own work.
+    private static Map<Long, Long> threadCpuNanos() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+            .getThreadMXBean();
+        long[] ids = threads.getAllThreadIds();
+        long[] cpu = threads.getThreadCpuTime(ids);
+        Map<Long, Long> byThread = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            if (cpu[i] > 0) {
+                byThread.put(ids[i], cpu[i]);
+            }
+        }
+        return byThread;
     }
 
-    private static void report(String set, int concurrency, int calls, long[][] elapsed) {
-        int rounds = elapsed.length;
-        reportCpu(set, concurrency, calls, elapsed);
+    private static void reportLatency(String sides, int rounds, int calls, long[][] medians) {
         double[] ratios = new double[rounds];
         long[] client = new long[rounds];
         long[] plain = new long[rounds];
         for (int i = 0; i < rounds; i++) {
-            client[i] = elapsed[i][0];
-            plain[i] = elapsed[i][1];
-            ratios[i] = (double) elapsed[i][0] / elapsed[i][1];
+            client[i] = medians[i][0];
+            plain[i] = medians[i][1];
+            ratios[i] = (double) client[i] / plain[i];
         }
         Arrays.sort(ratios);
         Arrays.sort(client);
         Arrays.sort(plain);
-        double totalCalls = (double) calls * concurrency;
         double medianRatio = ratios[rounds / 2];
-        if (concurrency == 1) {
-            logger.info(String.format(Locale.ROOT, "interceptors=%s concurrency 1: client %.1f µs/call, baseline "
-                    + "%.1f µs/call (medians of %d rounds of %d calls); client/baseline latency, median of per-round "
-                    + "ratios %.2f (range %.2f-%.2f): %+.0f%%", set, client[rounds / 2] / totalCalls / 1e3,
-                    plain[rounds / 2] / totalCalls / 1e3, rounds, calls, medianRatio, ratios[0], ratios[rounds - 1],
-                    (medianRatio - 1) * 100));
-        }
-        else {
-            logger.info(String.format(Locale.ROOT, "interceptors=%s concurrency %d: client %.0f calls/s, baseline "
-                    + "%.0f calls/s (medians of %d rounds of %d calls per caller); client throughput as a share of "
-                    + "the baseline, median of per-round ratios %.0f%% (range %.0f%%-%.0f%%)", set, concurrency,
-                    totalCalls / (client[rounds / 2] / 1e9), totalCalls / (plain[rounds / 2] / 1e9), rounds, calls,
-                    100 / medianRatio, 100 / ratios[rounds - 1], 100 / ratios[0]));
-        }
+        logger.info(String.format(Locale.ROOT, "%s concurrency 1, call by call: median latency client %.1f µs, "
+                + "baseline %.1f µs (medians of %d rounds of %d calls each); client/baseline latency, median of "
+                + "per-round ratios %.3f (range %.3f-%.3f, middle half %.3f-%.3f): %+.1f%%", sides,
+                client[rounds / 2] / 1e3, plain[rounds / 2] / 1e3, rounds, calls, medianRatio, ratios[0],
+                ratios[rounds - 1], ratios[rounds / 4], ratios[(3 * rounds) / 4], (medianRatio - 1) * 100));
     }
 
-    private static void reportCpu(String set, int concurrency, int calls, long[][] measured) {
+    private static void report(String sides, int concurrency, int calls, long[][] measured) {
         int rounds = measured.length;
         double[] ratios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
         long[] client = new long[rounds];
-        long[] baseline = new long[rounds];
+        long[] plain = new long[rounds];
+        long[] clientCpu = new long[rounds];
+        long[] plainCpu = new long[rounds];
         for (int i = 0; i < rounds; i++) {
-            if (measured[i][2] <= 0 || measured[i][3] <= 0) {
-                return;
-            }
-            client[i] = measured[i][2];
-            baseline[i] = measured[i][3];
-            ratios[i] = (double) client[i] / baseline[i];
+            client[i] = measured[i][0];
+            plain[i] = measured[i][1];
+            ratios[i] = (double) measured[i][0] / measured[i][1];
+            clientCpu[i] = measured[i][2];
+            plainCpu[i] = measured[i][3];
+            cpuRatios[i] = (double) measured[i][2] / measured[i][3];
         }
         Arrays.sort(ratios);
+        Arrays.sort(cpuRatios);
         Arrays.sort(client);
-        Arrays.sort(baseline);
+        Arrays.sort(plain);
+        Arrays.sort(clientCpu);
+        Arrays.sort(plainCpu);
         double totalCalls = (double) calls * concurrency;
-        logger.info(String.format(Locale.ROOT, "interceptors=%s concurrency %d: CPU of this JVM per call, client "
-                + "%.1f µs, baseline %.1f µs (medians); client/baseline CPU, median of per-round ratios %.2f (range "
-                + "%.2f-%.2f)", set, concurrency, client[rounds / 2] / totalCalls / 1e3,
-                baseline[rounds / 2] / totalCalls / 1e3, ratios[rounds / 2], ratios[0], ratios[rounds - 1]));
+        logger.info(String.format(Locale.ROOT, "%s concurrency %d: CPU of this JVM's threads per call, client "
+                + "%.1f µs, baseline %.1f µs (medians); client/baseline CPU, median of per-round ratios %.3f (range "
+                + "%.3f-%.3f, middle half %.3f-%.3f)", sides, concurrency, clientCpu[rounds / 2] / totalCalls / 1e3,
+                plainCpu[rounds / 2] / totalCalls / 1e3, cpuRatios[rounds / 2], cpuRatios[0],
+                cpuRatios[rounds - 1], cpuRatios[rounds / 4], cpuRatios[(3 * rounds) / 4]));
+        logger.info(String.format(Locale.ROOT, "%s concurrency %d: client %.0f calls/s, baseline %.0f calls/s "
+                + "(medians of %d rounds of %d calls per caller); client throughput as a share of the baseline, "
+                + "median of per-round ratios %.1f%% (range %.1f%%-%.1f%%, middle half %.1f%%-%.1f%%)", sides,
+                concurrency, totalCalls / (client[rounds / 2] / 1e9), totalCalls / (plain[rounds / 2] / 1e9), rounds,
+                calls, 100 / ratios[rounds / 2], 100 / ratios[rounds - 1], 100 / ratios[0],
+                100 / ratios[(3 * rounds) / 4], 100 / ratios[rounds / 4]));
     }
 }

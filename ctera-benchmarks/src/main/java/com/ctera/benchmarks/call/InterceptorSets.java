@@ -14,6 +14,7 @@ import com.ctera.autoconfigure.resilience.LimitSettings;
 import com.ctera.autoconfigure.resilience.PortalResilienceFactory;
 import com.ctera.autoconfigure.resilience.ResilienceSettings;
 import com.ctera.client.CteraPortalBuilder;
+import com.ctera.client.observation.CallMetrics;
 import com.ctera.client.observation.DefaultCteraObservationConvention;
 import com.ctera.client.observation.MicrometerCallMetrics;
 import com.ctera.client.observation.ObservationInterceptor;
@@ -40,7 +41,7 @@ public final class InterceptorSets {
 
     /** Every set this build knows. */
     public static final List<String> NAMES = List.of("none", "passthrough", "observation", "full", "deadline", "retry",
-            "breaker", "limiter");
+            "breaker", "limiter", "context", "observation-bare", "observation-meters");
 
     /** The portal name the stages are built for (limiter and breaker names). */
     static final String PORTAL = "bench";
@@ -72,6 +73,16 @@ public final class InterceptorSets {
                     new PassThroughInterceptor(CallInterceptor.CIRCUIT_BREAKER_ORDER),
                     new PassThroughInterceptor(CallInterceptor.RATE_LIMITER_ORDER));
             case "observation" -> List.of(observation());
+            case "context" -> List.of(new ContextOnlyInterceptor());
+            case "observation-bare" -> List.of(new ObservationInterceptor(bareObservations(),
+                    new DefaultCteraObservationConvention(), CallMetrics.NONE));
+            case "observation-meters" -> {
+                PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                ObservationRegistry observations = ObservationRegistry.create();
+                observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+                yield List.of(new ObservationInterceptor(observations, new DefaultCteraObservationConvention(),
+                        CallMetrics.NONE));
+            }
             case "full" -> full();
             case "deadline" -> stage(full(), DeadlineInterceptor.class);
             case "retry" -> stage(full(), RetryInterceptor.class);
@@ -92,6 +103,13 @@ public final class InterceptorSets {
         observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
         return new ObservationInterceptor(observations, new DefaultCteraObservationConvention(),
                 new MicrometerCallMetrics(meters));
+    }
+
+    // An observation registry whose one handler does nothing: the cost of the Observation API and the convention.
+    private static ObservationRegistry bareObservations() {
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler((context) -> true);
+        return observations;
     }
 
     private static List<CallInterceptor> stage(List<CallInterceptor> all, Class<? extends CallInterceptor> type) {

@@ -259,15 +259,7 @@ public final class XmlCursor implements AutoCloseable {
     public @Nullable XmlValue nextItem() {
         Frame frame = requireFrame(Kind.LIST, "nextItem");
         XMLStreamReader in = reader();
-        return guard(() -> {
-            int event = nextTagOrEnd(in, "<list>");
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                expectName(in, "list", "</list>");
-                pop(frame);
-                return null;
-            }
-            return readTree(in, this.frames.size() + 1);
-        });
+        return guard(() -> atNextItem(frame, in) ? readTree(in, this.frames.size() + 1) : null);
     }
 
     /**
@@ -275,16 +267,32 @@ public final class XmlCursor implements AutoCloseable {
      * @return the item, or {@code null} when the list has ended
      */
     public @Nullable XmlObject nextObjectItem() {
-        // Report the item's start, not its end: that is where a reader of the document would look.
-        Location location = reader().getLocation();
-        int line = location.getLineNumber();
-        int column = location.getColumnNumber();
-        XmlValue item = nextItem();
-        if (item == null || item instanceof XmlObject) {
-            return (XmlObject) item;
+        Frame frame = requireFrame(Kind.LIST, "nextObjectItem");
+        XMLStreamReader in = reader();
+        return guard(() -> {
+            if (!atNextItem(frame, in)) {
+                return null;
+            }
+            // The parser places the location at the start of the current event: the item's start tag, where a reader
+            // of the document would look.
+            Location location = in.getLocation();
+            XmlValue item = readTree(in, this.frames.size() + 1);
+            if (item instanceof XmlObject object) {
+                return object;
+            }
+            throw new MalformedXmlException("expected <obj> as a list item, found " + XmlValues.describe(item),
+                    location.getLineNumber(), location.getColumnNumber());
+        });
+    }
+
+    // Moves to the next item's start tag (true), or past the list's end tag, leaving the list (false).
+    private boolean atNextItem(Frame frame, XMLStreamReader in) throws XMLStreamException {
+        if (nextTagOrEnd(in, "<list>") == XMLStreamConstants.END_ELEMENT) {
+            expectName(in, "list", "</list>");
+            pop(frame);
+            return false;
         }
-        throw new MalformedXmlException("expected <obj> as a list item, found " + XmlValues.describe(item), line,
-                column);
+        return true;
     }
 
     /** Checks that every element entered has been left and that nothing but whitespace follows the root element. */

@@ -1,0 +1,71 @@
+package com.ctera.benchmarks.call;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import com.ctera.benchmarks.PlainPortalSession;
+import com.ctera.client.protocol.CallEnvelope;
+import com.ctera.client.protocol.XmlCodec;
+import com.ctera.client.protocol.XmlObject;
+import com.ctera.client.protocol.XmlValue;
+import com.ctera.client.users.UserQuery;
+import com.ctera.simulator.SimulatorCredentials;
+
+/**
+ * A floor below the plain {@code WebClient}: Reactor Netty's {@code HttpClient} alone posting the same get-multi
+ * envelope with the same session cookie and reading the answer as bytes. It prices the {@code WebClient} layer.
+ */
+public final class NettyUserCall implements AutoCloseable {
+
+    private final PlainPortalSession login;
+
+    private final ConnectionProvider connections = ConnectionProvider.builder("netty-floor").maxConnections(64).build();
+
+    private final HttpClient http;
+
+    private final String userUri;
+
+    private final byte[] envelope;
+
+    /**
+     * Logs in and checks that one call reads the user.
+     * @throws IllegalStateException when the call does not answer with the user
+     */
+    public NettyUserCall(URI baseUrl, SimulatorCredentials admin, String user) {
+        this.login = new PlainPortalSession(baseUrl, admin);
+        String cookie = "JSESSIONID=" + this.login.sessionCookie();
+        this.http = HttpClient.create(this.connections)
+            .headers(headers -> headers.set(HttpHeaderNames.COOKIE, cookie)
+                .set(HttpHeaderNames.CONTENT_TYPE, "text/plain"));
+        this.userUri = this.login.api("/users/" + user).toString();
+        List<String> paths = UserQuery.DEFAULT_FIELDS.stream().map(field -> "/" + field).toList();
+        this.envelope = new XmlCodec().encode(CallEnvelope.getMulti(paths));
+        XmlValue answer = new XmlCodec().decode(get());
+        if (!(answer instanceof XmlObject read) || !user.equals(read.text("name"))) {
+            throw new IllegalStateException("the Reactor Netty call did not read user " + user + ": " + answer);
+        }
+    }
+
+    /** One call; the answer's bytes. */
+    public byte[] get() {
+        byte[] answer = this.http.post()
+            .uri(this.userUri)
+            .send(Mono.fromSupplier(() -> io.netty.buffer.Unpooled.wrappedBuffer(this.envelope)))
+            .responseSingle((response, body) -> body.asByteArray())
+            .block(Duration.ofSeconds(30));
+        return (answer != null) ? answer : new byte[0];
+    }
+
+    /** Releases the connection pools. */
+    @Override
+    public void close() {
+        this.connections.disposeLater().block(Duration.ofSeconds(5));
+        this.login.close();
+    }
+}
