@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 import com.ctera.autoconfigure.resilience.LimitSettings;
 import com.ctera.autoconfigure.resilience.PortalResilienceFactory;
@@ -32,16 +33,22 @@ import com.ctera.client.resilience.RetryPolicy;
  * <li>{@code none}: no stages;</li>
  * <li>{@code passthrough}: four stages that do nothing, at the real stages' positions (the seam alone);</li>
  * <li>{@code observation}: the observation stage on a Prometheus meter registry, with the call metrics;</li>
- * <li>{@code full}: observation, deadline, retry, circuit breaker and an unlimited rate limiter, with the settings
- * the starter uses by default;</li>
- * <li>{@code deadline}, {@code retry}, {@code breaker}, {@code limiter}: one stage of {@code full} alone, to price it.</li>
+ * <li>{@code full}: the whole pipeline of issue 6 as the starter builds it by default: observation, retry, circuit
+ * breaker and an unlimited rate limiter (the starter sets no overall deadline unless {@code timeouts.overall} is
+ * set);</li>
+ * <li>{@code full-deadline}: {@code full} plus an overall deadline, every stage the client has;</li>
+ * <li>{@code deadline}, {@code retry}, {@code breaker}, {@code limiter}: one stage of {@code full-deadline} alone, to
+ * price it;</li>
+ * <li>{@code context}, {@code observation-bare}, {@code observation-meters}: the observation stage taken apart (the
+ * Reactor context plumbing alone; the Observation API with a handler that does nothing; with the meter handler but
+ * without the call metrics).</li>
  * </ul>
  */
 public final class InterceptorSets {
 
     /** Every set this build knows. */
-    public static final List<String> NAMES = List.of("none", "passthrough", "observation", "full", "deadline", "retry",
-            "breaker", "limiter", "context", "observation-bare", "observation-meters");
+    public static final List<String> NAMES = List.of("none", "passthrough", "observation", "full", "full-deadline",
+            "deadline", "retry", "breaker", "limiter", "context", "observation-bare", "observation-meters");
 
     /** The portal name the stages are built for (limiter and breaker names). */
     static final String PORTAL = "bench";
@@ -83,11 +90,12 @@ public final class InterceptorSets {
                 yield List.of(new ObservationInterceptor(observations, new DefaultCteraObservationConvention(),
                         CallMetrics.NONE));
             }
-            case "full" -> full();
-            case "deadline" -> stage(full(), DeadlineInterceptor.class);
-            case "retry" -> stage(full(), RetryInterceptor.class);
-            case "breaker" -> stage(full(), CircuitBreakerInterceptor.class);
-            case "limiter" -> stage(full(), RateLimitInterceptor.class);
+            case "full" -> full(null);
+            case "full-deadline" -> full(DEADLINE);
+            case "deadline" -> stage(full(DEADLINE), DeadlineInterceptor.class);
+            case "retry" -> stage(full(DEADLINE), RetryInterceptor.class);
+            case "breaker" -> stage(full(DEADLINE), CircuitBreakerInterceptor.class);
+            case "limiter" -> stage(full(DEADLINE), RateLimitInterceptor.class);
             default -> throw new IllegalArgumentException(
                     "unknown interceptor set '" + name + "'; known sets are " + NAMES);
         };
@@ -118,12 +126,13 @@ public final class InterceptorSets {
 
     /**
      * Every stage, built by the starter's own {@link PortalResilienceFactory} from its default settings (three
-     * attempts, the default breaker), plus a deadline and a limiter with the {@code none} strategy. The starter leaves
-     * the limiter stage out altogether when the strategy is {@code none}; it is added here so its cost is counted.
+     * attempts, the default breaker), plus a limiter with the {@code none} strategy and, when given, an overall
+     * deadline. The starter leaves the limiter stage out altogether when the strategy is {@code none}; it is added
+     * here so its cost is counted.
      */
-    static List<CallInterceptor> full() {
+    static List<CallInterceptor> full(@Nullable Duration deadline) {
         PortalResilienceFactory factory = new PortalResilienceFactory(null, null);
-        ResilienceSettings settings = new ResilienceSettings(RetryPolicy.DEFAULT, DEADLINE,
+        ResilienceSettings settings = new ResilienceSettings(RetryPolicy.DEFAULT, deadline,
                 CircuitBreakerInterceptor.configBuilder()
                     .failureRateThreshold(50f)
                     .slidingWindowSize(100)

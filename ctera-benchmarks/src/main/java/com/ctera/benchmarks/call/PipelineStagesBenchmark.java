@@ -45,7 +45,7 @@ public class PipelineStagesBenchmark {
     public static class Stages {
 
         /** The stages to run through; see {@link InterceptorSets}. */
-        @Param({ "none", "passthrough", "observation", "full", "deadline", "retry", "breaker", "limiter" })
+        @Param({ "none", "passthrough", "observation", "full", "full-deadline", "deadline", "retry", "breaker", "limiter" })
         public String interceptors;
 
         CallPipeline pipeline;

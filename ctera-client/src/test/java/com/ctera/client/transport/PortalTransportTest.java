@@ -22,6 +22,7 @@ import com.ctera.client.CteraSessionExpiredException;
 import com.ctera.client.CteraTransportException;
 import com.ctera.client.PortalContext;
 import com.ctera.client.protocol.XmlText;
+import com.ctera.client.protocol.XmlValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,9 @@ class PortalTransportTest {
                             seen.put("contentType", request.requestHeaders().get("Content-Type"));
                             seen.put("userAgent", request.requestHeaders().get("User-Agent"));
                             seen.put("cookie", String.valueOf(request.requestHeaders().get("Cookie")));
+                            seen.put("contentLength", String.valueOf(request.requestHeaders().get("Content-Length")));
+                            seen.put("transferEncoding",
+                                    String.valueOf(request.requestHeaders().get("Transfer-Encoding")));
                             seen.put("body", body);
                             return response.header("Content-Type", "text/xml")
                                     .sendString(Mono.just("<val>ok</val>")).then();
@@ -104,6 +108,22 @@ class PortalTransportTest {
         assertThat(seen.get("userAgent")).isEqualTo("ctera-test-agent/1");
         assertThat(seen.get("cookie")).isEqualTo("JSESSIONID=C00KIE");
         assertThat(seen.get("body")).isEqualTo("<val>a&lt;b</val>");
+        // One sized body, as the SDK sends it: never chunked.
+        assertThat(seen.get("contentLength")).isEqualTo(String.valueOf(xml.length));
+        assertThat(seen.get("transferEncoding")).isEqualTo("null");
+    }
+
+    @Test
+    void resubscribingSendsTheWholeBodyAgain() {
+        byte[] xml = transport.codec().encode(new XmlText("again"));
+        ApiRequest request = ApiRequest.post(CteraOperation.USERS_GET, transport.endpoint().api("echo"), xml);
+        Mono<XmlValue> exchange = transport.exchange(request, RequestAuth.anonymous(),
+                XmlResponses.tree(transport.codec()));
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            seen.remove("body");
+            StepVerifier.create(exchange).expectNext(new XmlText("ok")).verifyComplete();
+            assertThat(seen.get("body")).as("attempt %d", attempt).isEqualTo("<val>again</val>");
+        }
     }
 
     @Test
