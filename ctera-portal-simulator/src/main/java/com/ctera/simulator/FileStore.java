@@ -120,16 +120,9 @@ final class FileStore implements AutoCloseable {
         return full.isEmpty() ? user.name() : full;
     }
 
-    /** Bytes stored (current versions of live files) in a cloud folder, and how many files. */
+    /** Bytes stored (current versions of live files) in a cloud folder, and how many files: the running counts. */
     synchronized long[] folderStats(CloudFolder folder) {
-        long[] stats = new long[2];
-        folder.root().walk(node -> {
-            if (!node.isFolder()) {
-                stats[0] += node.size();
-                stats[1]++;
-            }
-        });
-        return stats;
+        return new long[] { folder.storedBytes(), folder.storedFiles() };
     }
 
     /** Bytes a user stores over all their cloud folders. */

@@ -147,6 +147,31 @@ class CloudDriveTest {
     }
 
     @Test
+    void quotaFollowsReplacementsDeletesAndRestores() throws Exception {
+        simulator.state().addUser(TENANT, "quota.churn", "Qu0ta!churn", "EndUser", "c@acme.example.com");
+        simulator.state().setQuota(TENANT, "quota.churn", 10);
+        FileCalls limited = new FileCalls(simulator, "ServicesPortal", new PortalHttp(simulator)
+            .session("ServicesPortal", new SimulatorCredentials("quota.churn", "Qu0ta!churn")));
+        long folder = simulator.state().cloudFolderUid(TENANT, "quota.churn");
+        assertThat(PortalHttp.parseObj(limited.upload(folder, "My Files/a.bin", new byte[6])).text("rc")).contains("0");
+        // Replacing a file needs room for the difference only.
+        assertThat(PortalHttp.parseObj(limited.upload(folder, "My Files/a.bin", new byte[9])).text("rc")).contains("0");
+        XmlObj full = PortalHttp.parseObj(limited.upload(folder, "My Files/b.bin", new byte[2]));
+        assertThat(full.text("msg")).contains("User is out of quota");
+        assertThat(simulator.state().usage(TENANT, "quota.churn")).isEqualTo(9);
+        // Deleting gives the bytes back; restoring takes them again.
+        assertThat(limited.awaitTask(limited.action("deleteResources", "", "My Files/a.bin", null)).text("status"))
+            .contains("completed");
+        assertThat(simulator.state().usage(TENANT, "quota.churn")).isZero();
+        assertThat(PortalHttp.parseObj(limited.upload(folder, "My Files/b.bin", new byte[2])).text("rc")).contains("0");
+        assertThat(limited.awaitTask(limited.action("restoreResources", "", "My Files/a.bin", null)).text("status"))
+            .contains("completed");
+        assertThat(simulator.state().usage(TENANT, "quota.churn")).isEqualTo(11);
+        XmlObj overAgain = PortalHttp.parseObj(limited.upload(folder, "My Files/c.bin", new byte[1]));
+        assertThat(overAgain.text("msg")).contains("User is out of quota");
+    }
+
+    @Test
     void versionsAreListedAndOldOnesStayReadable() throws Exception {
         alice.mkdir("My Files", "ver");
         alice.upload(aliceFolder, "My Files/ver/v.txt", "one".getBytes(StandardCharsets.UTF_8));
