@@ -147,6 +147,24 @@ class CloudDriveTest {
     }
 
     @Test
+    void malformedUploadsAreRefusedAndStoreNothing() throws Exception {
+        String multipart = "multipart/form-data; boundary=" + FileCalls.BOUNDARY;
+        HttpResponse<String> notMultipart = alice.uploadRaw(aliceFolder, "application/octet-stream", "hello");
+        assertThat(notMultipart.statusCode()).isEqualTo(400);
+        assertThat(notMultipart.body()).contains("multipart/form-data body with a boundary");
+        HttpResponse<String> cutOff = alice.uploadRaw(aliceFolder, multipart,
+                alice.uploadBody("My Files/cut.txt", "half of it", false));
+        assertThat(cutOff.statusCode()).isEqualTo(400);
+        assertThat(cutOff.body()).contains("ended before its closing boundary");
+        assertThat(simulator.state().exists(TENANT, "alice", "My Files/cut.txt", false)).isFalse();
+        HttpResponse<String> whole = alice.uploadRaw(aliceFolder, multipart,
+                alice.uploadBody("My Files/whole.txt", "all of it", true));
+        assertThat(PortalHttp.parseObj(whole).text("rc")).contains("0");
+        assertThat(simulator.state().fileBytes(TENANT, "alice", "My Files/whole.txt"))
+            .hasValue("all of it".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void quotaFollowsReplacementsDeletesAndRestores() throws Exception {
         simulator.state().addUser(TENANT, "quota.churn", "Qu0ta!churn", "EndUser", "c@acme.example.com");
         simulator.state().setQuota(TENANT, "quota.churn", 10);
