@@ -42,9 +42,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * File bodies in and out (protocol §5.4.4–§5.4.6), streamed both ways: multipart uploads are read buffer by buffer
- * ({@link MultipartReader}) and their file bytes written straight to disk, downloads are served from disk (zero-copy where the transport allows),
- * zip downloads are written entry by entry. Requests go through the same journal, faults and authentication as the
- * XML API.
+ * ({@link MultipartReader}) and their file bytes written straight to disk, downloads are served from disk (zero-copy
+ * where the transport allows), zip downloads are written entry by entry. Requests go through the same journal,
+ * faults and authentication as the XML API.
  */
 final class TransferHandler {
 
