@@ -2,7 +2,10 @@ package com.ctera.simulator;
 
 import java.time.LocalDateTime;
 
-/** A user's cloud drive folder (e.g. {@code My Files}): identity, owner, storage quota and the root of its tree. */
+/**
+ * A user's cloud drive folder (e.g. {@code My Files}): identity, owner, storage quota, the root of its tree and a
+ * running count of the bytes and files stored in it (kept by {@link FileNode}, under {@link FileStore}'s lock).
+ */
 final class CloudFolder {
 
     private final long uid;
@@ -14,6 +17,8 @@ final class CloudFolder {
     private final String ownerFriendlyName;
     private final FileNode root;
     private volatile long quotaBytes;
+    private long storedBytes;
+    private long storedFiles;
 
     CloudFolder(long uid, String name, long groupUid, String tenant, String owner, long ownerUid,
             String ownerFriendlyName, long quotaBytes, long rootId, String rootGuid, LocalDateTime created) {
@@ -66,6 +71,22 @@ final class CloudFolder {
 
     void quotaBytes(long bytes) {
         this.quotaBytes = bytes;
+    }
+
+    /** Bytes of the current versions of the live files, without walking the tree. */
+    long storedBytes() {
+        return this.storedBytes;
+    }
+
+    /** How many live files the folder holds, without walking the tree. */
+    long storedFiles() {
+        return this.storedFiles;
+    }
+
+    /** Adds to (or, negative, takes from) the running counts when live files come, go or change size. */
+    void count(long bytes, long files) {
+        this.storedBytes += bytes;
+        this.storedFiles += files;
     }
 
     @Override

@@ -58,22 +58,28 @@ final class FileApi {
                 .put("hasMore", "false")
                 .put("errorType", depth.equals("0") ? null : "DestinationNotExists"));
         }
-        List<Resource> all;
+        List<Resource> page;
+        int total;
         if (depth.equals("0") || !root.folder()) {
-            all = List.of();
+            page = List.of();
+            total = 0;
         }
         else if (depth.equals("1")) {
-            all = this.store.children(viewer, root, includeDeleted);
+            FileStore.ChildPage children = this.store.childrenPage(viewer, root, includeDeleted, start, limit);
+            page = children.items();
+            total = children.total();
         }
         else {
             Predicate<Resource> filter = searchFilter(param.get("searchFilters"));
-            all = this.store.descendants(viewer, root).stream().filter(filter).toList();
+            List<Resource> all = this.store.descendants(viewer, root).stream().filter(filter).toList();
+            page = all.subList(Math.min(start, all.size()), (int) Math.min((long) start + limit, all.size()));
+            total = all.size();
         }
         List<XmlValue> items = new ArrayList<>();
-        for (int i = start; i < all.size() && items.size() < limit; i++) {
-            items.add(resourceInfo(call, all.get(i)));
+        for (Resource resource : page) {
+            items.add(resourceInfo(call, resource));
         }
-        boolean hasMore = (long) start + limit < all.size();
+        boolean hasMore = (long) start + limit < total;
         return PortalAnswer.ok(response.put("root", resourceInfo(call, root))
             .put("items", new XmlList(items))
             .put("hasMore", Boolean.toString(hasMore))

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A file or folder inside a cloud folder. Live children are kept by name; deleted ones are kept aside (with their
  * whole subtree) until restored. Mutable: every access goes through {@link FileStore}'s lock.
+ *
+ * <p>Every change that makes a file live or not, or changes a live file's current size, goes through this class and
+ * updates its cloud folder's running counts ({@link CloudFolder#count}), so the quota check never walks the tree.
  */
 final class FileNode {
 
@@ -102,17 +105,27 @@ final class FileNode {
     }
 
     void addVersion(java.nio.file.Path blob, long size, LocalDateTime time) {
+        long before = size();
         this.lastVersionNumber++;
         this.versions.add(new FileVersion(this.lastVersionNumber, blob, size, time));
         if (this.versions.size() > MAX_VERSIONS) {
             this.versions.remove(0);
         }
         this.modified = time;
+        countResize(before);
     }
 
     void copyVersionsFrom(FileNode source) {
+        long before = size();
         this.versions.addAll(source.versions);
         this.lastVersionNumber = source.lastVersionNumber;
+        countResize(before);
+    }
+
+    private void countResize(long before) {
+        if (!this.folder && isLive()) {
+            this.cloudFolder.count(size() - before, 0);
+        }
     }
 
     @Nullable FileVersion version(int number) {
@@ -125,17 +138,30 @@ final class FileNode {
     }
 
     void attach(FileNode child) {
+        FileNode replaced = this.children.get(child.name);
+        if (replaced == child) {
+            return;
+        }
+        boolean live = isLive();
+        if (replaced != null && live) {
+            replaced.countSubtree(-1);
+        }
         child.parent = this;
         child.deleted = false;
         this.children.put(child.name, child);
+        if (live) {
+            child.countSubtree(1);
+        }
     }
 
     void detach(FileNode child) {
+        uncountLiveChild(child);
         this.children.remove(child.name, child);
         this.deletedChildren.remove(child);
     }
 
     void markDeleted(FileNode child, LocalDateTime when) {
+        uncountLiveChild(child);
         this.children.remove(child.name, child);
         child.deleted = true;
         child.modified = when;
@@ -148,6 +174,45 @@ final class FileNode {
 
     void touch(LocalDateTime when) {
         this.modified = when;
+    }
+
+    private void uncountLiveChild(FileNode child) {
+        if (this.children.get(child.name) == child && isLive()) {
+            child.countSubtree(-1);
+        }
+    }
+
+    /**
+     * Whether this node's files count as stored: it is its cloud folder's root, or reached from the root through live
+     * children only. A node kept aside as deleted, inside a deleted folder, or not attached yet does not count.
+     */
+    private boolean isLive() {
+        FileNode node = this;
+        FileNode root = this.cloudFolder.root();
+        while (node != root) {
+            FileNode up = node.parent;
+            if (node.deleted || up == null || up.children.get(node.name) != node) {
+                return false;
+            }
+            node = up;
+        }
+        return true;
+    }
+
+    /** Adds ({@code sign} 1) or takes away (-1) this node's live files and bytes, its own included, to the counts. */
+    private void countSubtree(int sign) {
+        long[] totals = new long[2];
+        if (!this.folder) {
+            totals[0] = size();
+            totals[1] = 1;
+        }
+        walk(node -> {
+            if (!node.folder) {
+                totals[0] += node.size();
+                totals[1]++;
+            }
+        });
+        this.cloudFolder.count(sign * totals[0], sign * totals[1]);
     }
 
     /** Live descendants, depth first, this node excluded. */

@@ -120,16 +120,9 @@ final class FileStore implements AutoCloseable {
         return full.isEmpty() ? user.name() : full;
     }
 
-    /** Bytes stored (current versions of live files) in a cloud folder, and how many files. */
+    /** Bytes stored (current versions of live files) in a cloud folder, and how many files: the running counts. */
     synchronized long[] folderStats(CloudFolder folder) {
-        long[] stats = new long[2];
-        folder.root().walk(node -> {
-            if (!node.isFolder()) {
-                stats[0] += node.size();
-                stats[1]++;
-            }
-        });
-        return stats;
+        return new long[] { folder.storedBytes(), folder.storedFiles() };
     }
 
     /** Bytes a user stores over all their cloud folders. */
@@ -317,6 +310,47 @@ final class FileStore implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** One page of a folder's children and how many children there are in all. */
+    record ChildPage(List<Resource> items, int total) {
+    }
+
+    /**
+     * The page {@code [start, start + limit)} of {@link #children}: the same items in the same order, but only the
+     * page's are made, so listing a large folder page by page costs each page its own size, not the folder's.
+     */
+    synchronized ChildPage childrenPage(Viewer viewer, Resource parent, boolean includeDeleted, int start,
+            int limit) {
+        FileNode node = parent.node();
+        if (parent.isVirtual() || node == null || !node.isFolder() || parent.version() != null) {
+            List<Resource> all = children(viewer, parent, includeDeleted);
+            int from = Math.min(start, all.size());
+            return new ChildPage(List.copyOf(all.subList(from, (int) Math.min((long) from + limit, all.size()))),
+                    all.size());
+        }
+        int total = node.children().size() + (includeDeleted ? node.deletedChildren().size() : 0);
+        List<Resource> items = new ArrayList<>(Math.max(0, Math.min(limit, total - start)));
+        int index = 0;
+        for (FileNode child : node.children().values()) {
+            if (items.size() >= limit) {
+                break;
+            }
+            if (index++ >= start) {
+                items.add(resource(append(parent.segments(), child.name()), child, null));
+            }
+        }
+        if (includeDeleted) {
+            for (FileNode child : node.deletedChildren()) {
+                if (items.size() >= limit) {
+                    break;
+                }
+                if (index++ >= start) {
+                    items.add(resource(append(parent.segments(), child.name()), child, null));
+                }
+            }
+        }
+        return new ChildPage(items, total);
     }
 
     /** Every live item below a folder resource, breadth first. */

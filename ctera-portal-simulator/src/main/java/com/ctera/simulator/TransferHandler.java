@@ -30,9 +30,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.multipart.FilePartEvent;
-import org.springframework.http.codec.multipart.FormPartEvent;
-import org.springframework.http.codec.multipart.PartEvent;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -43,14 +41,17 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * File bodies in and out (protocol §5.4.4–§5.4.6), streamed both ways: multipart uploads are parsed as a stream of
- * part events and written straight to disk, downloads are served from disk (zero-copy where the transport allows),
- * zip downloads are written entry by entry. Requests go through the same journal, faults and authentication as the
- * XML API.
+ * File bodies in and out (protocol §5.4.4–§5.4.6), streamed both ways: multipart uploads are read buffer by buffer
+ * ({@link MultipartReader}) and their file bytes written straight to disk, downloads are served from disk (zero-copy
+ * where the transport allows), zip downloads are written entry by entry. Requests go through the same journal,
+ * faults and authentication as the XML API.
  */
 final class TransferHandler {
 
     private static final MediaType OCTET_STREAM = MediaType.APPLICATION_OCTET_STREAM;
+
+    /** Body buffers an upload may have read ahead of its disk writes (Netty reads at most 64 KiB at a time). */
+    private static final int UPLOAD_PREFETCH = 32;
 
     private final PortalHandler portal;
     private final FaultInjector faults;
@@ -185,24 +186,85 @@ final class TransferHandler {
         long folderUid = parseUid(request.pathVariable("uid"));
         Viewer viewer = viewer(session);
         String ip = PortalHandler.clientIp(request);
-        UploadState upload = new UploadState();
-        // One event at a time, in order: each file chunk is on disk before the next is asked for.
-        return request.bodyToFlux(PartEvent.class)
-            .concatMap(event -> accept(upload, context, viewer, folderUid, event), 1)
-            .then(Mono.fromCallable(() -> Result.of(finishUpload(upload, viewer, ip))))
-            .doFinally(signal -> upload.closeQuietly());
+        String boundary = MultipartReader.boundary(request.headers().contentType().orElse(null));
+        if (boundary == null) {
+            throw new BadRequestException("An upload must be a multipart/form-data body with a boundary");
+        }
+        UploadState upload = new UploadState(context, viewer, folderUid);
+        MultipartReader reader = new MultipartReader(boundary, upload);
+        // Off the event loop, in order, on one worker that takes whatever has arrived in one go while the event loop
+        // reads on: a thread hop per buffer would cost more than parsing it.
+        return request.body(BodyExtractors.toDataBuffers())
+            .publishOn(Schedulers.boundedElastic(), UPLOAD_PREFETCH)
+            .doOnNext(buffer -> read(reader, buffer))
+            .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+            .then(Mono.fromCallable(() -> {
+                reader.finish();
+                return Result.of(finishUpload(upload, viewer, ip));
+            }))
+            .doFinally(signal -> upload.abandon());
     }
 
-    /** Per-request upload progress: the form fields seen so far and where the file part goes. */
-    private static final class UploadState {
+    /** Reads one buffer of an upload's body and releases it. */
+    private static void read(MultipartReader reader, DataBuffer buffer) {
+        try (DataBuffer.ByteBufferIterator buffers = buffer.readableByteBuffers()) {
+            while (buffers.hasNext()) {
+                reader.read(buffers.next());
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot store the upload", ex);
+        }
+        finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    /** Per-request upload progress, fed by the multipart reader: the form fields so far and where the file goes. */
+    private final class UploadState implements MultipartReader.Parts {
 
         private final Map<String, String> fields = new HashMap<>();
+        private final @Nullable PortalContext context;
+        private final Viewer viewer;
+        private final long folderUid;
         private @Nullable String refusal;
         private FileStore.@Nullable UploadTarget target;
         private @Nullable Path blob;
         private @Nullable FileChannel channel;
-        private boolean inFilePart;
         private boolean fileSeen;
+        private boolean committed;
+
+        UploadState(@Nullable PortalContext context, Viewer viewer, long folderUid) {
+            this.context = context;
+            this.viewer = viewer;
+            this.folderUid = folderUid;
+        }
+
+        @Override
+        public void field(String name, String value) {
+            this.fields.put(name, value);
+        }
+
+        @Override
+        public void fileStarted(String name) {
+            startFile(this, this.context, this.viewer, this.folderUid);
+        }
+
+        @Override
+        public void fileBytes(ByteBuffer bytes) throws IOException {
+            FileChannel open = this.channel;
+            if (open == null || this.refusal != null) {
+                return;
+            }
+            while (bytes.hasRemaining()) {
+                open.write(bytes);
+            }
+        }
+
+        @Override
+        public void fileEnded() {
+            closeQuietly();
+        }
 
         void closeQuietly() {
             FileChannel open = this.channel;
@@ -216,46 +278,15 @@ final class TransferHandler {
                 }
             }
         }
-    }
 
-    private Mono<Void> accept(UploadState upload, @Nullable PortalContext context, Viewer viewer, long folderUid,
-            PartEvent event) {
-        DataBuffer content = event.content();
-        if (event instanceof FormPartEvent form) {
-            DataBufferUtils.release(content);
-            upload.fields.put(form.name(), form.value());
-            return Mono.empty();
-        }
-        if (!(event instanceof FilePartEvent)) {
-            DataBufferUtils.release(content);
-            return Mono.empty();
-        }
-        if (!upload.inFilePart) {
-            upload.inFilePart = true;
-            startFile(upload, context, viewer, folderUid);
-        }
-        if (event.isLast()) {
-            upload.inFilePart = false;
-        }
-        FileChannel channel = upload.channel;
-        if (channel == null || upload.refusal != null) {
-            DataBufferUtils.release(content);
-            return Mono.empty();
-        }
-        return Mono.<Void>fromCallable(() -> {
-            try (DataBuffer.ByteBufferIterator buffers = content.readableByteBuffers()) {
-                while (buffers.hasNext()) {
-                    ByteBuffer buffer = buffers.next();
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
-                }
+        /** Closes the body file and, unless the store took it, deletes it (a malformed or cut-off upload). */
+        void abandon() {
+            closeQuietly();
+            Path written = this.blob;
+            if (!this.committed && written != null) {
+                BlobStore.deleteQuietly(written);
             }
-            if (event.isLast()) {
-                upload.closeQuietly();
-            }
-            return null;
-        }).subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> DataBufferUtils.release(content));
+        }
     }
 
     /** Checks the destination and quota when the file part begins, and opens its body file if all is well. */
@@ -310,6 +341,7 @@ final class TransferHandler {
             return uploadAnswer(1, quota);
         }
         FileNode node = this.store.commitUpload(upload.target, upload.blob, size);
+        upload.committed = true;
         String path = String.join("/", this.store.locked(() -> this.store.segmentsOf(viewer, node.cloudFolder(),
                 node.innerPath())));
         this.logs.log(viewer.tenant(), "audit", "info", "FileUpload", "Uploaded " + path, viewer.username(), ip,

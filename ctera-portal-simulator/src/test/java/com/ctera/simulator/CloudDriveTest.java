@@ -147,6 +147,49 @@ class CloudDriveTest {
     }
 
     @Test
+    void malformedUploadsAreRefusedAndStoreNothing() throws Exception {
+        String multipart = "multipart/form-data; boundary=" + FileCalls.BOUNDARY;
+        HttpResponse<String> notMultipart = alice.uploadRaw(aliceFolder, "application/octet-stream", "hello");
+        assertThat(notMultipart.statusCode()).isEqualTo(400);
+        assertThat(notMultipart.body()).contains("multipart/form-data body with a boundary");
+        HttpResponse<String> cutOff = alice.uploadRaw(aliceFolder, multipart,
+                alice.uploadBody("My Files/cut.txt", "half of it", false));
+        assertThat(cutOff.statusCode()).isEqualTo(400);
+        assertThat(cutOff.body()).contains("ended before its closing boundary");
+        assertThat(simulator.state().exists(TENANT, "alice", "My Files/cut.txt", false)).isFalse();
+        HttpResponse<String> whole = alice.uploadRaw(aliceFolder, multipart,
+                alice.uploadBody("My Files/whole.txt", "all of it", true));
+        assertThat(PortalHttp.parseObj(whole).text("rc")).contains("0");
+        assertThat(simulator.state().fileBytes(TENANT, "alice", "My Files/whole.txt"))
+            .hasValue("all of it".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void quotaFollowsReplacementsDeletesAndRestores() throws Exception {
+        simulator.state().addUser(TENANT, "quota.churn", "Qu0ta!churn", "EndUser", "c@acme.example.com");
+        simulator.state().setQuota(TENANT, "quota.churn", 10);
+        FileCalls limited = new FileCalls(simulator, "ServicesPortal", new PortalHttp(simulator)
+            .session("ServicesPortal", new SimulatorCredentials("quota.churn", "Qu0ta!churn")));
+        long folder = simulator.state().cloudFolderUid(TENANT, "quota.churn");
+        assertThat(PortalHttp.parseObj(limited.upload(folder, "My Files/a.bin", new byte[6])).text("rc")).contains("0");
+        // Replacing a file needs room for the difference only.
+        assertThat(PortalHttp.parseObj(limited.upload(folder, "My Files/a.bin", new byte[9])).text("rc")).contains("0");
+        XmlObj full = PortalHttp.parseObj(limited.upload(folder, "My Files/b.bin", new byte[2]));
+        assertThat(full.text("msg")).contains("User is out of quota");
+        assertThat(simulator.state().usage(TENANT, "quota.churn")).isEqualTo(9);
+        // Deleting gives the bytes back; restoring takes them again.
+        assertThat(limited.awaitTask(limited.action("deleteResources", "", "My Files/a.bin", null)).text("status"))
+            .contains("completed");
+        assertThat(simulator.state().usage(TENANT, "quota.churn")).isZero();
+        assertThat(PortalHttp.parseObj(limited.upload(folder, "My Files/b.bin", new byte[2])).text("rc")).contains("0");
+        assertThat(limited.awaitTask(limited.action("restoreResources", "", "My Files/a.bin", null)).text("status"))
+            .contains("completed");
+        assertThat(simulator.state().usage(TENANT, "quota.churn")).isEqualTo(11);
+        XmlObj overAgain = PortalHttp.parseObj(limited.upload(folder, "My Files/c.bin", new byte[1]));
+        assertThat(overAgain.text("msg")).contains("User is out of quota");
+    }
+
+    @Test
     void versionsAreListedAndOldOnesStayReadable() throws Exception {
         alice.mkdir("My Files", "ver");
         alice.upload(aliceFolder, "My Files/ver/v.txt", "one".getBytes(StandardCharsets.UTF_8));

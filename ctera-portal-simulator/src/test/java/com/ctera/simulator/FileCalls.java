@@ -94,6 +94,28 @@ final class FileCalls {
         return upload(folderUid, relative, () -> new ByteArrayInputStream(content), content.length);
     }
 
+    /** Posts a raw body to the upload endpoint, with the content type given: for malformed uploads. */
+    HttpResponse<String> uploadRaw(long folderUid, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(this.base.resolve("/" + this.context + "/upload/folders/"
+                + folderUid))
+            .timeout(PortalHttp.TIMEOUT)
+            .header("Content-Type", contentType)
+            .header(header(), this.session.cookie())
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+        return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The SDK's multipart body for a small text file, without its closing boundary when {@code closed} is false. */
+    String uploadBody(String relative, String content, boolean closed) {
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
+        return field("name", name) + field("Filename", name) + field("fullpath", this.base + href(relative))
+                + field("fileSize", Integer.toString(content.length())) + "--" + BOUNDARY
+                + "\r\nContent-Type: application/octet-stream\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"file\"\r\n\r\n" + content + (closed ? "\r\n--" + BOUNDARY + "--\r\n" : "");
+    }
+
     HttpResponse<byte[]> download(String relative) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(this.base.resolve(href(relative)))
             .timeout(PortalHttp.TIMEOUT)

@@ -33,8 +33,9 @@ import com.ctera.client.protocol.XmlObject;
 /**
  * Walks a large tree lazily with {@code files().walk(...)}: items per second, next to a plain {@code WebClient}
  * fetching the same {@code fetchResources} pages as bytes, and the heap still in use (after a collection) at every
- * tenth of the walk. The tree, {@code folders} folders of {@code files per folder} empty files, is made by empty
- * uploads in parallel through the client; the simulator runs in a JVM of its own.
+ * tenth of the walk, and the CPU time the simulator's JVM and this one use during the timed walks. The tree,
+ * {@code folders} folders of {@code files per folder} empty files, is made by empty uploads in parallel through the
+ * client; the simulator runs in a JVM of its own.
  *
  * <p>Arguments: {@code [folders] [files per folder] [upload concurrency]}, default 100, 1000 and 8.
  */
@@ -88,7 +89,7 @@ public final class TreeWalkRunner {
             try (Stream<FileInfo> warm = portal.files().walk(ROOT)) {
                 warm.limit(Math.min(expected, 5000)).count();
             }
-            timeWalks(portal, plain, folders, expected);
+            timeWalks(portal, plain, folders, expected, ProcessHandle.of(simulator.pid()).orElseThrow());
 
             memory.gc();
             long before = memory.getHeapMemoryUsage().getUsed();
@@ -135,23 +136,32 @@ public final class TreeWalkRunner {
         return String.format(Locale.ROOT, "%s/d%04d", ROOT, folder);
     }
 
-    // Client and baseline take turns, so load from elsewhere on the machine hits both alike.
-    private static void timeWalks(CteraPortal portal, PlainServicesSession plain, int folders, long expected) {
+    // Client and baseline take turns, so load from elsewhere on the machine hits both alike. The CPU time each JVM
+    // spends during the walks says which side is busy: the simulator's against the walk's wall time.
+    private static void timeWalks(CteraPortal portal, PlainServicesSession plain, int folders, long expected,
+            ProcessHandle simulator) {
         double[] client = new double[ROUNDS];
         double[] baseline = new double[ROUNDS];
+        double[] clientCpu = new double[2];
+        double[] baselineCpu = new double[2];
         long pages = 0;
         for (int round = 0; round < ROUNDS; round++) {
+            double[] cpu = cpuSeconds(simulator);
             long start = System.nanoTime();
             pages = plainWalk(plain, folders);
             baseline[round] = (System.nanoTime() - start) / 1e9;
+            cpu = addSince(baselineCpu, cpu, simulator);
             start = System.nanoTime();
             long walked;
             try (Stream<FileInfo> items = portal.files().walk(ROOT)) {
                 walked = items.count();
             }
             client[round] = (System.nanoTime() - start) / 1e9;
+            addSince(clientCpu, cpu, simulator);
             check(walked, expected);
         }
+        double clientTotal = Arrays.stream(client).sum();
+        double baselineTotal = Arrays.stream(baseline).sum();
         Arrays.sort(client);
         Arrays.sort(baseline);
         double clientMedian = client[ROUNDS / 2];
@@ -160,6 +170,28 @@ public final class TreeWalkRunner {
                 + "fetching the same %d pages as bytes %.2f s, %.0f items/s; client/plain time %.2f (medians of %d "
                 + "rounds)", expected, clientMedian, expected / clientMedian, pages, baselineMedian,
                 expected / baselineMedian, clientMedian / baselineMedian, ROUNDS));
+        logger.info(String.format(Locale.ROOT, "CPU over the %d rounds, as a share of their wall time (%.2f s client,"
+                + " %.2f s plain): client walks: simulator JVM %.0f%%, runner JVM %.0f%%; plain walks: simulator JVM "
+                + "%.0f%%, runner JVM %.0f%%", ROUNDS, clientTotal, baselineTotal,
+                100 * clientCpu[0] / clientTotal, 100 * clientCpu[1] / clientTotal,
+                100 * baselineCpu[0] / baselineTotal, 100 * baselineCpu[1] / baselineTotal));
+    }
+
+    /** CPU seconds used so far by the simulator JVM and by this JVM (all threads, JIT and GC included). */
+    private static double[] cpuSeconds(ProcessHandle simulator) {
+        return new double[] { cpuSecondsOf(simulator), cpuSecondsOf(ProcessHandle.current()) };
+    }
+
+    private static double cpuSecondsOf(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(duration -> duration.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** Adds the CPU used since {@code before} to {@code total}; the reading now, for the next interval. */
+    private static double[] addSince(double[] total, double[] before, ProcessHandle simulator) {
+        double[] now = cpuSeconds(simulator);
+        total[0] += now[0] - before[0];
+        total[1] += now[1] - before[1];
+        return now;
     }
 
     /** The pages the walk asks for: the root's stat and listing, then each folder's listing; the number of pages. */
