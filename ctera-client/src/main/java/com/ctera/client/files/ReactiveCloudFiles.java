@@ -45,6 +45,7 @@ import com.ctera.client.protocol.XmlValue;
 import com.ctera.client.session.PortalCalls;
 import com.ctera.client.tasks.PendingTask;
 import com.ctera.client.transport.ApiRequest;
+import com.ctera.client.transport.BufferResponseReader;
 import com.ctera.client.transport.MultipartUpload;
 import com.ctera.client.transport.ResponseReader;
 import com.ctera.client.transport.TransferMeter;
@@ -203,14 +204,15 @@ public final class ReactiveCloudFiles {
 
     /**
      * Downloads a file into a local file or directory (then named as on the portal). The bytes go to a temporary file
-     * next to the target, renamed over it once complete, so a failed download never leaves a partial target.
+     * next to the target, renamed over it once complete, so a failed download never leaves a partial target. The stat
+     * that refuses a folder is sent together with the download itself, which is cancelled if the path is a folder.
      * @return the local file written
      */
     public Mono<Path> download(String path, Path target, TransferListener listener) {
         return Mono.defer(() -> {
             PortalPath source = PortalPath.of(path);
             Path destination = Files.isDirectory(target) ? target.resolve(source.name()) : target;
-            return toLocalFile(destination, out -> download(path, out, listener));
+            return toLocalFile(destination, file -> downloadInto(source, file, listener));
         });
     }
 
@@ -290,7 +292,7 @@ public final class ReactiveCloudFiles {
             String name = PortalPath.of(folder).name();
             Path destination = Files.isDirectory(target) ? target.resolve((name.isEmpty() ? "root" : name) + ".zip")
                     : target;
-            return toLocalFile(destination, out -> downloadZip(folder, children, out, listener));
+            return throughStream(destination, out -> downloadZip(folder, children, out, listener));
         });
     }
 
@@ -493,12 +495,80 @@ public final class ReactiveCloudFiles {
                 .doOnError(notifier::failed);
     }
 
-    private Mono<Path> toLocalFile(Path destination, Function<OutputStream, Mono<Long>> writer) {
+    // A stat (to refuse a folder) and the GET itself, sent together: a small file then costs one round trip, as it
+    // does for curl, instead of two. The GET's outcome waits for the stat's, so a missing file or a folder fails with
+    // the stat's error, as when the two were sent one after the other; a folder cancels the GET.
+    private Mono<Long> downloadInto(PortalPath source, DownloadFile file, TransferListener listener) {
+        String operation = CteraOperation.FILES_DOWNLOAD.name();
+        TransferNotifier notifier = new TransferNotifier(listener, source.relative(),
+                TransferProgress.Direction.DOWNLOAD, null);
+        TransferMeter meter = new TransferMeter();
+        Mono<FileInfo> aFile = stat(source).map(info -> {
+            if (info.folder()) {
+                throw InBandErrors.notAFile(operation, source.relative());
+            }
+            return info;
+        }).cache();
+        BufferResponseReader<Long> toFile = (head, body) -> Mono.defer(() -> {
+            try {
+                file.restart();
+            }
+            catch (IOException ex) {
+                return Mono.error(new UncheckedIOException(ex));
+            }
+            long announced = head.headers().getContentLength();
+            notifier.initiated((announced >= 0) ? announced : null);
+            return body.reduce(0L, (total, buffer) -> {
+                try {
+                    int written = file.write(buffer);
+                    meter.received(written);
+                    notifier.transferred(written);
+                    return total + written;
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }).defaultIfEmpty(0L).map(total -> {
+                if (announced >= 0 && total != announced) {
+                    throw new CteraProtocolException(operation, head.status(), operation + " of '"
+                            + source.relative() + "' announced " + announced + " bytes but sent " + total, null);
+                }
+                return total;
+            });
+        });
+        URI uri = URI.create(this.calls.endpoint().baseUrl() + source.href(this.context));
+        Mono<Long> get = this.calls.call(ApiRequest.get(CteraOperation.FILES_DOWNLOAD, uri).withTransferMeter(meter),
+                toFile).onErrorResume(error -> aFile.then(Mono.error(error)));
+        return Mono.zip(aFile, get, (info, total) -> total)
+                .doOnSuccess(total -> notifier.complete())
+                .doOnError(notifier::failed);
+    }
+
+    private Mono<Path> toLocalFile(Path destination, Function<DownloadFile, Mono<Long>> writer) {
+        return inTemporaryFile(destination, temp -> Mono.using(() -> DownloadFile.open(temp),
+                file -> writer.apply(file).then(Mono.fromRunnable(() -> {
+                    try {
+                        file.finish();
+                    }
+                    catch (IOException ex) {
+                        throw new UncheckedIOException("cannot write " + temp, ex);
+                    }
+                })), DownloadFile::close));
+    }
+
+    private Mono<Path> throughStream(Path destination, Function<OutputStream, Mono<Long>> writer) {
+        return inTemporaryFile(destination, temp -> Mono.using(() -> Files.newOutputStream(temp), writer::apply,
+                ReactiveCloudFiles::closeQuietly).then());
+    }
+
+    // The bytes go to a temporary file next to the destination, renamed over it once complete and deleted otherwise
+    // (failure or cancel), so the destination is never left half written.
+    private Mono<Path> inTemporaryFile(Path destination, Function<Path, Mono<?>> fill) {
         Path directory = destination.toAbsolutePath().getParent();
         return Mono.usingWhen(
                 Mono.fromCallable(() -> Files.createTempFile(directory, "." + destination.getFileName(), ".part"))
                         .subscribeOn(Schedulers.boundedElastic()),
-                temp -> Mono.using(() -> Files.newOutputStream(temp), writer::apply, ReactiveCloudFiles::closeQuietly)
+                temp -> fill.apply(temp)
                         .then(Mono.fromCallable(() -> moveIntoPlace(temp, destination))
                                 .subscribeOn(Schedulers.boundedElastic())),
                 temp -> deleteQuietly(temp));
