@@ -72,6 +72,8 @@ public final class ReactiveCloudFiles {
 
     private final PortalContext context;
 
+    private final UploadFolders uploadFolders = new UploadFolders(System::nanoTime);
+
     /** Created by {@code CteraPortal}. */
     public ReactiveCloudFiles(PortalCalls calls) {
         this.calls = calls;
@@ -413,63 +415,90 @@ public final class ReactiveCloudFiles {
                 temp -> deleteQuietly(temp));
     }
 
+    // The upload URL needs the destination's cloud folder uid, which a stat of the folder gives (§5.4.4). A folder
+    // stated by a recent upload is trusted without another stat; if the portal then refuses the upload, the folder is
+    // stated again, so a folder that is gone or changed fails as it would have without the shortcut.
     private Mono<String> send(Flux<DataBuffer> content, long size, String folderPath, String name,
             String partFileName, TransferListener listener) {
         return Mono.defer(() -> {
             validateName(name);
             PortalPath folder = PortalPath.of(folderPath);
             PortalPath target = folder.child(name);
-            String operation = CteraOperation.FILES_UPLOAD.name();
-            return requireFolder(CteraOperation.FILES_UPLOAD, folder).flatMap(info -> {
-                if (!info.writable()) {
-                    return Mono.error(new CteraAccessDeniedException(operation, 0, operation + " failed on '"
-                            + target.relative() + "': the folder is " + info.permission() + ", not ReadWrite", null));
-                }
-                long uid = cloudFolderUid(CteraOperation.FILES_UPLOAD, info, folder);
-                TransferNotifier notifier = new TransferNotifier(listener, target.relative(),
-                        TransferProgress.Direction.UPLOAD, size);
-                TransferMeter meter = new TransferMeter();
-                Flux<DataBuffer> counted = Flux.defer(() -> {
-                    notifier.initiated();
-                    return content.doOnNext(buffer -> {
-                        int bytes = buffer.readableByteCount();
-                        meter.sent(bytes);
-                        notifier.transferred(bytes);
-                    }).concatWith(Mono.defer(() -> (meter.sentBytes() == size) ? Mono.empty()
-                            : Mono.error(new CteraClientErrorException(operation, 0, operation + " of '"
-                                    + target.relative() + "' declared " + size + " bytes but the content had "
-                                    + meter.sentBytes(), null))));
-                });
-                List<Map.Entry<String, String>> fields = List.of(
-                        new AbstractMap.SimpleImmutableEntry<>("name", name),
-                        new AbstractMap.SimpleImmutableEntry<>("Filename", name),
-                        new AbstractMap.SimpleImmutableEntry<>("fullpath",
-                                this.calls.endpoint().originWithPort() + target.href(this.context)),
-                        new AbstractMap.SimpleImmutableEntry<>("fileSize", Long.toString(size)));
-                ApiRequest request = ApiRequest.multipart(CteraOperation.FILES_UPLOAD,
-                        this.calls.endpoint().contextPath("upload/folders/" + uid),
-                        new MultipartUpload(fields, "file", partFileName, counted))
-                        .withTransferMeter(meter);
-                return this.calls.call(request, XmlResponses.tree(this.calls.codec()))
-                        .map(answer -> checkUpload(answer, target))
-                        .doOnSuccess(done -> notifier.complete())
-                        .doOnError(notifier::failed);
-            });
+            TransferNotifier notifier = new TransferNotifier(listener, target.relative(),
+                    TransferProgress.Direction.UPLOAD, size);
+            FileInfo known = this.uploadFolders.get(folder);
+            Mono<String> sent;
+            if (known == null) {
+                sent = uploadFolder(folder, target)
+                        .flatMap(info -> sendInto(info, content, size, target, partFileName, notifier))
+                        .map(outcome -> outcome.accepted(target));
+            }
+            else {
+                sent = sendInto(known, content, size, target, partFileName, notifier)
+                        .doOnError(error -> this.uploadFolders.forget(folder))
+                        .flatMap(outcome -> (outcome.refusal() == null) ? Mono.just(target.relative())
+                                : restated(folder, target, known, outcome, content, size, partFileName, notifier));
+            }
+            return sent.doOnSuccess(done -> notifier.complete()).doOnError(notifier::failed);
         });
     }
 
-    private String checkUpload(XmlValue answer, PortalPath target) {
+    private Mono<String> restated(PortalPath folder, PortalPath target, FileInfo known, UploadOutcome refused,
+            Flux<DataBuffer> content, long size, String partFileName, TransferNotifier notifier) {
+        this.uploadFolders.forget(folder);
+        return uploadFolder(folder, target).flatMap(fresh -> {
+            if (cloudFolderUid(CteraOperation.FILES_UPLOAD, fresh, folder)
+                    == cloudFolderUid(CteraOperation.FILES_UPLOAD, known, folder)) {
+                // The folder is where it was: the refusal had another cause (quota, policy), so it stands.
+                return Mono.fromCallable(() -> refused.accepted(target));
+            }
+            return sendInto(fresh, content, size, target, partFileName, notifier)
+                    .map(outcome -> outcome.accepted(target));
+        });
+    }
+
+    /** Stats an upload's destination folder, checks that it may be written, and remembers it for a while. */
+    private Mono<FileInfo> uploadFolder(PortalPath folder, PortalPath target) {
         String operation = CteraOperation.FILES_UPLOAD.name();
-        if (!(answer instanceof XmlObject result)) {
-            throw new CteraProtocolException(operation, 200, operation + " of '" + target.relative()
-                    + "': expected an <obj> with rc and msg, found another answer", null);
-        }
-        String rc = result.optionalText("rc").orElse("0").trim();
-        if (!rc.equals("0")) {
-            throw InBandErrors.uploadError(operation, result.optionalText("msg").orElse("rc=" + rc),
-                    target.relative());
-        }
-        return target.relative();
+        return requireFolder(CteraOperation.FILES_UPLOAD, folder).map(info -> {
+            if (!info.writable()) {
+                throw new CteraAccessDeniedException(operation, 0, operation + " failed on '" + target.relative()
+                        + "': the folder is " + info.permission() + ", not ReadWrite", null);
+            }
+            cloudFolderUid(CteraOperation.FILES_UPLOAD, info, folder);
+            this.uploadFolders.put(folder, info);
+            return info;
+        });
+    }
+
+    private Mono<UploadOutcome> sendInto(FileInfo folder, Flux<DataBuffer> content, long size, PortalPath target,
+            String partFileName, TransferNotifier notifier) {
+        String operation = CteraOperation.FILES_UPLOAD.name();
+        long uid = cloudFolderUid(CteraOperation.FILES_UPLOAD, folder, target.parent());
+        TransferMeter meter = new TransferMeter();
+        Flux<DataBuffer> counted = Flux.defer(() -> {
+            notifier.initiated();
+            return content.doOnNext(buffer -> {
+                int bytes = buffer.readableByteCount();
+                meter.sent(bytes);
+                notifier.transferred(bytes);
+            }).concatWith(Mono.defer(() -> (meter.sentBytes() == size) ? Mono.empty()
+                    : Mono.error(new CteraClientErrorException(operation, 0, operation + " of '"
+                            + target.relative() + "' declared " + size + " bytes but the content had "
+                            + meter.sentBytes(), null))));
+        });
+        List<Map.Entry<String, String>> fields = List.of(
+                new AbstractMap.SimpleImmutableEntry<>("name", target.name()),
+                new AbstractMap.SimpleImmutableEntry<>("Filename", target.name()),
+                new AbstractMap.SimpleImmutableEntry<>("fullpath",
+                        this.calls.endpoint().originWithPort() + target.href(this.context)),
+                new AbstractMap.SimpleImmutableEntry<>("fileSize", Long.toString(size)));
+        ApiRequest request = ApiRequest.multipart(CteraOperation.FILES_UPLOAD,
+                this.calls.endpoint().contextPath("upload/folders/" + uid),
+                new MultipartUpload(fields, "file", partFileName, counted))
+                .withTransferMeter(meter);
+        return this.calls.call(request, XmlResponses.tree(this.calls.codec()))
+                .map(answer -> UploadOutcome.of(answer, target));
     }
 
     private Mono<Long> transferIn(ApiRequest request, String path, @Nullable Long size, OutputStream out,
@@ -600,6 +629,10 @@ public final class ReactiveCloudFiles {
                 .putNull("startFrom")
                 .build();
         List<String> named = subjects.stream().map(subject -> PortalPath.of(subject).relative()).toList();
+        if (operation != CteraOperation.FILES_COPY) {
+            // Deleting, moving or renaming may take away a folder this client would upload into.
+            this.uploadFolders.clear();
+        }
         return this.calls.execute(operation, name, param).map(answer -> {
             String text = FileMapper.textOf(answer);
             try {
