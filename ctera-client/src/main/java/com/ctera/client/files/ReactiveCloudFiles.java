@@ -169,11 +169,11 @@ public final class ReactiveCloudFiles {
      * @return the uploaded file's portal path
      */
     public Mono<String> upload(Path file, String folder, TransferListener listener) {
-        return Mono.fromCallable(() -> Files.size(file))
+        return Mono.fromCallable(() -> LocalContent.of(file))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(IOException.class, ex -> new UncheckedIOException("cannot read " + file, ex))
-                .flatMap(size -> send(DataBufferUtils.read(file, FILE_BUFFERS, CHUNK_SIZE),
-                        size, folder, file.getFileName().toString(), file.getFileName().toString(), listener));
+                .flatMap(local -> send(local.buffers(), local.size(), folder, file.getFileName().toString(),
+                        file.getFileName().toString(), listener));
     }
 
     /**
@@ -418,8 +418,7 @@ public final class ReactiveCloudFiles {
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(written -> Mono.fromCallable(() -> Files.size(written))
                                 .flatMap(size -> send(DataBufferUtils.read(written, FILE_BUFFERS, CHUNK_SIZE),
-                                        size, folder, name,
-                                        "file", listener))),
+                                        size, folder, name, "file", listener))),
                 temp -> deleteQuietly(temp));
     }
 
@@ -605,9 +604,11 @@ public final class ReactiveCloudFiles {
         return Mono.usingWhen(
                 Mono.fromCallable(() -> Files.createTempFile(directory, "." + destination.getFileName(), ".part"))
                         .subscribeOn(Schedulers.boundedElastic()),
-                temp -> fill.apply(temp)
-                        .then(Mono.fromCallable(() -> moveIntoPlace(temp, destination))
-                                .subscribeOn(Schedulers.boundedElastic())),
+                // The rename is one quick system call, made on the thread that finished the body; once it is done
+                // there is nothing left to delete, so success costs no further thread hop.
+                temp -> fill.apply(temp).then(Mono.fromCallable(() -> moveIntoPlace(temp, destination))),
+                temp -> Mono.empty(),
+                (temp, error) -> deleteQuietly(temp),
                 temp -> deleteQuietly(temp));
     }
 
@@ -706,6 +707,24 @@ public final class ReactiveCloudFiles {
         }
         catch (IOException ex) {
             logger.debug("Closing a download file failed: {}", ex.toString());
+        }
+    }
+
+    /**
+     * A local file's bytes as they will be sent. A file of one buffer or less is read whole on the thread that
+     * learns its size, which saves opening an asynchronous channel and a thread hop per small upload; a larger one
+     * streams from disk into pooled direct buffers.
+     */
+    private record LocalContent(Flux<DataBuffer> buffers, long size) {
+
+        static LocalContent of(Path file) throws IOException {
+            long size = Files.size(file);
+            if (size > CHUNK_SIZE) {
+                return new LocalContent(DataBufferUtils.read(file, FILE_BUFFERS, CHUNK_SIZE), size);
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return new LocalContent(Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes))),
+                    bytes.length);
         }
     }
 
