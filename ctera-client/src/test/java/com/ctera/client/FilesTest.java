@@ -31,6 +31,7 @@ import reactor.test.StepVerifier;
 import com.ctera.client.files.FileInfo;
 import com.ctera.client.files.FileVersion;
 import com.ctera.client.files.ListOptions;
+import com.ctera.client.files.ReactiveCloudFiles;
 import com.ctera.client.files.TransferListener;
 import com.ctera.client.files.TransferProgress;
 import com.ctera.client.pipeline.CallContext;
@@ -187,6 +188,23 @@ class FilesTest {
         StepVerifier.create(user.reactive().files().upload(publisher, folder, "unknown length.bin",
                 TransferListener.NONE)).expectNext(folder + "/unknown length.bin").verifyComplete();
         assertThat(user.files().stat(folder + "/unknown length.bin").size()).isEqualTo(content.length);
+    }
+
+    @Test
+    void filesOfEverySizeAroundOneBufferGoUpAndComeBackWhole(@TempDir Path temp) throws IOException {
+        String folder = ROOT + "/buffer-sizes";
+        user.files().mkdirs(folder);
+        int chunk = ReactiveCloudFiles.CHUNK_SIZE;
+        for (int size : new int[] { 0, 1, chunk - 1, chunk, chunk + 1, 3 * chunk + 7 }) {
+            byte[] content = bytes(size, size);
+            Path local = Files.write(temp.resolve("s" + size + ".bin"), content);
+            RecordingListener listener = new RecordingListener();
+            assertThat(user.files().upload(local, folder, listener)).isEqualTo(folder + "/s" + size + ".bin");
+            assertThat(listener.lastProgress.transferredBytes()).isEqualTo(size);
+            assertThat(user.files().stat(folder + "/s" + size + ".bin").size()).isEqualTo(size);
+            Path back = user.files().download(folder + "/s" + size + ".bin", temp.resolve("back" + size + ".bin"));
+            assertThat(back).hasBinaryContent(content);
+        }
     }
 
     @Test

@@ -45,6 +45,8 @@ public final class TransferRunner {
 
     private static final int WRITE_CHUNK = 1 << 20;
 
+    private static final int WARM_UP_TRANSFERS = 300;
+
     private TransferRunner() {
     }
 
@@ -83,13 +85,21 @@ public final class TransferRunner {
             }
             Path work = Files.createDirectory(root.resolve("local"));
             CurlSession curl = CurlSession.login(simulator.baseUrl(), USER, PASSWORD, work);
-            // Warm-up: one small transfer each way on both sides, so class loading and the first connection
-            // do not count.
+            // Warm-up: small transfers each way on both sides, so that class loading, the first connection and the
+            // JIT compilation of both JVMs (the client's and the simulator's) do not count. With a single transfer,
+            // the 1 B case measured a client still compiling its code (a few ms per transfer more than when warm),
+            // which curl, a native program, never pays.
             Path warm = generate(work.resolve("warm.bin"), 64 * 1024);
-            files.upload(warm, "My Files/" + FOLDER);
-            files.download("My Files/" + FOLDER + "/warm.bin", work.resolve("warm.down"));
-            curl.upload(warm, drive.uid(), FOLDER, "warm-curl.bin");
-            curl.download(FOLDER, "warm-curl.bin", work.resolve("warm-curl.down"));
+            for (int i = 0; i < WARM_UP_TRANSFERS; i++) {
+                files.upload(warm, "My Files/" + FOLDER);
+                files.download("My Files/" + FOLDER + "/warm.bin", work.resolve("warm.down"));
+                if (i % 10 == 0) {
+                    curl.upload(warm, drive.uid(), FOLDER, "warm-curl.bin");
+                    curl.download(FOLDER, "warm-curl.bin", work.resolve("warm-curl.down"));
+                }
+            }
+            logger.info("Warmed up with {} transfers each way by the client and {} by curl", WARM_UP_TRANSFERS,
+                    (WARM_UP_TRANSFERS + 9) / 10);
             for (Case size : cases) {
                 measure(size, files, curl, drive.uid(), work, memory);
             }

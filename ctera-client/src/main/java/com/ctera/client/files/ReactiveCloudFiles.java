@@ -16,12 +16,15 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
+import io.netty.buffer.ByteBufAllocator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -45,6 +48,7 @@ import com.ctera.client.protocol.XmlValue;
 import com.ctera.client.session.PortalCalls;
 import com.ctera.client.tasks.PendingTask;
 import com.ctera.client.transport.ApiRequest;
+import com.ctera.client.transport.BufferResponseReader;
 import com.ctera.client.transport.MultipartUpload;
 import com.ctera.client.transport.ResponseReader;
 import com.ctera.client.transport.TransferMeter;
@@ -67,9 +71,16 @@ public final class ReactiveCloudFiles {
 
     private static final Executor BLOCKING = task -> Schedulers.boundedElastic().schedule(task);
 
+    // A file being uploaded is read into Netty's pooled direct buffers, which the connection writes as they are. Heap
+    // buffers cost two copies per byte (into a fresh heap buffer for Netty, then into a direct one for the socket)
+    // and 128 MiB of garbage per 128 MiB sent (docs/benchmarks.md, "Transfers against curl").
+    private static final DataBufferFactory FILE_BUFFERS = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
+
     private final PortalCalls calls;
 
     private final PortalContext context;
+
+    private final UploadFolders uploadFolders = new UploadFolders(System::nanoTime);
 
     /** Created by {@code CteraPortal}. */
     public ReactiveCloudFiles(PortalCalls calls) {
@@ -158,11 +169,11 @@ public final class ReactiveCloudFiles {
      * @return the uploaded file's portal path
      */
     public Mono<String> upload(Path file, String folder, TransferListener listener) {
-        return Mono.fromCallable(() -> Files.size(file))
+        return Mono.fromCallable(() -> LocalContent.of(file))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(IOException.class, ex -> new UncheckedIOException("cannot read " + file, ex))
-                .flatMap(size -> send(DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, CHUNK_SIZE),
-                        size, folder, file.getFileName().toString(), file.getFileName().toString(), listener));
+                .flatMap(local -> send(local.buffers(), local.size(), folder, file.getFileName().toString(),
+                        file.getFileName().toString(), listener));
     }
 
     /**
@@ -203,14 +214,15 @@ public final class ReactiveCloudFiles {
 
     /**
      * Downloads a file into a local file or directory (then named as on the portal). The bytes go to a temporary file
-     * next to the target, renamed over it once complete, so a failed download never leaves a partial target.
+     * next to the target, renamed over it once complete, so a failed download never leaves a partial target. The stat
+     * that refuses a folder is sent together with the download itself, which is cancelled if the path is a folder.
      * @return the local file written
      */
     public Mono<Path> download(String path, Path target, TransferListener listener) {
         return Mono.defer(() -> {
             PortalPath source = PortalPath.of(path);
             Path destination = Files.isDirectory(target) ? target.resolve(source.name()) : target;
-            return toLocalFile(destination, out -> download(path, out, listener));
+            return toLocalFile(destination, file -> downloadInto(source, file, listener));
         });
     }
 
@@ -290,7 +302,7 @@ public final class ReactiveCloudFiles {
             String name = PortalPath.of(folder).name();
             Path destination = Files.isDirectory(target) ? target.resolve((name.isEmpty() ? "root" : name) + ".zip")
                     : target;
-            return toLocalFile(destination, out -> downloadZip(folder, children, out, listener));
+            return throughStream(destination, out -> downloadZip(folder, children, out, listener));
         });
     }
 
@@ -405,69 +417,95 @@ public final class ReactiveCloudFiles {
                 temp -> fill.apply(temp)
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(written -> Mono.fromCallable(() -> Files.size(written))
-                                .flatMap(size -> send(DataBufferUtils.read(written,
-                                        DefaultDataBufferFactory.sharedInstance, CHUNK_SIZE), size, folder, name,
-                                        "file", listener))),
+                                .flatMap(size -> send(DataBufferUtils.read(written, FILE_BUFFERS, CHUNK_SIZE),
+                                        size, folder, name, "file", listener))),
                 temp -> deleteQuietly(temp));
     }
 
+    // The upload URL needs the destination's cloud folder uid, which a stat of the folder gives (§5.4.4). A folder
+    // stated by a recent upload is trusted without another stat; if the portal then refuses the upload, the folder is
+    // stated again, so a folder that is gone or changed fails as it would have without the shortcut.
     private Mono<String> send(Flux<DataBuffer> content, long size, String folderPath, String name,
             String partFileName, TransferListener listener) {
         return Mono.defer(() -> {
             validateName(name);
             PortalPath folder = PortalPath.of(folderPath);
             PortalPath target = folder.child(name);
-            String operation = CteraOperation.FILES_UPLOAD.name();
-            return requireFolder(CteraOperation.FILES_UPLOAD, folder).flatMap(info -> {
-                if (!info.writable()) {
-                    return Mono.error(new CteraAccessDeniedException(operation, 0, operation + " failed on '"
-                            + target.relative() + "': the folder is " + info.permission() + ", not ReadWrite", null));
-                }
-                long uid = cloudFolderUid(CteraOperation.FILES_UPLOAD, info, folder);
-                TransferNotifier notifier = new TransferNotifier(listener, target.relative(),
-                        TransferProgress.Direction.UPLOAD, size);
-                TransferMeter meter = new TransferMeter();
-                Flux<DataBuffer> counted = Flux.defer(() -> {
-                    notifier.initiated();
-                    return content.doOnNext(buffer -> {
-                        int bytes = buffer.readableByteCount();
-                        meter.sent(bytes);
-                        notifier.transferred(bytes);
-                    }).concatWith(Mono.defer(() -> (meter.sentBytes() == size) ? Mono.empty()
-                            : Mono.error(new CteraClientErrorException(operation, 0, operation + " of '"
-                                    + target.relative() + "' declared " + size + " bytes but the content had "
-                                    + meter.sentBytes(), null))));
-                });
-                List<Map.Entry<String, String>> fields = List.of(
-                        new AbstractMap.SimpleImmutableEntry<>("name", name),
-                        new AbstractMap.SimpleImmutableEntry<>("Filename", name),
-                        new AbstractMap.SimpleImmutableEntry<>("fullpath",
-                                this.calls.endpoint().originWithPort() + target.href(this.context)),
-                        new AbstractMap.SimpleImmutableEntry<>("fileSize", Long.toString(size)));
-                ApiRequest request = ApiRequest.multipart(CteraOperation.FILES_UPLOAD,
-                        this.calls.endpoint().contextPath("upload/folders/" + uid),
-                        new MultipartUpload(fields, "file", partFileName, counted))
-                        .withTransferMeter(meter);
-                return this.calls.call(request, XmlResponses.tree(this.calls.codec()))
-                        .map(answer -> checkUpload(answer, target))
-                        .doOnSuccess(done -> notifier.complete())
-                        .doOnError(notifier::failed);
-            });
+            TransferNotifier notifier = new TransferNotifier(listener, target.relative(),
+                    TransferProgress.Direction.UPLOAD, size);
+            FileInfo known = this.uploadFolders.get(folder);
+            Mono<String> sent;
+            if (known == null) {
+                sent = uploadFolder(folder, target)
+                        .flatMap(info -> sendInto(info, content, size, target, partFileName, notifier))
+                        .map(outcome -> outcome.accepted(target));
+            }
+            else {
+                sent = sendInto(known, content, size, target, partFileName, notifier)
+                        .doOnError(error -> this.uploadFolders.forget(folder))
+                        .flatMap(outcome -> (outcome.refusal() == null) ? Mono.just(target.relative())
+                                : restated(folder, target, known, outcome, content, size, partFileName, notifier));
+            }
+            return sent.doOnSuccess(done -> notifier.complete()).doOnError(notifier::failed);
         });
     }
 
-    private String checkUpload(XmlValue answer, PortalPath target) {
+    private Mono<String> restated(PortalPath folder, PortalPath target, FileInfo known, UploadOutcome refused,
+            Flux<DataBuffer> content, long size, String partFileName, TransferNotifier notifier) {
+        this.uploadFolders.forget(folder);
+        return uploadFolder(folder, target).flatMap(fresh -> {
+            if (cloudFolderUid(CteraOperation.FILES_UPLOAD, fresh, folder)
+                    == cloudFolderUid(CteraOperation.FILES_UPLOAD, known, folder)) {
+                // The folder is where it was: the refusal had another cause (quota, policy), so it stands.
+                return Mono.fromCallable(() -> refused.accepted(target));
+            }
+            return sendInto(fresh, content, size, target, partFileName, notifier)
+                    .map(outcome -> outcome.accepted(target));
+        });
+    }
+
+    /** Stats an upload's destination folder, checks that it may be written, and remembers it for a while. */
+    private Mono<FileInfo> uploadFolder(PortalPath folder, PortalPath target) {
         String operation = CteraOperation.FILES_UPLOAD.name();
-        if (!(answer instanceof XmlObject result)) {
-            throw new CteraProtocolException(operation, 200, operation + " of '" + target.relative()
-                    + "': expected an <obj> with rc and msg, found another answer", null);
-        }
-        String rc = result.optionalText("rc").orElse("0").trim();
-        if (!rc.equals("0")) {
-            throw InBandErrors.uploadError(operation, result.optionalText("msg").orElse("rc=" + rc),
-                    target.relative());
-        }
-        return target.relative();
+        return requireFolder(CteraOperation.FILES_UPLOAD, folder).map(info -> {
+            if (!info.writable()) {
+                throw new CteraAccessDeniedException(operation, 0, operation + " failed on '" + target.relative()
+                        + "': the folder is " + info.permission() + ", not ReadWrite", null);
+            }
+            cloudFolderUid(CteraOperation.FILES_UPLOAD, info, folder);
+            this.uploadFolders.put(folder, info);
+            return info;
+        });
+    }
+
+    private Mono<UploadOutcome> sendInto(FileInfo folder, Flux<DataBuffer> content, long size, PortalPath target,
+            String partFileName, TransferNotifier notifier) {
+        String operation = CteraOperation.FILES_UPLOAD.name();
+        long uid = cloudFolderUid(CteraOperation.FILES_UPLOAD, folder, target.parent());
+        TransferMeter meter = new TransferMeter();
+        Flux<DataBuffer> counted = Flux.defer(() -> {
+            notifier.initiated();
+            return content.doOnNext(buffer -> {
+                int bytes = buffer.readableByteCount();
+                meter.sent(bytes);
+                notifier.transferred(bytes);
+            }).concatWith(Mono.defer(() -> (meter.sentBytes() == size) ? Mono.empty()
+                    : Mono.error(new CteraClientErrorException(operation, 0, operation + " of '"
+                            + target.relative() + "' declared " + size + " bytes but the content had "
+                            + meter.sentBytes(), null))));
+        });
+        List<Map.Entry<String, String>> fields = List.of(
+                new AbstractMap.SimpleImmutableEntry<>("name", target.name()),
+                new AbstractMap.SimpleImmutableEntry<>("Filename", target.name()),
+                new AbstractMap.SimpleImmutableEntry<>("fullpath",
+                        this.calls.endpoint().originWithPort() + target.href(this.context)),
+                new AbstractMap.SimpleImmutableEntry<>("fileSize", Long.toString(size)));
+        ApiRequest request = ApiRequest.multipart(CteraOperation.FILES_UPLOAD,
+                this.calls.endpoint().contextPath("upload/folders/" + uid),
+                new MultipartUpload(fields, "file", partFileName, counted))
+                .withTransferMeter(meter);
+        return this.calls.call(request, XmlResponses.tree(this.calls.codec()))
+                .map(answer -> UploadOutcome.of(answer, target));
     }
 
     private Mono<Long> transferIn(ApiRequest request, String path, @Nullable Long size, OutputStream out,
@@ -493,14 +531,84 @@ public final class ReactiveCloudFiles {
                 .doOnError(notifier::failed);
     }
 
-    private Mono<Path> toLocalFile(Path destination, Function<OutputStream, Mono<Long>> writer) {
+    // A stat (to refuse a folder) and the GET itself, sent together: a small file then costs one round trip, as it
+    // does for curl, instead of two. The GET's outcome waits for the stat's, so a missing file or a folder fails with
+    // the stat's error, as when the two were sent one after the other; a folder cancels the GET.
+    private Mono<Long> downloadInto(PortalPath source, DownloadFile file, TransferListener listener) {
+        String operation = CteraOperation.FILES_DOWNLOAD.name();
+        TransferNotifier notifier = new TransferNotifier(listener, source.relative(),
+                TransferProgress.Direction.DOWNLOAD, null);
+        TransferMeter meter = new TransferMeter();
+        Mono<FileInfo> aFile = stat(source).map(info -> {
+            if (info.folder()) {
+                throw InBandErrors.notAFile(operation, source.relative());
+            }
+            return info;
+        }).cache();
+        BufferResponseReader<Long> toFile = (head, body) -> Mono.defer(() -> {
+            try {
+                file.restart();
+            }
+            catch (IOException ex) {
+                return Mono.error(new UncheckedIOException(ex));
+            }
+            long announced = head.headers().getContentLength();
+            notifier.initiated((announced >= 0) ? announced : null);
+            return body.reduce(0L, (total, buffer) -> {
+                try {
+                    int written = file.write(buffer);
+                    meter.received(written);
+                    notifier.transferred(written);
+                    return total + written;
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }).defaultIfEmpty(0L).map(total -> {
+                if (announced >= 0 && total != announced) {
+                    throw new CteraProtocolException(operation, head.status(), operation + " of '"
+                            + source.relative() + "' announced " + announced + " bytes but sent " + total, null);
+                }
+                return total;
+            });
+        });
+        URI uri = URI.create(this.calls.endpoint().baseUrl() + source.href(this.context));
+        Mono<Long> get = this.calls.call(ApiRequest.get(CteraOperation.FILES_DOWNLOAD, uri).withTransferMeter(meter),
+                toFile).onErrorResume(error -> aFile.then(Mono.error(error)));
+        return Mono.zip(aFile, get, (info, total) -> total)
+                .doOnSuccess(total -> notifier.complete())
+                .doOnError(notifier::failed);
+    }
+
+    private Mono<Path> toLocalFile(Path destination, Function<DownloadFile, Mono<Long>> writer) {
+        return inTemporaryFile(destination, temp -> Mono.using(() -> DownloadFile.open(temp),
+                file -> writer.apply(file).then(Mono.fromRunnable(() -> {
+                    try {
+                        file.finish();
+                    }
+                    catch (IOException ex) {
+                        throw new UncheckedIOException("cannot write " + temp, ex);
+                    }
+                })), DownloadFile::close));
+    }
+
+    private Mono<Path> throughStream(Path destination, Function<OutputStream, Mono<Long>> writer) {
+        return inTemporaryFile(destination, temp -> Mono.using(() -> Files.newOutputStream(temp), writer::apply,
+                ReactiveCloudFiles::closeQuietly).then());
+    }
+
+    // The bytes go to a temporary file next to the destination, renamed over it once complete and deleted otherwise
+    // (failure or cancel), so the destination is never left half written.
+    private Mono<Path> inTemporaryFile(Path destination, Function<Path, Mono<?>> fill) {
         Path directory = destination.toAbsolutePath().getParent();
         return Mono.usingWhen(
                 Mono.fromCallable(() -> Files.createTempFile(directory, "." + destination.getFileName(), ".part"))
                         .subscribeOn(Schedulers.boundedElastic()),
-                temp -> Mono.using(() -> Files.newOutputStream(temp), writer::apply, ReactiveCloudFiles::closeQuietly)
-                        .then(Mono.fromCallable(() -> moveIntoPlace(temp, destination))
-                                .subscribeOn(Schedulers.boundedElastic())),
+                // The rename is one quick system call, made on the thread that finished the body; once it is done
+                // there is nothing left to delete, so success costs no further thread hop.
+                temp -> fill.apply(temp).then(Mono.fromCallable(() -> moveIntoPlace(temp, destination))),
+                temp -> Mono.empty(),
+                (temp, error) -> deleteQuietly(temp),
                 temp -> deleteQuietly(temp));
     }
 
@@ -530,6 +638,10 @@ public final class ReactiveCloudFiles {
                 .putNull("startFrom")
                 .build();
         List<String> named = subjects.stream().map(subject -> PortalPath.of(subject).relative()).toList();
+        if (operation != CteraOperation.FILES_COPY) {
+            // Deleting, moving or renaming may take away a folder this client would upload into.
+            this.uploadFolders.clear();
+        }
         return this.calls.execute(operation, name, param).map(answer -> {
             String text = FileMapper.textOf(answer);
             try {
@@ -595,6 +707,24 @@ public final class ReactiveCloudFiles {
         }
         catch (IOException ex) {
             logger.debug("Closing a download file failed: {}", ex.toString());
+        }
+    }
+
+    /**
+     * A local file's bytes as they will be sent. A file of one buffer or less is read whole on the thread that
+     * learns its size, which saves opening an asynchronous channel and a thread hop per small upload; a larger one
+     * streams from disk into pooled direct buffers.
+     */
+    private record LocalContent(Flux<DataBuffer> buffers, long size) {
+
+        static LocalContent of(Path file) throws IOException {
+            long size = Files.size(file);
+            if (size > CHUNK_SIZE) {
+                return new LocalContent(DataBufferUtils.read(file, FILE_BUFFERS, CHUNK_SIZE), size);
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return new LocalContent(Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes))),
+                    bytes.length);
         }
     }
 

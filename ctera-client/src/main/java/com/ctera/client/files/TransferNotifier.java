@@ -22,7 +22,7 @@ final class TransferNotifier {
 
     private final TransferProgress.Direction direction;
 
-    private final @Nullable Long totalBytes;
+    private volatile @Nullable Long totalBytes;
 
     private final AtomicLong transferred = new AtomicLong();
 
@@ -42,6 +42,14 @@ final class TransferNotifier {
         this.transferred.set(0);
         this.ended.set(false);
         safely(() -> this.listener.transferInitiated(snapshot()));
+    }
+
+    /** Starts (again) a transfer whose size is learnt only now, from the answer's {@code Content-Length}. */
+    void initiated(@Nullable Long knownTotal) {
+        if (knownTotal != null) {
+            this.totalBytes = knownTotal;
+        }
+        initiated();
     }
 
     void transferred(long bytes) {

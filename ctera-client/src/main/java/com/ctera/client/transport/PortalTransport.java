@@ -199,6 +199,9 @@ public final class PortalTransport implements AutoCloseable {
         HttpHeaders headers = response.headers().asHttpHeaders();
         if (response.statusCode().is2xxSuccessful()) {
             ResponseHead head = new ResponseHead(status, headers, response.cookies());
+            if (reader instanceof BufferResponseReader<T> buffers) {
+                return readBuffers(request, status, head, response, buffers);
+            }
             long length = headers.getContentLength();
             if (length >= 0 && length <= MAX_INLINE_BODY) {
                 return readInline(request, status, head, response, reader);
@@ -234,6 +237,14 @@ public final class PortalTransport implements AutoCloseable {
         return wholeBody(response, MAX_INLINE_BODY)
                 .defaultIfEmpty(NO_BYTES)
                 .flatMap(bytes -> Mono.fromCallable(() -> reader.read(head, new ByteArrayInputStream(bytes))))
+                .onErrorMap(error -> this.failures.body(request, status, error));
+    }
+
+    // A body that goes straight to its destination (a file) is handed over buffer by buffer on the I/O thread:
+    // neither copied into a stream nor passed to a worker thread (docs/benchmarks.md, "Transfers against curl").
+    private <T> Mono<T> readBuffers(ApiRequest request, int status, ResponseHead head, ClientResponse response,
+            BufferResponseReader<T> reader) {
+        return Mono.defer(() -> reader.read(head, response.bodyToFlux(DataBuffer.class)))
                 .onErrorMap(error -> this.failures.body(request, status, error));
     }
 
