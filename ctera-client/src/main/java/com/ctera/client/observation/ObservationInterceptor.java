@@ -4,7 +4,9 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import com.ctera.client.pipeline.CallContext;
 import com.ctera.client.pipeline.CallEvents;
@@ -54,36 +56,27 @@ public final class ObservationInterceptor implements CallInterceptor {
         if (this.registry.isNoop()) {
             return next;
         }
-        return Mono.deferContextual((reactorContext) -> {
-            CteraRequestContext context = new CteraRequestContext(call);
-            Observation observation = CteraObservationDocumentation.REQUESTS.observation(this.convention,
-                    DEFAULT_CONVENTION, () -> context, this.registry);
-            // A blocking caller subscribes on its own thread, where its current observation (if any) is open.
-            Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY,
-                    this.registry.getCurrentObservation());
-            observation.parentObservation(parent).start();
-            CallRecorder recorder = new CallRecorder(context, this.metrics);
-            return next
-                .doOnSuccess((value) -> {
-                    context.succeeded();
-                    end(observation, context);
-                })
-                .doOnError((error) -> {
-                    context.failed(error);
-                    observation.error(error);
-                    end(observation, context);
-                })
-                .doOnCancel(() -> {
-                    context.cancelledByCaller();
-                    end(observation, context);
-                })
-                .contextWrite((inner) -> inner.put(CallEvents.CONTEXT_KEY, recorder)
-                    .put(ObservationThreadLocalAccessor.KEY, observation));
-        });
+        return new ObservedCall<>(next, call, this);
+    }
+
+    /** Starts one call's observation for a subscriber of the call, and wraps the subscriber to end it. */
+    <T> CoreSubscriber<T> observe(CallContext call, CoreSubscriber<? super T> actual) {
+        Context outer = actual.currentContext();
+        CteraRequestContext context = new CteraRequestContext(call);
+        Observation observation = CteraObservationDocumentation.REQUESTS.observation(this.convention,
+                DEFAULT_CONVENTION, () -> context, this.registry);
+        // A blocking caller subscribes on its own thread, where its current observation (if any) is open.
+        Observation parent = outer.getOrDefault(ObservationThreadLocalAccessor.KEY,
+                this.registry.getCurrentObservation());
+        observation.parentObservation(parent).start();
+        CallRecorder recorder = new CallRecorder(context, this.metrics);
+        Context inner = outer.put(CallEvents.CONTEXT_KEY, recorder)
+            .put(ObservationThreadLocalAccessor.KEY, observation);
+        return new ObservedSubscriber<>(actual, inner, observation, context, this);
     }
 
     // Ends before the signal travels on: a blocking caller that wakes up on it finds the call recorded.
-    private void end(Observation observation, CteraRequestContext context) {
+    void end(Observation observation, CteraRequestContext context) {
         if (context.markEnded()) {
             observation.stop();
             this.metrics.completed(context);
