@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
@@ -36,6 +37,7 @@ import org.springframework.context.annotation.Configuration;
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
 import com.ctera.client.CteraPortal;
 import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.simulator.FaultRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,6 +117,33 @@ class CteraHealthContributorAutoConfigurationTests {
                     assertThat(health.toString()).doesNotContain("silent-secret");
                 });
         }
+    }
+
+    @Test
+    void aPortalThatAnswersTooLateIsDownThroughTheEndpointWithinTheTimeout() {
+        this.runner
+            .withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+                    HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class))
+            .withPropertyValues(livePortal("late"))
+            .withPropertyValues("ctera.health.timeout=500ms", "ctera.health.cache-ttl=0s")
+            .run((context) -> {
+                context.getBean(CteraPortal.class).session();
+                // Logged in first, so the delayed answer is the check's own currentSession, not the login's.
+                simulator.faults()
+                    .inject(FaultRule.forOperation("currentSession").delay(Duration.ofSeconds(5)).times(1));
+                try {
+                    long started = System.nanoTime();
+                    HealthDescriptor late = context.getBean(HealthEndpoint.class).healthForPath("ctera", "late");
+                    Duration took = Duration.ofNanos(System.nanoTime() - started);
+                    assertThat(late.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(((IndicatedHealthDescriptor) late).getDetails().get("error")).asString()
+                        .contains("no answer within PT0.5S");
+                    assertThat(took).isLessThan(Duration.ofSeconds(3));
+                }
+                finally {
+                    simulator.faults().clear();
+                }
+            });
     }
 
     @Test
