@@ -23,7 +23,6 @@ import reactor.core.publisher.Mono;
 import com.ctera.client.files.TransferListener;
 import com.ctera.client.files.TransferProgress;
 import com.ctera.client.pipeline.CallContext;
-import com.ctera.client.pipeline.CallEvents;
 import com.ctera.client.pipeline.CallInterceptor;
 import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.FaultRule;
@@ -40,7 +39,7 @@ class DownloadToPathTest {
 
     private static final byte[] CONTENT = FilesTest.bytes(300_000, 9);
 
-    private static final ByteCounter bytes = new ByteCounter();
+    private static final TransferCounter bytes = new TransferCounter();
 
     private static final TwiceForDownloads twice = new TwiceForDownloads();
 
@@ -184,27 +183,6 @@ class DownloadToPathTest {
         private void record(String event, TransferProgress progress) {
             this.events.add(event);
             this.last = progress;
-        }
-    }
-
-    /** Adds up the file bytes reported to the calls' {@code CallEvents}. */
-    private static final class ByteCounter implements CallInterceptor, CallEvents {
-
-        final AtomicLong received = new AtomicLong();
-
-        @Override
-        public int order() {
-            return OBSERVATION_ORDER;
-        }
-
-        @Override
-        public <T> Mono<T> intercept(CallContext call, Mono<T> next) {
-            return next.contextWrite(context -> context.put(CallEvents.CONTEXT_KEY, this));
-        }
-
-        @Override
-        public void transferred(long bytesSent, long bytesReceived) {
-            this.received.addAndGet(bytesReceived);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -25,7 +24,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import com.ctera.client.files.FileInfo;
@@ -34,9 +32,6 @@ import com.ctera.client.files.ListOptions;
 import com.ctera.client.files.ReactiveCloudFiles;
 import com.ctera.client.files.TransferListener;
 import com.ctera.client.files.TransferProgress;
-import com.ctera.client.pipeline.CallContext;
-import com.ctera.client.pipeline.CallEvents;
-import com.ctera.client.pipeline.CallInterceptor;
 import com.ctera.client.tasks.BackgroundTask;
 import com.ctera.client.tasks.PendingTask;
 import com.ctera.client.tasks.TaskStatus;
@@ -491,35 +486,6 @@ class FilesTest {
         public void transferFailed(TransferProgress progress, Throwable error) {
             this.events.add("failed");
             this.lastProgress = progress;
-        }
-    }
-
-    /** An outermost stage that watches every call and adds up the file bytes reported to it. */
-    private static final class TransferCounter implements CallInterceptor, CallEvents {
-
-        final AtomicLong sent = new AtomicLong();
-
-        final AtomicLong received = new AtomicLong();
-
-        @Override
-        public int order() {
-            return OBSERVATION_ORDER;
-        }
-
-        @Override
-        public <T> Mono<T> intercept(CallContext call, Mono<T> next) {
-            return next.contextWrite(context -> context.put(CallEvents.CONTEXT_KEY, this));
-        }
-
-        @Override
-        public void transferred(long bytesSent, long bytesReceived) {
-            this.sent.addAndGet(bytesSent);
-            this.received.addAndGet(bytesReceived);
-        }
-
-        void reset() {
-            this.sent.set(0);
-            this.received.set(0);
         }
     }
 }

@@ -2,19 +2,14 @@ package com.ctera.benchmarks.call;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import com.ctera.benchmarks.PlainPortalSession;
-import com.ctera.client.protocol.CallEnvelope;
-import com.ctera.client.protocol.XmlCodec;
-import com.ctera.client.protocol.XmlObject;
-import com.ctera.client.protocol.XmlValue;
-import com.ctera.client.users.UserQuery;
 import com.ctera.simulator.SimulatorCredentials;
 
 /**
@@ -44,19 +39,15 @@ public final class NettyUserCall implements AutoCloseable {
             .headers(headers -> headers.set(HttpHeaderNames.COOKIE, cookie)
                 .set(HttpHeaderNames.CONTENT_TYPE, "text/plain"));
         this.userUri = this.login.api("/users/" + user).toString();
-        List<String> paths = UserQuery.DEFAULT_FIELDS.stream().map(field -> "/" + field).toList();
-        this.envelope = new XmlCodec().encode(CallEnvelope.getMulti(paths));
-        XmlValue answer = new XmlCodec().decode(get());
-        if (!(answer instanceof XmlObject read) || !user.equals(read.text("name"))) {
-            throw new IllegalStateException("the Reactor Netty call did not read user " + user + ": " + answer);
-        }
+        this.envelope = PlainUserCall.getUserEnvelope();
+        PlainUserCall.requireUser(get(), user, "the Reactor Netty call");
     }
 
     /** One call; the answer's bytes. */
     public byte[] get() {
         byte[] answer = this.http.post()
             .uri(this.userUri)
-            .send(Mono.fromSupplier(() -> io.netty.buffer.Unpooled.wrappedBuffer(this.envelope)))
+            .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(this.envelope)))
             .responseSingle((response, body) -> body.asByteArray())
             .block(Duration.ofSeconds(30));
         return (answer != null) ? answer : new byte[0];

@@ -39,11 +39,24 @@ public final class PlainUserCall implements AutoCloseable {
     public PlainUserCall(URI baseUrl, SimulatorCredentials admin, String user) {
         this.session = new PlainPortalSession(baseUrl, admin);
         this.userUri = this.session.api("/users/" + user);
+        this.envelope = getUserEnvelope();
+        requireUser(get(), user, "the plain WebClient call");
+    }
+
+    /** The get-multi envelope {@code users().get(name)} sends, encoded. */
+    static byte[] getUserEnvelope() {
         List<String> paths = UserQuery.DEFAULT_FIELDS.stream().map(field -> "/" + field).toList();
-        this.envelope = new XmlCodec().encode(CallEnvelope.getMulti(paths));
-        XmlValue answer = new XmlCodec().decode(get());
-        if (!(answer instanceof XmlObject read) || !user.equals(read.text("name"))) {
-            throw new IllegalStateException("the plain WebClient call did not read user " + user + ": " + answer);
+        return new XmlCodec().encode(CallEnvelope.getMulti(paths));
+    }
+
+    /**
+     * Checks that a baseline's answer is the user.
+     * @throws IllegalStateException naming the baseline when it is not
+     */
+    static void requireUser(byte[] answer, String user, String baseline) {
+        XmlValue value = new XmlCodec().decode(answer);
+        if (!(value instanceof XmlObject read) || !user.equals(read.text("name"))) {
+            throw new IllegalStateException(baseline + " did not read user " + user + ": " + value);
         }
     }
 
