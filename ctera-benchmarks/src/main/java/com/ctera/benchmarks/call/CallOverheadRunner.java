@@ -22,15 +22,16 @@ import com.ctera.client.CteraPortal;
 import com.ctera.simulator.SimulatorCredentials;
 
 /**
- * The call-overhead comparison made robust to a shared, noisy machine: the typed client and the plain
- * {@code WebClient} baseline take turns, round by round, in one JVM against one simulator, and what is reported is
- * the median of the per-round ratios, so load that comes and goes hits both sides alike.
+ * The call-overhead comparison made robust to a shared, noisy machine: two sides take turns in one JVM against one
+ * simulator. At concurrency 1 they alternate call by call (A B B A), and a round's figure is each side's median call;
+ * at concurrency 32 they alternate round by round, with the CPU time of this JVM's threads per call. What is reported
+ * is the median of the per-round ratios, so load that comes and goes hits both sides alike.
  *
- * <p>Arguments: {@code [interceptor set] [rounds] [calls per caller per round] [baseline]}, default {@code none},
- * 15, 200 and {@code plain}. The baseline is the plain {@code WebClient} call, or the name of another interceptor set:
- * then the typed client with that set is the baseline, which prices one stage against the same client without it
- * (say {@code observation 41 50 none}). Each round runs at concurrency 1 and at 32, after ten warm-up rounds of each
- * side. The simulator runs in this JVM unless {@link BenchPortal#URL_PROPERTY} names one in another JVM.
+ * <p>Arguments: {@code [side] [rounds] [calls per caller per round] [baseline]}, default {@code none}, 15, 200 and
+ * {@code plain}. Either side is an interceptor set of the typed client, {@code plain} (a plain {@code WebClient}
+ * call) or, as the baseline only, {@code netty} (Reactor Netty's {@code HttpClient} alone); {@code observation 41 50
+ * none} prices one stage against the same client without it. Ten warm-up rounds of each side come first. The
+ * simulator runs in this JVM unless {@link BenchPortal#URL_PROPERTY} names one in another JVM.
  */
 public final class CallOverheadRunner {
 
@@ -46,6 +47,12 @@ public final class CallOverheadRunner {
 
     /** Rounds of each side run, at each concurrency, before the measured ones. */
     private static final int WARM_UP_ROUNDS = 10;
+
+    /**
+     * Starts the one line a parent process reads ({@link CallOverheadForks}): the concurrency-1 latency ratio, the
+     * concurrency-32 throughput share and the concurrency-32 CPU ratio, each the median of the per-round ratios.
+     */
+    static final String RESULT_PREFIX = "result (c1 latency ratio, c32 throughput share, c32 CPU ratio): ";
 
     /** The callers of the throughput measure. */
     private static final int PARALLEL_CALLERS = 32;
@@ -85,10 +92,12 @@ public final class CallOverheadRunner {
                     timeRound(callers, PARALLEL_CALLERS, calls, clientCall);
                     timeRound(callers, PARALLEL_CALLERS, calls, plainCall);
                 }
-                reportLatency(set + " vs " + baseline, rounds, calls, measureOneByOne(rounds, calls, clientCall,
-                        plainCall));
-                report(set + " vs " + baseline, PARALLEL_CALLERS, calls,
+                double latency = reportLatency(set + " vs " + baseline, rounds, calls, measureOneByOne(rounds,
+                        calls, clientCall, plainCall));
+                double[] throughputAndCpu = report(set + " vs " + baseline, PARALLEL_CALLERS, calls,
                         measure(callers, PARALLEL_CALLERS, rounds, calls, clientCall, plainCall));
+                logger.info(String.format(Locale.ROOT, "%s%.4f %.4f %.4f", RESULT_PREFIX, latency,
+                        throughputAndCpu[0], throughputAndCpu[1]));
             }
             finally {
                 callers.shutdownNow();
@@ -229,7 +238,8 @@ public final class CallOverheadRunner {
         return byThread;
     }
 
-    private static void reportLatency(String sides, int rounds, int calls, long[][] medians) {
+    /** Logs the concurrency-1 comparison; the median of the per-round latency ratios. */
+    private static double reportLatency(String sides, int rounds, int calls, long[][] medians) {
         double[] ratios = new double[rounds];
         long[] client = new long[rounds];
         long[] plain = new long[rounds];
@@ -247,9 +257,11 @@ public final class CallOverheadRunner {
                 + "per-round ratios %.3f (range %.3f-%.3f, middle half %.3f-%.3f): %+.1f%%", sides,
                 client[rounds / 2] / 1e3, plain[rounds / 2] / 1e3, rounds, calls, medianRatio, ratios[0],
                 ratios[rounds - 1], ratios[rounds / 4], ratios[(3 * rounds) / 4], (medianRatio - 1) * 100));
+        return medianRatio;
     }
 
-    private static void report(String sides, int concurrency, int calls, long[][] measured) {
+    /** Logs the concurrency-32 comparison; the medians of the per-round throughput shares and CPU ratios. */
+    private static double[] report(String sides, int concurrency, int calls, long[][] measured) {
         int rounds = measured.length;
         double[] ratios = new double[rounds];
         double[] cpuRatios = new double[rounds];
@@ -283,5 +295,6 @@ public final class CallOverheadRunner {
                 concurrency, totalCalls / (client[rounds / 2] / 1e9), totalCalls / (plain[rounds / 2] / 1e9), rounds,
                 calls, 100 / ratios[rounds / 2], 100 / ratios[rounds - 1], 100 / ratios[0],
                 100 / ratios[(3 * rounds) / 4], 100 / ratios[rounds / 4]));
+        return new double[] { 1 / ratios[rounds / 2], cpuRatios[rounds / 2] };
     }
 }

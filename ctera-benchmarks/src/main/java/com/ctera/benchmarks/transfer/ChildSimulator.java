@@ -13,7 +13,7 @@ import java.util.List;
  * A simulator ({@code SimulatorMain}) started in a JVM of its own, from this JVM's class path, so that neither its
  * CPU nor its memory counts as the client's. Its file bodies go to the data directory given.
  */
-final class ChildSimulator implements AutoCloseable {
+public final class ChildSimulator implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -30,12 +30,21 @@ final class ChildSimulator implements AutoCloseable {
      * Starts the simulator and waits until it answers.
      * @throws IllegalStateException when it does not answer within a minute
      */
-    static ChildSimulator start(Path dataDirectory, String heap) throws IOException, InterruptedException {
+    public static ChildSimulator start(Path dataDirectory, String heap) throws IOException, InterruptedException {
+        return start(dataDirectory, heap, List.of());
+    }
+
+    /**
+     * Starts the simulator behind a command prefix (such as {@code taskset -c 0}) and waits until it answers.
+     * @throws IllegalStateException when it does not answer within a minute
+     */
+    public static ChildSimulator start(Path dataDirectory, String heap, List<String> prefix)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-Djava.net.preferIPv4Stack=true");
@@ -84,7 +93,7 @@ final class ChildSimulator implements AutoCloseable {
     }
 
     /** The simulator's base URL. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return this.baseUrl;
     }
 

@@ -1,0 +1,129 @@
+package com.ctera.benchmarks.call;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.ctera.benchmarks.RunnerArguments;
+import com.ctera.benchmarks.transfer.ChildSimulator;
+
+/**
+ * {@link CallOverheadRunner} in several JVMs, one after the other, and the median of their results. One JVM's ratio
+ * is tight within the run but moves by up to ±10 points from one JVM to the next (what the JIT compiled, where the
+ * threads landed), so a claim at the 5–10% level rests on the median of several.
+ *
+ * <p>Arguments: {@code [forks] [side] [rounds] [calls] [baseline]}, default 7, then the runner's own defaults. The
+ * simulator runs in a JVM of its own for all forks; with {@code -Dctera.bench.pin=true} it is pinned to CPU 0 and
+ * each fork to CPU 1 ({@code taskset}). With {@code -Dctera.bench.in-process=true} each fork starts its own simulator
+ * in its JVM instead.
+ */
+public final class CallOverheadForks {
+
+    private static final Logger logger = LoggerFactory.getLogger(CallOverheadForks.class);
+
+    /** No fork may run longer than this; a stuck one fails the run instead of hanging it. */
+    private static final long FORK_LIMIT_MINUTES = 15;
+
+    private CallOverheadForks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int forks = RunnerArguments.wholeNumber(args, 0, "forks", 1, 7);
+        List<String> runnerArguments = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        boolean pin = Boolean.getBoolean("ctera.bench.pin");
+        boolean inProcess = Boolean.getBoolean("ctera.bench.in-process");
+        Path data = Files.createTempDirectory("ctera-forks");
+        try (ChildSimulator simulator = inProcess ? null
+                : ChildSimulator.start(data, "512m", pin ? List.of("taskset", "-c", "0") : List.of())) {
+            List<double[]> results = new ArrayList<>();
+            for (int fork = 1; fork <= forks; fork++) {
+                double[] result = runFork(runnerArguments, (simulator != null) ? simulator.baseUrl().toString() : null,
+                        pin);
+                logger.info(String.format(Locale.ROOT, "fork %d of %d: c1 latency %+.1f%%, c32 throughput %.1f%%, "
+                        + "c32 CPU %.3f", fork, forks, (result[0] - 1) * 100, result[1] * 100, result[2]));
+                results.add(result);
+            }
+            logger.info(String.format(Locale.ROOT, "%s over %d JVMs (%s): median c1 latency %s, c32 throughput %s, "
+                    + "c32 CPU %s", String.join(" ", runnerArguments), forks,
+                    inProcess ? "simulator in each fork's JVM" : "simulator in its own JVM" + (pin ? ", pinned" : ""),
+                    summary(results, 0, true), summary(results, 1, false), summary(results, 2, false)));
+        }
+        finally {
+            deleteTree(data);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static double[] runFork(List<String> runnerArguments, @Nullable String simulatorUrl, boolean pin)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (pin) {
+            command.addAll(List.of("taskset", "-c", "1"));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xmx512m", "-Djava.net.preferIPv4Stack=true"));
+        if (simulatorUrl != null) {
+            command.add("-D" + BenchPortal.URL_PROPERTY + "=" + simulatorUrl);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CallOverheadRunner.class.getName()));
+        command.addAll(runnerArguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        double[] result = null;
+        try (BufferedReader output = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                int at = line.indexOf(CallOverheadRunner.RESULT_PREFIX);
+                if (at >= 0) {
+                    result = Arrays.stream(line.substring(at + CallOverheadRunner.RESULT_PREFIX.length()).trim()
+                        .split(" ")).mapToDouble(Double::parseDouble).toArray();
+                }
+            }
+        }
+        if (!process.waitFor(FORK_LIMIT_MINUTES, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("a fork ran longer than " + FORK_LIMIT_MINUTES + " minutes");
+        }
+        if (process.exitValue() != 0 || result == null || result.length != 3) {
+            throw new IllegalStateException("a fork of " + command + " ended with exit code " + process.exitValue()
+                    + " and no result line");
+        }
+        return result;
+    }
+
+    // The median over the forks, with the range: as a change in percent for a ratio, as a percentage for a share.
+    private static String summary(List<double[]> results, int index, boolean asChange) {
+        double[] values = results.stream().mapToDouble(result -> result[index]).sorted().toArray();
+        double median = (values.length % 2 == 1) ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        if (asChange) {
+            return String.format(Locale.ROOT, "%+.1f%% (range %+.1f%% to %+.1f%%)", (median - 1) * 100,
+                    (values[0] - 1) * 100, (values[values.length - 1] - 1) * 100);
+        }
+        if (index == 1) {
+            return String.format(Locale.ROOT, "%.1f%% (range %.1f%% to %.1f%%)", median * 100, values[0] * 100,
+                    values[values.length - 1] * 100);
+        }
+        return String.format(Locale.ROOT, "%.3f (range %.3f to %.3f)", median, values[0], values[values.length - 1]);
+    }
+}
