@@ -244,7 +244,7 @@ public final class PortalTransport implements AutoCloseable {
     // neither copied into a stream nor passed to a worker thread (docs/benchmarks.md, "Transfers against curl").
     private <T> Mono<T> readBuffers(ApiRequest request, int status, ResponseHead head, ClientResponse response,
             BufferResponseReader<T> reader) {
-        return Mono.defer(() -> reader.read(head, response.bodyToFlux(DataBuffer.class)))
+        return Mono.defer(() -> reader.read(head, response.body(BodyExtractors.toDataBuffers())))
                 .onErrorMap(error -> this.failures.body(request, status, error));
     }
 
