@@ -39,16 +39,16 @@ import com.ctera.client.resilience.RetryPolicy;
  * <li>{@code full-deadline}: {@code full} plus an overall deadline, every stage the client has;</li>
  * <li>{@code deadline}, {@code retry}, {@code breaker}, {@code limiter}: one stage of {@code full-deadline} alone, to
  * price it;</li>
- * <li>{@code context}, {@code observation-bare}, {@code observation-meters}: the observation stage taken apart (the
- * Reactor context plumbing alone; the Observation API with a handler that does nothing; with the meter handler but
- * without the call metrics).</li>
+ * <li>{@code context}, {@code observation-bare}, {@code observation-meters}, {@code observation-no-ltt}: the
+ * observation stage taken apart (the Reactor context plumbing alone; the Observation API with a handler that does
+ * nothing; with the meter handler but without the call metrics; everything but the long-task timer).</li>
  * </ul>
  */
 public final class InterceptorSets {
 
     /** Every set this build knows. */
     public static final List<String> NAMES = List.of("none", "passthrough", "observation", "full", "full-deadline",
-            "deadline", "retry", "breaker", "limiter", "context", "observation-bare", "observation-meters");
+            "deadline", "retry", "breaker", "limiter", "context", "observation-bare", "observation-meters", "observation-no-ltt");
 
     /** The portal name the stages are built for (limiter and breaker names). */
     static final String PORTAL = "bench";
@@ -83,6 +83,15 @@ public final class InterceptorSets {
             case "context" -> List.of(new ContextOnlyInterceptor());
             case "observation-bare" -> List.of(new ObservationInterceptor(bareObservations(),
                     new DefaultCteraObservationConvention(), CallMetrics.NONE));
+            // What an application gets with management.observations.long-task-timer.enabled=false.
+            case "observation-no-ltt" -> {
+                PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                ObservationRegistry observations = ObservationRegistry.create();
+                observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters,
+                        DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER));
+                yield List.of(new ObservationInterceptor(observations, new DefaultCteraObservationConvention(),
+                        new MicrometerCallMetrics(meters)));
+            }
             case "observation-meters" -> {
                 PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
                 ObservationRegistry observations = ObservationRegistry.create();
