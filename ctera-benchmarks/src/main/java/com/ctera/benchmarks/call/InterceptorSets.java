@@ -84,21 +84,9 @@ public final class InterceptorSets {
             case "observation-bare" -> List.of(new ObservationInterceptor(bareObservations(),
                     new DefaultCteraObservationConvention(), CallMetrics.NONE));
             // What an application gets with management.observations.long-task-timer.enabled=false.
-            case "observation-no-ltt" -> {
-                PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-                ObservationRegistry observations = ObservationRegistry.create();
-                observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters,
-                        DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER));
-                yield List.of(new ObservationInterceptor(observations, new DefaultCteraObservationConvention(),
-                        new MicrometerCallMetrics(meters)));
-            }
-            case "observation-meters" -> {
-                PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-                ObservationRegistry observations = ObservationRegistry.create();
-                observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-                yield List.of(new ObservationInterceptor(observations, new DefaultCteraObservationConvention(),
-                        CallMetrics.NONE));
-            }
+            case "observation-no-ltt" -> List.of(observation(true,
+                    DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER));
+            case "observation-meters" -> List.of(observation(false));
             case "full" -> full(null);
             case "full-deadline" -> full(DEADLINE);
             case "deadline" -> stage(full(DEADLINE), DeadlineInterceptor.class);
@@ -115,13 +103,21 @@ public final class InterceptorSets {
      * become timers in a {@link PrometheusMeterRegistry}, the default convention and {@link MicrometerCallMetrics}.
      */
     static ObservationInterceptor observation() {
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ObservationRegistry observations = ObservationRegistry.create();
-        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-        return new ObservationInterceptor(observations, new DefaultCteraObservationConvention(),
-                new MicrometerCallMetrics(meters));
+        return observation(true);
     }
 
+    /**
+     * The observation stage on a Prometheus registry through Micrometer's meter handler, with or without the call
+     * metrics, leaving out the handler meters named.
+     */
+    private static ObservationInterceptor observation(boolean callMetrics,
+            DefaultMeterObservationHandler.IgnoredMeters... ignored) {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters, ignored));
+        return new ObservationInterceptor(observations, new DefaultCteraObservationConvention(),
+                callMetrics ? new MicrometerCallMetrics(meters) : CallMetrics.NONE);
+    }
     // An observation registry whose one handler does nothing: the cost of the Observation API and the convention.
     private static ObservationRegistry bareObservations() {
         ObservationRegistry observations = ObservationRegistry.create();
