@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,6 +17,7 @@ import com.ctera.autoconfigure.resilience.PortalResilienceFactory;
 import com.ctera.autoconfigure.resilience.ResilienceSettings;
 import com.ctera.client.CteraPortalBuilder;
 import com.ctera.client.observation.CallMetrics;
+import com.ctera.client.observation.CteraMeterObservationHandler;
 import com.ctera.client.observation.DefaultCteraObservationConvention;
 import com.ctera.client.observation.MicrometerCallMetrics;
 import com.ctera.client.observation.ObservationInterceptor;
@@ -32,11 +34,15 @@ import com.ctera.client.resilience.RetryPolicy;
  * <ul>
  * <li>{@code none}: no stages;</li>
  * <li>{@code passthrough}: four stages that do nothing, at the real stages' positions (the seam alone);</li>
- * <li>{@code observation}: the observation stage on a Prometheus meter registry, with the call metrics;</li>
+ * <li>{@code observation}: the observation stage on a Prometheus meter registry, with the call metrics, its timers
+ * made by the starter's kept-meter handler ahead of Micrometer's generic one (as the starter wires them);</li>
+ * <li>{@code observation-generic}: the same with Micrometer's generic meter handler alone, as before the kept-meter
+ * handler;</li>
  * <li>{@code full}: the whole pipeline of issue 6 as the starter builds it by default: observation, retry, circuit
  * breaker and an unlimited rate limiter (the starter sets no overall deadline unless {@code timeouts.overall} is
  * set);</li>
  * <li>{@code full-deadline}: {@code full} plus an overall deadline, every stage the client has;</li>
+ * <li>{@code resilience}: {@code full} without the observation stage;</li>
  * <li>{@code deadline}, {@code retry}, {@code breaker}, {@code limiter}: one stage of {@code full-deadline} alone, to
  * price it;</li>
  * <li>{@code context}, {@code observation-bare}, {@code observation-meters}, {@code observation-no-ltt}: the
@@ -48,7 +54,7 @@ public final class InterceptorSets {
 
     /** Every set this build knows. */
     public static final List<String> NAMES = List.of("none", "passthrough", "observation", "full", "full-deadline",
-            "deadline", "retry", "breaker", "limiter", "context", "observation-bare", "observation-meters", "observation-no-ltt");
+            "deadline", "retry", "breaker", "limiter", "context", "observation-bare", "observation-meters", "observation-no-ltt", "observation-generic", "resilience");
 
     /** The portal name the stages are built for (limiter and breaker names). */
     static final String PORTAL = "bench";
@@ -83,12 +89,14 @@ public final class InterceptorSets {
             case "context" -> List.of(new ContextOnlyInterceptor());
             case "observation-bare" -> List.of(new ObservationInterceptor(bareObservations(),
                     new DefaultCteraObservationConvention(), CallMetrics.NONE));
-            // What an application gets with management.observations.long-task-timer.enabled=false.
-            case "observation-no-ltt" -> List.of(observation(true,
+            // What an application gets with management.metrics.observations.ignored-meters=long-task-timer.
+            case "observation-no-ltt" -> List.of(observation(true, true,
                     DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER));
-            case "observation-meters" -> List.of(observation(false));
+            case "observation-meters" -> List.of(observation(false, true));
+            case "observation-generic" -> List.of(observation(true, false));
             case "full" -> full(null);
             case "full-deadline" -> full(DEADLINE);
+            case "resilience" -> full(null).stream().filter(stage -> !(stage instanceof ObservationInterceptor)).toList();
             case "deadline" -> stage(full(DEADLINE), DeadlineInterceptor.class);
             case "retry" -> stage(full(DEADLINE), RetryInterceptor.class);
             case "breaker" -> stage(full(DEADLINE), CircuitBreakerInterceptor.class);
@@ -103,18 +111,25 @@ public final class InterceptorSets {
      * become timers in a {@link PrometheusMeterRegistry}, the default convention and {@link MicrometerCallMetrics}.
      */
     static ObservationInterceptor observation() {
-        return observation(true);
+        return observation(true, true);
     }
 
     /**
-     * The observation stage on a Prometheus registry through Micrometer's meter handler, with or without the call
-     * metrics, leaving out the handler meters named.
+     * The observation stage on a Prometheus registry, with or without the call metrics, leaving out the handler meters
+     * named. With {@code keptMeters}, the handlers are grouped as Spring Boot groups meter handlers (the first that
+     * supports an observation takes it), the starter's {@link CteraMeterObservationHandler} first; without, Micrometer's
+     * generic handler alone.
      */
-    private static ObservationInterceptor observation(boolean callMetrics,
+    private static ObservationInterceptor observation(boolean callMetrics, boolean keptMeters,
             DefaultMeterObservationHandler.IgnoredMeters... ignored) {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ObservationRegistry observations = ObservationRegistry.create();
-        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters, ignored));
+        DefaultMeterObservationHandler generic = new DefaultMeterObservationHandler(meters, ignored);
+        boolean longTaskTimers = !List.of(ignored).contains(DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER);
+        observations.observationConfig().observationHandler(keptMeters
+                ? new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                        new CteraMeterObservationHandler(meters, longTaskTimers), generic)
+                : generic);
         return new ObservationInterceptor(observations, new DefaultCteraObservationConvention(),
                 callMetrics ? new MicrometerCallMetrics(meters) : CallMetrics.NONE);
     }

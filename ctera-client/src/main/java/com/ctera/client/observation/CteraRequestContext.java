@@ -66,6 +66,12 @@ public final class CteraRequestContext extends Observation.Context {
     /** 1 once the observation stage has stopped the observation: a cancel after the answer must not stop it again. */
     private volatile int ended;
 
+    // Kept here for CteraMeterObservationHandler rather than in the context's map: two map writes and reads per call
+    // less. The sample is an Object so that this class does not need micrometer-core, which is optional.
+    private long startedAt;
+
+    private @Nullable Object activeSample;
+
     /** A context for this call, not yet ended. */
     public CteraRequestContext(CallContext call) {
         this.call = call;
@@ -192,6 +198,22 @@ public final class CteraRequestContext extends Observation.Context {
 
     void loggedIn() {
         LOGINS.incrementAndGet(this);
+    }
+
+    void startedAt(long monotonicNanos) {
+        this.startedAt = monotonicNanos;
+    }
+
+    long startedAt() {
+        return this.startedAt;
+    }
+
+    void activeSample(Object sample) {
+        this.activeSample = sample;
+    }
+
+    @Nullable Object activeSample() {
+        return this.activeSample;
     }
 
     private static boolean refusedRequest(Throwable error) {

@@ -2,6 +2,7 @@ package com.ctera.autoconfigure.observation;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,12 +12,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 
 import com.ctera.autoconfigure.client.CteraPortalBuilderCustomizer;
 import com.ctera.client.CteraPortal;
 import com.ctera.client.observation.CallMetrics;
+import com.ctera.client.observation.CteraMeterObservationHandler;
 import com.ctera.client.observation.CteraObservationConvention;
 import com.ctera.client.observation.DefaultCteraObservationConvention;
 import com.ctera.client.observation.MicrometerCallMetrics;
@@ -25,7 +32,9 @@ import com.ctera.client.observation.ObservationInterceptor;
 /**
  * Observes every portal call when the application has an {@link ObservationRegistry} (Spring Boot Actuator): one
  * {@code ctera.client.requests} observation per call, named by a replaceable {@link CteraObservationConvention}, and
- * {@link MicrometerCallMetrics} when there is a {@link MeterRegistry}.
+ * {@link MicrometerCallMetrics} when there is a {@link MeterRegistry}. The call timers come from a
+ * {@link CteraMeterObservationHandler} ordered ahead of Spring Boot's generic meter handler: the same meters, found
+ * once per tag set instead of on every call.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
@@ -59,6 +68,22 @@ public final class CteraObservationAutoConfiguration {
         @ConditionalOnMissingBean(CallMetrics.class)
         MicrometerCallMetrics cteraCallMetrics(MeterRegistry registry) {
             return new MicrometerCallMetrics(registry);
+        }
+
+        /**
+         * First in Boot's group of meter handlers, which gives each observation to the first handler that supports
+         * it: portal calls come here, every other observation goes on to the generic handler. Honours
+         * {@code management.metrics.observations.ignored-meters} as that handler does.
+         */
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        @ConditionalOnMissingBean(CteraMeterObservationHandler.class)
+        CteraMeterObservationHandler cteraMeterObservationHandler(MeterRegistry registry, Environment environment) {
+            boolean longTaskTimers = !Binder.get(environment)
+                .bind("management.metrics.observations.ignored-meters", Bindable.setOf(IgnoredMeters.class))
+                .map((ignored) -> ignored.contains(IgnoredMeters.LONG_TASK_TIMER))
+                .orElse(false);
+            return new CteraMeterObservationHandler(registry, longTaskTimers);
         }
 
         @Bean

@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +47,7 @@ import com.ctera.client.CteraPortal;
 import com.ctera.client.CteraThrottledException;
 import com.ctera.client.CteraTransportException;
 import com.ctera.client.observation.CallMetrics;
+import com.ctera.client.observation.CteraMeterObservationHandler;
 import com.ctera.client.observation.CteraObservationConvention;
 import com.ctera.client.observation.CteraRequestContext;
 import com.ctera.client.observation.DefaultCteraObservationConvention;
@@ -120,6 +125,33 @@ class CteraObservationAutoConfigurationTests {
             assertThat(scrape.lines().filter((line) -> line.startsWith("ctera_")))
                 .noneMatch((line) -> line.contains(user) || line.contains("nobody-here") || line.contains("/api/"));
         });
+    }
+
+    @Test
+    void portalCallsGoToTheKeptMeterHandlerOnceAndOtherObservationsToBoots() {
+        this.withActuator.withUserConfiguration(TimerSampleProbe.class).run((context) -> {
+            assertThat(context).hasSingleBean(CteraMeterObservationHandler.class);
+            context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+            // The generic handler keeps a Timer.Sample in the context; the kept-meter handler does not.
+            assertThat(context.getBean(TimerSampleProbe.class).samplesSeen).containsExactly(false);
+            Observation.createNotStarted("other.work", context.getBean(ObservationRegistry.class)).observe(() -> {
+            });
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            // Counted once: the generic handler, behind it in the group, never sees a portal call.
+            assertThat(meters.get("ctera.client.requests").tag("operation", "users.get").timer().count()).isEqualTo(1);
+            assertThat(meters.get("other.work").timer().count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void theKeptMeterHandlerHonoursBootsIgnoredLongTaskTimer() {
+        this.withActuator.withPropertyValues("management.metrics.observations.ignored-meters=long-task-timer")
+            .run((context) -> {
+                context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+                String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+                assertThat(scrape).contains("ctera_client_requests_seconds_count{")
+                    .doesNotContain("ctera_client_requests_active");
+            });
     }
 
     @Test
@@ -244,6 +276,23 @@ class CteraObservationAutoConfigurationTests {
             .map((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
             .reduce(Double::sum)
             .orElseThrow(() -> new AssertionError("No " + family + " sample with " + tags + " in:\n" + scrape));
+    }
+
+    /** Notes, for each portal call that ends, whether a Timer.Sample was left in its context. */
+    @Configuration(proxyBeanMethods = false)
+    static class TimerSampleProbe implements ObservationHandler<CteraRequestContext> {
+
+        final java.util.List<Boolean> samplesSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return context instanceof CteraRequestContext;
+        }
+
+        @Override
+        public void onStop(CteraRequestContext context) {
+            this.samplesSeen.add(context.get(Timer.Sample.class) != null);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
