@@ -1,9 +1,12 @@
 package com.ctera.client.observation;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +74,12 @@ public final class CteraRequestContext extends Observation.Context {
     private long startedAt;
 
     private @Nullable Object activeSample;
+
+    // What getLowCardinalityKeyValues() answers, while it is known without reading the map back: Micrometer builds a
+    // sorted copy of the map on every read, and the meter handler reads it at the start and at the end of every call.
+    // A whole set of keys added over the same keys (the convention's tags at start and at stop) is the answer itself;
+    // any other change forgets it until the next read.
+    private volatile @Nullable KeyValues lowCardinality = KeyValues.empty();
 
     /** A context for this call, not yet ended. */
     public CteraRequestContext(CallContext call) {
@@ -198,6 +207,60 @@ public final class CteraRequestContext extends Observation.Context {
 
     void loggedIn() {
         LOGINS.incrementAndGet(this);
+    }
+
+    @Override
+    public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
+        KeyValues before = this.lowCardinality;
+        super.addLowCardinalityKeyValues(keyValues);
+        this.lowCardinality = (before != null && sameKeys(before, keyValues)) ? keyValues : null;
+        return this;
+    }
+
+    @Override
+    public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
+        super.addLowCardinalityKeyValue(keyValue);
+        this.lowCardinality = null;
+        return this;
+    }
+
+    @Override
+    public Observation.Context removeLowCardinalityKeyValue(String keyName) {
+        super.removeLowCardinalityKeyValue(keyName);
+        this.lowCardinality = null;
+        return this;
+    }
+
+    @Override
+    public Observation.Context removeLowCardinalityKeyValues(String... keyNames) {
+        super.removeLowCardinalityKeyValues(keyNames);
+        this.lowCardinality = null;
+        return this;
+    }
+
+    @Override
+    public KeyValues getLowCardinalityKeyValues() {
+        KeyValues known = this.lowCardinality;
+        if (known == null) {
+            known = super.getLowCardinalityKeyValues();
+            this.lowCardinality = known;
+        }
+        return known;
+    }
+
+    // Both sorted by key and free of repeated keys, as every KeyValues is; an empty set before takes any keys.
+    private static boolean sameKeys(KeyValues before, KeyValues added) {
+        Iterator<KeyValue> old = before.iterator();
+        if (!old.hasNext()) {
+            return true;
+        }
+        Iterator<KeyValue> fresh = added.iterator();
+        while (old.hasNext() && fresh.hasNext()) {
+            if (!old.next().getKey().equals(fresh.next().getKey())) {
+                return false;
+            }
+        }
+        return !old.hasNext() && !fresh.hasNext();
     }
 
     void startedAt(long monotonicNanos) {

@@ -8,6 +8,7 @@ import io.micrometer.common.KeyValues;
 
 import com.ctera.client.observation.CteraObservationDocumentation.HighCardinalityKeys;
 import com.ctera.client.observation.CteraObservationDocumentation.LowCardinalityKeys;
+import com.ctera.client.CteraOperation;
 import com.ctera.client.pipeline.CallContext;
 
 /**
@@ -29,6 +30,9 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
     /** Retry counts whose high-cardinality key is built once; more retries than this are rare. */
     private static final int KEPT_RETRY_COUNTS = 8;
 
+    /** Operations whose span name is kept; the client has a few dozen. */
+    private static final int MAX_KEPT_NAMES = 256;
+
     private static final KeyValues[] RETRIES_KEYS = new KeyValues[KEPT_RETRY_COUNTS];
 
     static {
@@ -43,6 +47,8 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
 
     private final Map<CallContext, KeyValues> runningTags = new ConcurrentHashMap<>();
 
+    private final Map<CteraOperation, String> contextualNames = new ConcurrentHashMap<>();
+
     @Override
     public String getName() {
         return NAME;
@@ -50,7 +56,16 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
 
     @Override
     public String getContextualName(CteraRequestContext context) {
-        return "ctera " + context.operation().name();
+        // Asked at the start and at the end of every call; operations are a fixed handful.
+        CteraOperation operation = context.operation();
+        String kept = this.contextualNames.get(operation);
+        if (kept == null) {
+            kept = "ctera " + operation.name();
+            if (this.contextualNames.size() < MAX_KEPT_NAMES) {
+                this.contextualNames.putIfAbsent(operation, kept);
+            }
+        }
+        return kept;
     }
 
     @Override
