@@ -70,8 +70,10 @@ public final class ObservationInterceptor implements CallInterceptor {
                 this.registry.getCurrentObservation());
         observation.parentObservation(parent).start();
         CallRecorder recorder = new CallRecorder(context, this.metrics);
-        Context inner = outer.put(CallEvents.CONTEXT_KEY, recorder)
-            .put(ObservationThreadLocalAccessor.KEY, observation);
+        // A blocking caller's context is empty: one context of two entries instead of two contexts built in turn.
+        Context inner = outer.isEmpty() ? Context.of(CallEvents.CONTEXT_KEY, recorder, ObservationThreadLocalAccessor.KEY,
+                observation) : outer.put(CallEvents.CONTEXT_KEY, recorder).put(ObservationThreadLocalAccessor.KEY,
+                        observation);
         return new ObservedSubscriber<>(actual, inner, observation, context, this);
     }
 

@@ -198,7 +198,7 @@ public final class PortalTransport implements AutoCloseable {
         int status = response.statusCode().value();
         HttpHeaders headers = response.headers().asHttpHeaders();
         if (response.statusCode().is2xxSuccessful()) {
-            ResponseHead head = new ResponseHead(status, headers, response.cookies());
+            ResponseHead head = new ResponseHead(status, headers, response::cookies);
             if (reader instanceof BufferResponseReader<T> buffers) {
                 return readBuffers(request, status, head, response, buffers);
             }
@@ -234,9 +234,20 @@ public final class PortalTransport implements AutoCloseable {
     // (docs/benchmarks.md, "Call overhead"). Large and chunked answers keep streaming on a worker.
     private <T> Mono<T> readInline(ApiRequest request, int status, ResponseHead head, ClientResponse response,
             ResponseReader<T> reader) {
+        // handle rather than flatMap(fromCallable): the same result without an inner subscription per call.
         return wholeBody(response, MAX_INLINE_BODY)
                 .defaultIfEmpty(NO_BYTES)
-                .flatMap(bytes -> Mono.fromCallable(() -> reader.read(head, new ByteArrayInputStream(bytes))))
+                .<T>handle((bytes, sink) -> {
+                    try {
+                        T value = reader.read(head, new ByteArrayInputStream(bytes));
+                        if (value != null) {
+                            sink.next(value);
+                        }
+                    }
+                    catch (Exception ex) {
+                        sink.error(ex);
+                    }
+                })
                 .onErrorMap(error -> this.failures.body(request, status, error));
     }
 

@@ -1,7 +1,9 @@
 package com.ctera.client.transport;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.util.MultiValueMap;
@@ -13,12 +15,16 @@ public final class ResponseHead {
 
     private final HttpHeaders headers;
 
-    private final MultiValueMap<String, ResponseCookie> cookies;
+    // Parsed on first use: only a login reads cookies, and parsing the Set-Cookie headers of every answer showed in
+    // the call-overhead profile (docs/benchmarks.md).
+    private final Supplier<MultiValueMap<String, ResponseCookie>> cookieParser;
 
-    ResponseHead(int status, HttpHeaders headers, MultiValueMap<String, ResponseCookie> cookies) {
+    private @Nullable MultiValueMap<String, ResponseCookie> cookies;
+
+    ResponseHead(int status, HttpHeaders headers, Supplier<MultiValueMap<String, ResponseCookie>> cookieParser) {
         this.status = status;
         this.headers = headers;
-        this.cookies = cookies;
+        this.cookieParser = cookieParser;
     }
 
     /** The HTTP status code. */
@@ -33,12 +39,21 @@ public final class ResponseHead {
 
     /** The value of a cookie the portal set, if it set one with that name. */
     public Optional<String> cookie(String name) {
-        ResponseCookie cookie = this.cookies.getFirst(name);
+        ResponseCookie cookie = cookies().getFirst(name);
         return Optional.ofNullable(cookie).map(ResponseCookie::getValue).filter(value -> !value.isEmpty());
     }
 
     @Override
     public String toString() {
-        return "ResponseHead[status=" + this.status + ", cookies=" + this.cookies.keySet() + "]";
+        return "ResponseHead[status=" + this.status + ", cookies=" + cookies().keySet() + "]";
+    }
+
+    private MultiValueMap<String, ResponseCookie> cookies() {
+        MultiValueMap<String, ResponseCookie> parsed = this.cookies;
+        if (parsed == null) {
+            parsed = this.cookieParser.get();
+            this.cookies = parsed;
+        }
+        return parsed;
     }
 }
