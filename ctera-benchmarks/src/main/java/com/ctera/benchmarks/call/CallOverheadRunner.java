@@ -65,14 +65,14 @@ public final class CallOverheadRunner {
 
     public static void main(String[] args) throws Exception {
         String set = (args.length > 0) ? args[0] : "none";
-        if (!set.equals(PLAIN) && !InterceptorSets.NAMES.contains(set)) {
+        if (!set.equals(PLAIN) && !InterceptorSets.isKnown(set)) {
             throw new IllegalArgumentException("the measured side must be '" + PLAIN + "' or one of the interceptor "
                     + "sets " + InterceptorSets.NAMES + ", was '" + set + "'");
         }
         int rounds = RunnerArguments.wholeNumber(args, 1, "rounds", 1, 15);
         int calls = RunnerArguments.wholeNumber(args, 2, "calls per caller per round", 1, 200);
         String baseline = (args.length > 3) ? args[3] : PLAIN;
-        if (!baseline.equals(PLAIN) && !baseline.equals(NETTY) && !InterceptorSets.NAMES.contains(baseline)) {
+        if (!baseline.equals(PLAIN) && !baseline.equals(NETTY) && !InterceptorSets.isKnown(baseline)) {
             throw new IllegalArgumentException("baseline must be '" + PLAIN + "', '" + NETTY + "' or one of the "
                     + "interceptor sets "
                     + InterceptorSets.NAMES + ", was '" + baseline + "'");

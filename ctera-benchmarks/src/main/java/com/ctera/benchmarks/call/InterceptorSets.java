@@ -2,6 +2,7 @@ package com.ctera.benchmarks.call;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +46,7 @@ import com.ctera.client.resilience.RetryPolicy;
  * <li>{@code resilience}: {@code full} without the observation stage;</li>
  * <li>{@code deadline}, {@code retry}, {@code breaker}, {@code limiter}: one stage of {@code full-deadline} alone, to
  * price it;</li>
+ * <li>several names joined by {@code +}, such as {@code observation+breaker}: their stages together;</li>
  * <li>{@code context}, {@code observation-bare}, {@code observation-meters}, {@code observation-no-ltt}: the
  * observation stage taken apart (the Reactor context plumbing alone; the Observation API with a handler that does
  * nothing; with the meter handler but without the call metrics; everything but the long-task timer).</li>
@@ -63,6 +65,11 @@ public final class InterceptorSets {
     static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private InterceptorSets() {
+    }
+
+    /** Whether the name is a known set, or known sets joined by {@code +}. */
+    public static boolean isKnown(String name) {
+        return Arrays.stream(name.split("\\+")).allMatch(NAMES::contains);
     }
 
     /**
@@ -101,8 +108,13 @@ public final class InterceptorSets {
             case "retry" -> stage(full(DEADLINE), RetryInterceptor.class);
             case "breaker" -> stage(full(DEADLINE), CircuitBreakerInterceptor.class);
             case "limiter" -> stage(full(DEADLINE), RateLimitInterceptor.class);
-            default -> throw new IllegalArgumentException(
-                    "unknown interceptor set '" + name + "'; known sets are " + NAMES);
+            default -> {
+                if (name.contains("+")) {
+                    yield Arrays.stream(name.split("\\+")).flatMap(part -> interceptors(part).stream()).toList();
+                }
+                throw new IllegalArgumentException("unknown interceptor set '" + name + "'; known sets are " + NAMES
+                        + ", or several joined by '+'");
+            }
         };
     }
 

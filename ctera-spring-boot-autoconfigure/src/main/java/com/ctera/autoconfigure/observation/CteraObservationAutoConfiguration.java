@@ -78,6 +78,7 @@ public final class CteraObservationAutoConfiguration {
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         @ConditionalOnMissingBean(CteraMeterObservationHandler.class)
+        @ConditionalOnProperty(name = "ctera.observation.kept-meters", matchIfMissing = true)
         CteraMeterObservationHandler cteraMeterObservationHandler(MeterRegistry registry, Environment environment) {
             boolean longTaskTimers = !Binder.get(environment)
                 .bind("management.metrics.observations.ignored-meters", Bindable.setOf(IgnoredMeters.class))

@@ -19,6 +19,13 @@ public class CteraObservationProperties {
      */
     private boolean latencyHistogram;
 
+    /**
+     * Whether portal calls get their timers from the starter's CteraMeterObservationHandler, ahead of Boot's generic
+     * meter handler: the same meters, each found once per tag set instead of on every call. Off, Boot's handler
+     * records them as it records every other observation.
+     */
+    private boolean keptMeters = true;
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -33,5 +40,13 @@ public class CteraObservationProperties {
 
     public void setLatencyHistogram(boolean latencyHistogram) {
         this.latencyHistogram = latencyHistogram;
+    }
+
+    public boolean isKeptMeters() {
+        return this.keptMeters;
+    }
+
+    public void setKeptMeters(boolean keptMeters) {
+        this.keptMeters = keptMeters;
     }
 }

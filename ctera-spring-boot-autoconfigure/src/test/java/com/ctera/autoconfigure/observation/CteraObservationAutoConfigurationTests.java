@@ -144,6 +144,19 @@ class CteraObservationAutoConfigurationTests {
     }
 
     @Test
+    void withoutKeptMetersBootsHandlerRecordsPortalCalls() {
+        this.withActuator.withUserConfiguration(TimerSampleProbe.class)
+            .withPropertyValues("ctera.observation.kept-meters=false")
+            .run((context) -> {
+                assertThat(context).doesNotHaveBean(CteraMeterObservationHandler.class);
+                context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+                assertThat(context.getBean(TimerSampleProbe.class).samplesSeen).containsExactly(true);
+                assertThat(context.getBean(MeterRegistry.class).get("ctera.client.requests").timer().count())
+                    .isEqualTo(1);
+            });
+    }
+
+    @Test
     void theKeptMeterHandlerHonoursBootsIgnoredLongTaskTimer() {
         this.withActuator.withPropertyValues("management.metrics.observations.ignored-meters=long-task-timer")
             .run((context) -> {
