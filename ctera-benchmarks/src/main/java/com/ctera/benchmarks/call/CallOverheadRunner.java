@@ -29,7 +29,8 @@ import com.ctera.simulator.SimulatorCredentials;
  *
  * <p>Arguments: {@code [side] [rounds] [calls per caller per round] [baseline]}, default {@code none}, 15, 200 and
  * {@code plain}. Either side is an interceptor set of the typed client, {@code plain} (a plain {@code WebClient}
- * call) or, as the baseline only, {@code netty} (Reactor Netty's {@code HttpClient} alone); {@code observation 41 50
+ * call), {@code netty-decoded} (Reactor Netty's {@code HttpClient} and the client's codec, no typed client) or, as
+ * the baseline only, {@code netty} (Reactor Netty's {@code HttpClient} alone); {@code observation 41 50
  * none} prices one stage against the same client without it. Ten warm-up rounds of each side come first. The
  * simulator runs in this JVM unless {@link BenchPortal#URL_PROPERTY} names one in another JVM.
  */
@@ -44,6 +45,8 @@ public final class CallOverheadRunner {
 
     /** The baseline that is Reactor Netty's {@code HttpClient} alone, below the {@code WebClient}. */
     private static final String NETTY = "netty";
+
+    private static final String NETTY_DECODED = "netty-decoded";
 
     /** Rounds of each side run, at each concurrency, before the measured ones. */
     private static final int WARM_UP_ROUNDS = 10;
@@ -65,15 +68,17 @@ public final class CallOverheadRunner {
 
     public static void main(String[] args) throws Exception {
         String set = (args.length > 0) ? args[0] : "none";
-        if (!set.equals(PLAIN) && !InterceptorSets.isKnown(set)) {
+        if (!set.equals(PLAIN) && !set.equals(NETTY_DECODED) && !InterceptorSets.isKnown(set)) {
             throw new IllegalArgumentException("the measured side must be '" + PLAIN + "' or one of the interceptor "
                     + "sets " + InterceptorSets.NAMES + ", was '" + set + "'");
         }
         int rounds = RunnerArguments.wholeNumber(args, 1, "rounds", 1, 15);
         int calls = RunnerArguments.wholeNumber(args, 2, "calls per caller per round", 1, 200);
         String baseline = (args.length > 3) ? args[3] : PLAIN;
-        if (!baseline.equals(PLAIN) && !baseline.equals(NETTY) && !InterceptorSets.isKnown(baseline)) {
-            throw new IllegalArgumentException("baseline must be '" + PLAIN + "', '" + NETTY + "' or one of the "
+        if (!baseline.equals(PLAIN) && !baseline.equals(NETTY) && !baseline.equals(NETTY_DECODED)
+                && !InterceptorSets.isKnown(baseline)) {
+            throw new IllegalArgumentException("baseline must be '" + PLAIN + "', '" + NETTY + "', '" + NETTY_DECODED
+                    + "' or one of the "
                     + "interceptor sets "
                     + InterceptorSets.NAMES + ", was '" + baseline + "'");
         }
@@ -81,8 +86,8 @@ public final class CallOverheadRunner {
                 AutoCloseable measured = side(set, target);
                 AutoCloseable other = side(baseline, target)) {
             logger.info("Measuring against the {}", target.where());
-            Runnable clientCall = call(measured);
-            Runnable plainCall = call(other);
+            Runnable clientCall = call(set, measured);
+            Runnable plainCall = call(baseline, other);
             ExecutorService callers = Executors.newFixedThreadPool(PARALLEL_CALLERS);
             try {
                 // Warm-up: compile both paths and fill both connection pools before anything counts. One round
@@ -141,17 +146,17 @@ public final class CallOverheadRunner {
     private static AutoCloseable side(String name, BenchPortal target) {
         return switch (name) {
             case PLAIN -> new PlainUserCall(target.baseUrl(), target.admin(), USER);
-            case NETTY -> new NettyUserCall(target.baseUrl(), target.admin(), USER);
+            case NETTY, NETTY_DECODED -> new NettyUserCall(target.baseUrl(), target.admin(), USER);
             default -> client(name, target);
         };
     }
 
-    private static Runnable call(AutoCloseable side) {
+    private static Runnable call(String name, AutoCloseable side) {
         if (side instanceof PlainUserCall plain) {
             return plain::get;
         }
         if (side instanceof NettyUserCall netty) {
-            return netty::get;
+            return name.equals(NETTY_DECODED) ? netty::getDecoded : netty::get;
         }
         CteraPortal portal = (CteraPortal) side;
         return () -> portal.users().get(USER);

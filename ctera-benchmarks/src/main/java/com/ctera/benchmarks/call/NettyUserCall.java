@@ -10,11 +10,15 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import com.ctera.benchmarks.PlainPortalSession;
+import com.ctera.client.protocol.XmlCodec;
+import com.ctera.client.protocol.XmlObject;
+import com.ctera.client.protocol.XmlValue;
 import com.ctera.simulator.SimulatorCredentials;
 
 /**
  * A floor below the plain {@code WebClient}: Reactor Netty's {@code HttpClient} alone posting the same get-multi
  * envelope with the same session cookie and reading the answer as bytes. It prices the {@code WebClient} layer.
+ * {@link #getDecoded()} also decodes the answer with the client's codec: the floor of a typed call on Reactor Netty.
  */
 public final class NettyUserCall implements AutoCloseable {
 
@@ -27,6 +31,8 @@ public final class NettyUserCall implements AutoCloseable {
     private final String userUri;
 
     private final byte[] envelope;
+
+    private final XmlCodec codec = new XmlCodec();
 
     /**
      * Logs in and checks that one call reads the user.
@@ -51,6 +57,15 @@ public final class NettyUserCall implements AutoCloseable {
             .responseSingle((response, body) -> body.asByteArray())
             .block(Duration.ofSeconds(30));
         return (answer != null) ? answer : new byte[0];
+    }
+
+    /** One call, its answer decoded as the client decodes it and the user's name read from it. */
+    public String getDecoded() {
+        XmlValue value = this.codec.decode(get());
+        if (!(value instanceof XmlObject user) || user.text("name") == null) {
+            throw new IllegalStateException("the Reactor Netty call read no user: " + value);
+        }
+        return user.text("name");
     }
 
     /** Releases the connection pools. */
