@@ -56,7 +56,8 @@ public final class InterceptorSets {
 
     /** Every set this build knows. */
     public static final List<String> NAMES = List.of("none", "passthrough", "observation", "full", "full-deadline",
-            "deadline", "retry", "breaker", "limiter", "context", "observation-bare", "observation-meters", "observation-no-ltt", "observation-generic", "resilience");
+            "deadline", "retry", "breaker", "limiter", "context", "observation-bare", "observation-meters",
+            "observation-no-ltt", "observation-generic", "resilience");
 
     /** The portal name the stages are built for (limiter and breaker names). */
     static final String PORTAL = "bench";
@@ -103,7 +104,9 @@ public final class InterceptorSets {
             case "observation-generic" -> List.of(observation(true, false));
             case "full" -> full(null);
             case "full-deadline" -> full(DEADLINE);
-            case "resilience" -> full(null).stream().filter(stage -> !(stage instanceof ObservationInterceptor)).toList();
+            case "resilience" -> full(null).stream()
+                .filter(stage -> !(stage instanceof ObservationInterceptor))
+                .toList();
             case "deadline" -> stage(full(DEADLINE), DeadlineInterceptor.class);
             case "retry" -> stage(full(DEADLINE), RetryInterceptor.class);
             case "breaker" -> stage(full(DEADLINE), CircuitBreakerInterceptor.class);
@@ -129,15 +132,16 @@ public final class InterceptorSets {
     /**
      * The observation stage on a Prometheus registry, with or without the call metrics, leaving out the handler meters
      * named. With {@code keptMeters}, the handlers are grouped as Spring Boot groups meter handlers (the first that
-     * supports an observation takes it), the starter's {@link CteraMeterObservationHandler} first; without, Micrometer's
-     * generic handler alone.
+     * supports an observation takes it), the starter's {@link CteraMeterObservationHandler} first; without,
+     * Micrometer's generic handler alone.
      */
     private static ObservationInterceptor observation(boolean callMetrics, boolean keptMeters,
             DefaultMeterObservationHandler.IgnoredMeters... ignored) {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ObservationRegistry observations = ObservationRegistry.create();
         DefaultMeterObservationHandler generic = new DefaultMeterObservationHandler(meters, ignored);
-        boolean longTaskTimers = !List.of(ignored).contains(DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER);
+        boolean longTaskTimers = !List.of(ignored)
+            .contains(DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER);
         observations.observationConfig().observationHandler(keptMeters
                 ? new ObservationHandler.FirstMatchingCompositeObservationHandler(
                         new CteraMeterObservationHandler(meters, longTaskTimers), generic)

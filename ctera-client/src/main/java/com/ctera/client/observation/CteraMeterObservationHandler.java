@@ -30,7 +30,7 @@ import io.micrometer.observation.Observation;
  */
 public final class CteraMeterObservationHandler implements MeterObservationHandler<CteraRequestContext> {
 
-    /** Tag sets kept per meter kind; past this (a convention putting ids in low-cardinality keys), look up each time. */
+    /** Tag sets kept per meter kind; past this (a convention putting ids in its tags), look meters up each time. */
     static final int MAX_KEPT_TAG_SETS = 1024;
 
     private static final String NO_ERROR = "none";

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
+import com.ctera.client.CteraOperation;
 import com.ctera.client.observation.CteraObservationDocumentation.HighCardinalityKeys;
 import com.ctera.client.observation.CteraObservationDocumentation.LowCardinalityKeys;
-import com.ctera.client.CteraOperation;
 import com.ctera.client.pipeline.CallContext;
 
 /**

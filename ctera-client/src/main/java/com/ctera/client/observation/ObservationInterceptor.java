@@ -71,9 +71,9 @@ public final class ObservationInterceptor implements CallInterceptor {
         observation.parentObservation(parent).start();
         CallRecorder recorder = new CallRecorder(context, this.metrics);
         // A blocking caller's context is empty: one context of two entries instead of two contexts built in turn.
-        Context inner = outer.isEmpty() ? Context.of(CallEvents.CONTEXT_KEY, recorder, ObservationThreadLocalAccessor.KEY,
-                observation) : outer.put(CallEvents.CONTEXT_KEY, recorder).put(ObservationThreadLocalAccessor.KEY,
-                        observation);
+        Context inner = outer.isEmpty()
+                ? Context.of(CallEvents.CONTEXT_KEY, recorder, ObservationThreadLocalAccessor.KEY, observation)
+                : outer.put(CallEvents.CONTEXT_KEY, recorder).put(ObservationThreadLocalAccessor.KEY, observation);
         return new ObservedSubscriber<>(actual, inner, observation, context, this);
     }
 

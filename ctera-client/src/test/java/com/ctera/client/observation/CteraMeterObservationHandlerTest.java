@@ -3,6 +3,7 @@ package com.ctera.client.observation;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.LongTaskTimer;
@@ -41,8 +42,8 @@ class CteraMeterObservationHandlerTest {
         runTheSameCalls(observations(new ObservationHandler.FirstMatchingCompositeObservationHandler(
                 new CteraMeterObservationHandler(kept), new DefaultMeterObservationHandler(kept))));
         assertThat(counts(kept)).isEqualTo(counts(generic)).isNotEmpty();
-        assertThat(counts(kept)).containsEntry("timer ctera.client.requests error=none error.type=none operation=users.get "
-                + "outcome=SUCCESS portal=main status=200", 5L)
+        assertThat(counts(kept)).containsEntry("timer ctera.client.requests error=none error.type=none "
+                + "operation=users.get outcome=SUCCESS portal=main status=200", 5L)
             .containsEntry("timer ctera.client.requests error=CteraNotFoundException error.type=other "
                     + "operation=users.delete outcome=CLIENT_ERROR portal=main status=404", 2L)
             .containsEntry("timer ctera.client.requests error=CteraServerException error.type=server "
@@ -87,7 +88,7 @@ class CteraMeterObservationHandlerTest {
         assertThat(handler.keptTagSets()).isEqualTo(2);
         Timer timer = meters.get("ctera.client.requests").timer();
         assertThat(timer.count()).isEqualTo(101);
-        assertThat(timer.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(50);
+        assertThat(timer.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(50);
     }
 
     @Test
@@ -117,8 +118,8 @@ class CteraMeterObservationHandlerTest {
             assertThatThrownBy(() -> stage.intercept(DELETE, Mono.error(new CteraNotFoundException("users.delete",
                     404, "no such user", null))).block()).isInstanceOf(CteraNotFoundException.class);
         }
-        assertThatThrownBy(() -> stage.intercept(GET, Mono.error(new CteraServerException("users.get", 500, "down", null)))
-            .block()).isInstanceOf(CteraServerException.class);
+        CteraServerException down = new CteraServerException("users.get", 500, "down", null);
+        assertThatThrownBy(() -> stage.intercept(GET, Mono.error(down)).block()).isInstanceOf(CteraServerException.class);
         stage.intercept(GET, Mono.never()).subscribe().dispose();
     }
 

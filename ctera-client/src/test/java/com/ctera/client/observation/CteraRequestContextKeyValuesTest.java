@@ -47,7 +47,8 @@ class CteraRequestContextKeyValuesTest {
                         reference.addLowCardinalityKeyValues(whole);
                     }
                     case 1 -> {
-                        KeyValue one = KeyValue.of(random.nextBoolean() ? "outcome" : "status", "v" + random.nextInt(3));
+                        String key = random.nextBoolean() ? "outcome" : "status";
+                        KeyValue one = KeyValue.of(key, "v" + random.nextInt(3));
                         context.addLowCardinalityKeyValue(one);
                         reference.addLowCardinalityKeyValue(one);
                     }

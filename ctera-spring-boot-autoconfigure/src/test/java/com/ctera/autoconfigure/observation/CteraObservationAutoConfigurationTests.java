@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -295,7 +297,7 @@ class CteraObservationAutoConfigurationTests {
     @Configuration(proxyBeanMethods = false)
     static class TimerSampleProbe implements ObservationHandler<CteraRequestContext> {
 
-        final java.util.List<Boolean> samplesSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Boolean> samplesSeen = new CopyOnWriteArrayList<>();
 
         @Override
         public boolean supportsContext(Observation.Context context) {
