@@ -46,6 +46,7 @@ public final class CallOverheadRunner {
     /** The baseline that is Reactor Netty's {@code HttpClient} alone, below the {@code WebClient}. */
     private static final String NETTY = "netty";
 
+    /** Reactor Netty's {@code HttpClient} with the client's codec decoding the answer: a typed call's floor. */
     private static final String NETTY_DECODED = "netty-decoded";
 
     /** Rounds of each side run, at each concurrency, before the measured ones. */
@@ -69,8 +70,8 @@ public final class CallOverheadRunner {
     public static void main(String[] args) throws Exception {
         String set = (args.length > 0) ? args[0] : "none";
         if (!set.equals(PLAIN) && !set.equals(NETTY_DECODED) && !InterceptorSets.isKnown(set)) {
-            throw new IllegalArgumentException("the measured side must be '" + PLAIN + "' or one of the interceptor "
-                    + "sets " + InterceptorSets.NAMES + ", was '" + set + "'");
+            throw new IllegalArgumentException("the measured side must be '" + PLAIN + "', '" + NETTY_DECODED
+                    + "' or one of the interceptor sets " + InterceptorSets.NAMES + ", was '" + set + "'");
         }
         int rounds = RunnerArguments.wholeNumber(args, 1, "rounds", 1, 15);
         int calls = RunnerArguments.wholeNumber(args, 2, "calls per caller per round", 1, 200);
