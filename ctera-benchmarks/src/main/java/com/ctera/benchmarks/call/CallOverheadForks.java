@@ -29,7 +29,8 @@ import com.ctera.benchmarks.transfer.ChildSimulator;
  * <p>Arguments: {@code [forks] [side] [rounds] [calls] [baseline]}, default 7, then the runner's own defaults. The
  * simulator runs in a JVM of its own for all forks; with {@code -Dctera.bench.pin=true} it is pinned to CPU 0 and
  * each fork to CPU 1 ({@code taskset}). With {@code -Dctera.bench.in-process=true} each fork starts its own simulator
- * in its JVM instead.
+ * in its JVM instead. Against a shared simulator, one more fork runs first to warm it up and is reported but not
+ * counted.
  */
 public final class CallOverheadForks {
 
@@ -49,6 +50,13 @@ public final class CallOverheadForks {
         Path data = Files.createTempDirectory("ctera-forks");
         try (ChildSimulator simulator = inProcess ? null
                 : ChildSimulator.start(data, "512m", pin ? List.of("taskset", "-c", "0") : List.of())) {
+            if (simulator != null) {
+                // The first JVM against a freshly started simulator measured unlike every later one (the side with
+                // more work looked cheaper, docs/benchmarks.md), so a fork warms the simulator and is not counted.
+                double[] warmUp = runFork(runnerArguments, simulator.baseUrl().toString(), pin);
+                logger.info(String.format(Locale.ROOT, "warm-up fork, not counted: c1 latency %+.1f%%, c32 "
+                        + "throughput %.1f%%, c32 CPU %.3f", (warmUp[0] - 1) * 100, warmUp[1] * 100, warmUp[2]));
+            }
             List<double[]> results = new ArrayList<>();
             for (int fork = 1; fork <= forks; fork++) {
                 double[] result = runFork(runnerArguments, (simulator != null) ? simulator.baseUrl().toString() : null,
