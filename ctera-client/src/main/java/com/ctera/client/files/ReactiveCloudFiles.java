@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -417,7 +419,7 @@ public final class ReactiveCloudFiles {
                 temp -> fill.apply(temp)
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(written -> Mono.fromCallable(() -> Files.size(written))
-                                .flatMap(size -> send(DataBufferUtils.read(written, FILE_BUFFERS, CHUNK_SIZE),
+                                .flatMap(size -> send(fileBuffers(written),
                                         size, folder, name, "file", listener))),
                 temp -> deleteQuietly(temp));
     }
@@ -690,6 +692,14 @@ public final class ReactiveCloudFiles {
         return (value != null) ? value : XmlNull.INSTANCE;
     }
 
+    // Read as the connection asks for more, on the thread that asks (the connection's): a local file answers a 64 KiB
+    // read in microseconds, where an asynchronous channel handed every buffer from its own thread to the connection's
+    // and back, two thread switches per 64 KiB (docs/benchmarks.md, "Uploads read where they are sent").
+    private static Flux<DataBuffer> fileBuffers(Path file) {
+        return DataBufferUtils.readByteChannel(() -> FileChannel.open(file, StandardOpenOption.READ), FILE_BUFFERS,
+                CHUNK_SIZE);
+    }
+
     private static Mono<Void> deleteQuietly(Path path) {
         return Mono.fromRunnable(() -> {
             try {
@@ -720,7 +730,7 @@ public final class ReactiveCloudFiles {
         static LocalContent of(Path file) throws IOException {
             long size = Files.size(file);
             if (size > CHUNK_SIZE) {
-                return new LocalContent(DataBufferUtils.read(file, FILE_BUFFERS, CHUNK_SIZE), size);
+                return new LocalContent(fileBuffers(file), size);
             }
             byte[] bytes = Files.readAllBytes(file);
             return new LocalContent(Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes))),
