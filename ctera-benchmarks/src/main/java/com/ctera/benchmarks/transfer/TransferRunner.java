@@ -26,7 +26,8 @@ import com.ctera.client.files.CloudFolderInfo;
  * Upload and download throughput of the files API for 1 B, 8 MiB, 128 MiB and 2 GiB, next to {@code curl} moving
  * the same bytes to and from the same endpoints, with the client JVM's peak heap and peak RSS. The simulator runs in
  * a JVM of its own, so neither its CPU time nor its memory is the client's. Files live on tmpfs ({@code /dev/shm})
- * when there is one, so the disk limits neither side. Client and curl take turns within every round.
+ * when there is one, so the disk limits neither side. A size sent many times per round goes in a run per side,
+ * the sides taking turns at going first; a size sent once takes turns transfer by transfer.
  *
  * <p>Arguments: {@code [rounds of the 2 GiB case] [largest size in MiB]}, default 1 and 2048.
  */
@@ -126,6 +127,12 @@ public final class TransferRunner {
         double[] downRatio = new double[size.rounds()];
         memory.reset();
         for (int round = 0; round < size.rounds(); round++) {
+            if (size.repeats() > 1) {
+                source = inRuns(size, round, files, curl, uid, source, work, clientUp, clientDown, curlUp, curlDown);
+                upRatio[round] = curlUp[round] / clientUp[round];
+                downRatio[round] = curlDown[round] / clientDown[round];
+                continue;
+            }
             for (int i = 0; i < size.repeats(); i++) {
                 String clientName = "c-" + size.bytes() + "-" + round + "-" + i + ".bin";
                 String curlName = "u-" + size.bytes() + "-" + round + "-" + i + ".bin";
@@ -135,9 +142,7 @@ public final class TransferRunner {
                 if (!clientFirst) {
                     curlUp[round] += curl.upload(named, uid, FOLDER, curlName);
                 }
-                long start = System.nanoTime();
-                files.upload(named, "My Files/" + FOLDER);
-                clientUp[round] += (System.nanoTime() - start) / 1e9;
+                clientUp[round] += clientUpload(files, named);
                 if (clientFirst) {
                     curlUp[round] += curl.upload(named, uid, FOLDER, curlName);
                 }
@@ -148,9 +153,7 @@ public final class TransferRunner {
                 if (!clientFirst) {
                     curlDown[round] += curl.download(FOLDER, curlName, curlTarget);
                 }
-                start = System.nanoTime();
-                files.download("My Files/" + FOLDER + "/" + clientName, clientTarget);
-                clientDown[round] += (System.nanoTime() - start) / 1e9;
+                clientDown[round] += clientDownload(files, clientName, clientTarget);
                 if (clientFirst) {
                     curlDown[round] += curl.download(FOLDER, curlName, curlTarget);
                 }
@@ -171,6 +174,64 @@ public final class TransferRunner {
                 memory.peakHeapBytes() / (double) MIB, memory.peakRssBytes() / (double) MIB,
                 memory.rssResettable() ? "" : " (RSS peak since the JVM started)"));
         Files.delete(source);
+    }
+
+    /**
+     * One round of a size sent many times: each side moves its files in a run of its own, the sides taking turns at
+     * going first. Timed right after a curl process this JVM had started, a 1 B transfer of the client took 1.3-1.6 ms
+     * longer (docs/benchmarks.md, "1 B transfers, what the harness adds"), a cost of the harness that curl's own time
+     * never includes. A size sent once per round keeps the turns transfer by transfer: there, what ran just before
+     * moved curl's 2 GiB upload from about 320 to 1,000 MB/s.
+     * @return the source file, back at its own name
+     */
+    private static Path inRuns(Case size, int round, CloudFiles files, CurlSession curl, long uid, Path source,
+            Path work, double[] clientUp, double[] clientDown, double[] curlUp, double[] curlDown)
+            throws IOException, InterruptedException {
+        boolean clientFirst = (round % 2) == 0;
+        if (!clientFirst) {
+            curlRun(size, round, curl, uid, source, work, curlUp, curlDown);
+        }
+        Path file = source;
+        for (int i = 0; i < size.repeats(); i++) {
+            String clientName = "c-" + size.bytes() + "-" + round + "-" + i + ".bin";
+            Path named = Files.move(file, work.resolve(clientName));
+            clientUp[round] += clientUpload(files, named);
+            file = Files.move(named, file);
+            Path clientTarget = work.resolve("down-" + clientName);
+            clientDown[round] += clientDownload(files, clientName, clientTarget);
+            checkSize(clientTarget, size.bytes());
+            Files.delete(clientTarget);
+        }
+        if (clientFirst) {
+            curlRun(size, round, curl, uid, file, work, curlUp, curlDown);
+        }
+        return file;
+    }
+
+    private static void curlRun(Case size, int round, CurlSession curl, long uid, Path source, Path work,
+            double[] curlUp, double[] curlDown) throws IOException, InterruptedException {
+        for (int i = 0; i < size.repeats(); i++) {
+            String curlName = "u-" + size.bytes() + "-" + round + "-" + i + ".bin";
+            curlUp[round] += curl.upload(source, uid, FOLDER, curlName);
+            Path curlTarget = work.resolve("down-" + curlName);
+            curlDown[round] += curl.download(FOLDER, curlName, curlTarget);
+            checkSize(curlTarget, size.bytes());
+            Files.delete(curlTarget);
+        }
+    }
+
+    /** The client's upload of the file, under its own name; seconds. */
+    private static double clientUpload(CloudFiles files, Path file) {
+        long start = System.nanoTime();
+        files.upload(file, "My Files/" + FOLDER);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The client's download of the named file into {@code target}; seconds. */
+    private static double clientDownload(CloudFiles files, String name, Path target) {
+        long start = System.nanoTime();
+        files.download("My Files/" + FOLDER + "/" + name, target);
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static String rate(long bytes, double seconds) {
