@@ -722,8 +722,8 @@ public final class ReactiveCloudFiles {
 
     /**
      * A local file's bytes as they will be sent. A file of one buffer or less is read whole on the thread that
-     * learns its size, which saves opening an asynchronous channel and a thread hop per small upload; a larger one
-     * streams from disk into pooled direct buffers.
+     * learns its size, once, however often the upload is repeated; a larger one streams from disk into pooled direct
+     * buffers, read as the connection asks for them.
      */
     private record LocalContent(Flux<DataBuffer> buffers, long size) {
 
