@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.ctera.client.pipeline.CallInterceptor;
@@ -45,6 +47,10 @@ public final class CteraPortalBuilder {
     private Duration readTimeout = Duration.ofSeconds(30);
 
     private WebClient.@Nullable Builder webClientBuilder;
+
+    private ObservationRegistry httpObservations = ObservationRegistry.NOOP;
+
+    private @Nullable ClientRequestObservationConvention httpObservationConvention;
 
     private boolean insecureTrustAllCertificates;
 
@@ -113,11 +119,28 @@ public final class CteraPortalBuilder {
     }
 
     /**
-     * A WebClient builder to start from, keeping its filters, codecs and observation settings. It is cloned, and
-     * its connector is replaced by the client's own (timeouts, TLS, no redirects, one pool per portal).
+     * A WebClient builder to start from for the requests that carry files or forms (uploads, downloads, the login),
+     * keeping its codecs and observation settings; it is cloned, and its connector is replaced by the client's own
+     * (timeouts, TLS, no redirects, one pool per portal). API calls go to Reactor Netty directly, below the
+     * WebClient, unless the builder carries exchange filters: then every request goes through the WebClient, so
+     * the filters see all of them. To observe every HTTP exchange, give the registry to {@link #httpObservations}.
      */
     public CteraPortalBuilder webClientBuilder(WebClient.Builder webClientBuilder) {
         this.webClientBuilder = webClientBuilder;
+        return this;
+    }
+
+    /**
+     * Observes every HTTP exchange with the portal as Spring's WebClient does ({@code http.client.requests},
+     * Spring's {@code ClientRequestObservationContext}), each a child of its call's observation, so that with a
+     * tracer each attempt of a call is a span under it and carries the tracer's headers; default none.
+     * @param registry the registry to record the exchanges in
+     * @param convention names and tags them; {@code null} for Spring's default
+     */
+    public CteraPortalBuilder httpObservations(ObservationRegistry registry,
+            @Nullable ClientRequestObservationConvention convention) {
+        this.httpObservations = registry;
+        this.httpObservationConvention = convention;
         return this;
     }
 
@@ -168,7 +191,7 @@ public final class CteraPortalBuilder {
                 "tenant needs credentials: a bearer token has no session in which to browse a tenant");
         TransportSettings settings = new TransportSettings(this.name, new PortalEndpoint(url, this.context),
                 this.connectTimeout, this.readTimeout, this.userAgent, this.insecureTrustAllCertificates,
-                this.webClientBuilder);
+                this.webClientBuilder, this.httpObservations, this.httpObservationConvention);
         return new CteraPortal(settings, credentials, this.tenant, CallPipeline.of(this.interceptors),
                 this.taskPollInterval);
     }

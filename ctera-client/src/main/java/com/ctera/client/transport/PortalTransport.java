@@ -76,6 +76,9 @@ public final class PortalTransport implements AutoCloseable {
 
     private final WebClient webClient;
 
+    // Null when the WebClient carries exchange filters: they then see every request, as documented.
+    private final @Nullable DirectExchange direct;
+
     private final ConnectionProvider connections;
 
     private final Duration readTimeout;
@@ -84,10 +87,11 @@ public final class PortalTransport implements AutoCloseable {
 
     private final XmlCodec codec = new XmlCodec();
 
-    private PortalTransport(PortalEndpoint endpoint, WebClient webClient, ConnectionProvider connections,
-            Duration readTimeout, Clock clock) {
+    private PortalTransport(PortalEndpoint endpoint, WebClient webClient, @Nullable DirectExchange direct,
+            ConnectionProvider connections, Duration readTimeout, Clock clock) {
         this.endpoint = endpoint;
         this.webClient = webClient;
+        this.direct = direct;
         this.connections = connections;
         this.readTimeout = readTimeout;
         this.failures = new FailureTranslator(readTimeout, clock);
@@ -117,10 +121,20 @@ public final class PortalTransport implements AutoCloseable {
         }
         WebClient.Builder builder = (settings.webClientBuilder() != null) ? settings.webClientBuilder().clone()
                 : WebClient.builder();
+        if (!settings.httpObservations().isNoop()) {
+            builder.observationRegistry(settings.httpObservations());
+            if (settings.httpObservationConvention() != null) {
+                builder.observationConvention(settings.httpObservationConvention());
+            }
+        }
         WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(http))
                 .defaultHeader(HttpHeaders.USER_AGENT, settings.userAgent())
                 .build();
-        return new PortalTransport(settings.endpoint(), webClient, connections, settings.readTimeout(),
+        boolean[] filtered = { false };
+        builder.filters(filters -> filtered[0] = !filters.isEmpty());
+        DirectExchange direct = filtered[0] ? null : new DirectExchange(http, settings.userAgent(),
+                settings.httpObservations(), settings.httpObservationConvention());
+        return new PortalTransport(settings.endpoint(), webClient, direct, connections, settings.readTimeout(),
                 Clock.systemUTC());
     }
 
@@ -144,6 +158,11 @@ public final class PortalTransport implements AutoCloseable {
             if (meter != null) {
                 meter.reset();
             }
+            DirectExchange direct = this.direct;
+            if (direct != null && DirectExchange.canSend(request) && !(reader instanceof BufferResponseReader)) {
+                return reportTransfer(request, direct.exchange(request, auth,
+                        answer -> handle(request, answer, reader)));
+            }
             WebClient.RequestBodySpec spec = this.webClient.method(request.method())
                     .uri(request.uri())
                     .headers(auth::applyTo);
@@ -156,8 +175,14 @@ public final class PortalTransport implements AutoCloseable {
                 });
             }
             WebClient.RequestHeadersSpec<?> ready = withBody(spec, request);
-            return reportTransfer(request, ready.exchangeToMono(response -> handle(request, response, reader)));
+            return reportTransfer(request, ready.exchangeToMono(response -> handle(request, answer(response),
+                    reader)));
         }).onErrorMap(error -> !(error instanceof CteraException), error -> this.failures.transport(request, error));
+    }
+
+    private static Answer answer(ClientResponse response) {
+        return new Answer(response.statusCode().value(), response.headers().asHttpHeaders(), response::cookies,
+                response.body(BodyExtractors.toDataBuffers()), response::releaseBody);
     }
 
     // Runs inside the call pipeline, so the watcher of the call is in the subscriber's context.
@@ -203,20 +228,20 @@ public final class PortalTransport implements AutoCloseable {
         return BodyInserters.fromDataBuffers(Mono.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
     }
 
-    private <T> Mono<T> handle(ApiRequest request, ClientResponse response, ResponseReader<T> reader) {
-        int status = response.statusCode().value();
-        HttpHeaders headers = response.headers().asHttpHeaders();
-        if (response.statusCode().is2xxSuccessful()) {
-            ResponseHead head = new ResponseHead(status, headers, response::cookies);
+    private <T> Mono<T> handle(ApiRequest request, Answer answer, ResponseReader<T> reader) {
+        int status = answer.status();
+        HttpHeaders headers = answer.headers();
+        if (answer.isSuccessful()) {
+            ResponseHead head = new ResponseHead(status, headers, answer.cookies());
             if (reader instanceof BufferResponseReader<T> buffers) {
-                return readBuffers(request, status, head, response, buffers);
+                return readBuffers(request, status, head, answer.body(), buffers);
             }
             long length = headers.getContentLength();
             if (length >= 0 && length <= MAX_INLINE_BODY) {
-                return readInline(request, status, head, response, reader);
+                return readInline(request, status, head, answer.body(), reader);
             }
             // Reactor Netty's response timeout also bounds every silence while the body streams in.
-            Flux<DataBuffer> body = response.body(BodyExtractors.toDataBuffers());
+            Flux<DataBuffer> body = answer.body();
             return Mono.fromCallable(() -> {
                 InputStream in = DataBufferUtils.subscriberInputStream(body, BODY_DEMAND);
                 try {
@@ -228,11 +253,11 @@ public final class PortalTransport implements AutoCloseable {
             }).subscribeOn(Schedulers.boundedElastic())
                     .onErrorMap(error -> this.failures.body(request, status, error));
         }
-        if (response.statusCode().is3xxRedirection()) {
-            return response.releaseBody().then(Mono.error(this.failures.redirect(request, status,
+        if (answer.isRedirect()) {
+            return answer.discard().get().then(Mono.error(this.failures.redirect(request, status,
                     headers.getLocation())));
         }
-        return portalMessage(response)
+        return portalMessage(answer.body())
                 .map(message -> this.failures.status(request, status, headers, message))
                 .switchIfEmpty(Mono.fromSupplier(() -> this.failures.status(request, status, headers, null)))
                 .flatMap(Mono::error);
@@ -241,10 +266,10 @@ public final class PortalTransport implements AutoCloseable {
     // A small answer of announced size is read whole and parsed on the I/O thread: handing it to a worker thread
     // cost more than parsing it, and was most of the client's latency over a plain WebClient call
     // (docs/benchmarks.md, "Call overhead"). Large and chunked answers keep streaming on a worker.
-    private <T> Mono<T> readInline(ApiRequest request, int status, ResponseHead head, ClientResponse response,
+    private <T> Mono<T> readInline(ApiRequest request, int status, ResponseHead head, Flux<DataBuffer> body,
             ResponseReader<T> reader) {
         // handle rather than flatMap(fromCallable): the same result without an inner subscription per call.
-        return wholeBody(response, MAX_INLINE_BODY)
+        return wholeBody(body, MAX_INLINE_BODY)
                 .defaultIfEmpty(NO_BYTES)
                 .<T>handle((bytes, sink) -> {
                     try {
@@ -262,16 +287,16 @@ public final class PortalTransport implements AutoCloseable {
 
     // A body that goes straight to its destination (a file) is handed over buffer by buffer on the I/O thread:
     // neither copied into a stream nor passed to a worker thread (docs/benchmarks.md, "Transfers against curl").
-    private <T> Mono<T> readBuffers(ApiRequest request, int status, ResponseHead head, ClientResponse response,
+    private <T> Mono<T> readBuffers(ApiRequest request, int status, ResponseHead head, Flux<DataBuffer> body,
             BufferResponseReader<T> reader) {
-        return Mono.defer(() -> reader.read(head, response.body(BodyExtractors.toDataBuffers())))
+        return Mono.defer(() -> reader.read(head, body))
                 .onErrorMap(error -> this.failures.body(request, status, error));
     }
 
     /** The body as one array; fails when it is larger than {@code maxBytes}; empty for no body. */
-    private static Mono<byte[]> wholeBody(ClientResponse response, int maxBytes) {
+    private static Mono<byte[]> wholeBody(Flux<DataBuffer> body, int maxBytes) {
         // The buffers as they come, without the search through the message readers that bodyToFlux makes.
-        return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), maxBytes).map((buffer) -> {
+        return DataBufferUtils.join(body, maxBytes).map((buffer) -> {
             try {
                 byte[] bytes = new byte[buffer.readableByteCount()];
                 buffer.read(bytes);
@@ -284,8 +309,8 @@ public final class PortalTransport implements AutoCloseable {
     }
 
     /** The {@code msg} of an XML error body, when the body is small and well formed. */
-    private Mono<String> portalMessage(ClientResponse response) {
-        return wholeBody(response, MAX_ERROR_BODY)
+    private Mono<String> portalMessage(Flux<DataBuffer> body) {
+        return wholeBody(body, MAX_ERROR_BODY)
                 .mapNotNull(this::messageOf)
                 .onErrorResume(error -> Mono.empty());
     }

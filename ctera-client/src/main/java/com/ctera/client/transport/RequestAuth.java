@@ -11,6 +11,9 @@ public sealed interface RequestAuth {
     /** Adds the credential to the outgoing headers. */
     void applyTo(HttpHeaders headers);
 
+    /** Adds the credential to the outgoing headers of a request sent on Reactor Netty directly. */
+    void applyTo(io.netty.handler.codec.http.HttpHeaders headers);
+
     /** No credential: used for the login call. */
     static RequestAuth anonymous() {
         return Anonymous.INSTANCE;
@@ -35,6 +38,10 @@ public sealed interface RequestAuth {
         @Override
         public void applyTo(HttpHeaders headers) {
         }
+
+        @Override
+        public void applyTo(io.netty.handler.codec.http.HttpHeaders headers) {
+        }
     }
 
     /** A session cookie; its value never appears in {@link #toString()}. */
@@ -42,6 +49,11 @@ public sealed interface RequestAuth {
 
         @Override
         public void applyTo(HttpHeaders headers) {
+            headers.add(HttpHeaders.COOKIE, SESSION_COOKIE + "=" + this.value);
+        }
+
+        @Override
+        public void applyTo(io.netty.handler.codec.http.HttpHeaders headers) {
             headers.add(HttpHeaders.COOKIE, SESSION_COOKIE + "=" + this.value);
         }
 
@@ -57,6 +69,11 @@ public sealed interface RequestAuth {
         @Override
         public void applyTo(HttpHeaders headers) {
             headers.setBearerAuth(this.token);
+        }
+
+        @Override
+        public void applyTo(io.netty.handler.codec.http.HttpHeaders headers) {
+            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + this.token);
         }
 
         @Override

@@ -2,7 +2,9 @@ package com.ctera.client.transport;
 
 import java.time.Duration;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -14,8 +16,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param userAgent the {@code User-Agent} header value
  * @param insecureTrustAllCertificates skip TLS certificate verification (test portals only)
  * @param webClientBuilder a builder to start from (cloned; its connector is replaced), or {@code null}
+ * @param httpObservations observes each HTTP exchange as {@code http.client.requests}; noop for none
+ * @param httpObservationConvention names and tags those observations; {@code null} for Spring's default
  */
 public record TransportSettings(String portalName, PortalEndpoint endpoint, Duration connectTimeout,
         Duration readTimeout, String userAgent, boolean insecureTrustAllCertificates,
-        WebClient.@Nullable Builder webClientBuilder) {
+        WebClient.@Nullable Builder webClientBuilder, ObservationRegistry httpObservations,
+        @Nullable ClientRequestObservationConvention httpObservationConvention) {
 }

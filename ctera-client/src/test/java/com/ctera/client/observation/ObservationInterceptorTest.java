@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 import com.ctera.client.CteraNotFoundException;
@@ -220,9 +219,9 @@ class ObservationInterceptorTest {
     }
 
     @Test
-    void eachHttpExchangeOfAnInstrumentedWebClientIsAChildOfTheCall() {
+    void eachHttpExchangeIsAChildOfTheCall() {
         simulator.faults().inject(FaultRule.forOperation("users.get").tooManyRequests(Duration.ZERO));
-        try (CteraPortal portal = portal("main").webClientBuilder(WebClient.builder().observationRegistry(this.registry))
+        try (CteraPortal portal = portal("main").httpObservations(this.registry, null)
             .interceptor(new RetryThrottledOnce())
             .build()) {
             portal.users().get(simulator.endUserCredentials().username());

@@ -4,18 +4,33 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.micrometer.observation.transport.RequestReplySenderContext;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
+import reactor.util.context.Context;
 
 import com.ctera.client.CteraOperation;
+import com.ctera.client.CteraNotFoundException;
 import com.ctera.client.CteraPage;
 import com.ctera.client.CteraProtocolException;
 import com.ctera.client.CteraSessionExpiredException;
@@ -26,7 +41,10 @@ import com.ctera.client.protocol.XmlValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The HTTP layer against a tiny scripted server: headers sent, streaming reads, redirects and stalls. */
+/**
+ * The HTTP layer against a tiny scripted server: headers sent, streaming reads, redirects and stalls, each on both
+ * paths an API call can take (Reactor Netty directly, or the WebClient when it carries a filter).
+ */
 class PortalTransportTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -38,11 +56,30 @@ class PortalTransportTest {
 
     private static final Map<String, String> seen = new ConcurrentHashMap<>();
 
-    private static final Sinks.Empty<Void> firstItemRead = Sinks.empty();
+    private static final AtomicReference<Sinks.Empty<Void>> firstItemRead = new AtomicReference<>(Sinks.empty());
+
+    /** Requests the WebClient's filter saw. */
+    private static final AtomicInteger filtered = new AtomicInteger();
+
+    private static final TestObservationRegistry observations = TestObservationRegistry.create();
 
     private static DisposableServer server;
 
-    private static PortalTransport transport;
+    private static PortalTransport direct;
+
+    private static PortalTransport throughWebClient;
+
+    private static PortalTransport observed;
+
+    /** The two paths of an API call. */
+    enum Path {
+
+        DIRECT, WEB_CLIENT;
+
+        PortalTransport transport() {
+            return (this == DIRECT) ? direct : throughWebClient;
+        }
+    }
 
     @BeforeAll
     static void start() {
@@ -52,6 +89,7 @@ class PortalTransportTest {
                             seen.put("contentType", request.requestHeaders().get("Content-Type"));
                             seen.put("userAgent", request.requestHeaders().get("User-Agent"));
                             seen.put("cookie", String.valueOf(request.requestHeaders().get("Cookie")));
+                            seen.put("traceparent", String.valueOf(request.requestHeaders().get("traceparent")));
                             seen.put("contentLength", String.valueOf(request.requestHeaders().get("Content-Length")));
                             seen.put("transferEncoding",
                                     String.valueOf(request.requestHeaders().get("Transfer-Encoding")));
@@ -70,7 +108,7 @@ class PortalTransportTest {
                                 + ITEM.repeat(EARLY_ITEMS)),
                         // The rest is held back until the client has decoded the first item: only a streaming
                         // reader can get there.
-                        firstItemRead.asMono().then(Mono.just(
+                        firstItemRead.get().asMono().then(Mono.just(
                                 "<obj><att id=\"name\"><val>second</val></att></obj></list></att></obj>")))))
                 .get("/admin/api/stall", (request, response) -> response.sendString(Flux.concat(
                         Mono.just("<obj><att id=\"name\">"), Mono.never())))
@@ -78,32 +116,64 @@ class PortalTransportTest {
                         .header("Location", "/ServicesPortal/login.html").send())
                 .get("/admin/api/moved", (request, response) -> response.status(302)
                         .header("Location", "/elsewhere").send())
+                .get("/admin/api/missing", (request, response) -> response.status(404)
+                        .sendString(Mono.just("<obj><att id=\"msg\"><val>no such user</val></att></obj>")))
                 .get("/admin/api/garbage", (request, response) -> response.sendString(Mono.just("<obj><att"))))
                 .bindNow();
         PortalEndpoint endpoint = new PortalEndpoint(URI.create("http://127.0.0.1:" + server.port() + "/"),
                 PortalContext.ADMIN);
-        transport = PortalTransport.create(new TransportSettings("transport-test", endpoint, Duration.ofSeconds(2),
-                Duration.ofMillis(700), "ctera-test-agent/1", false, null));
+        direct = PortalTransport.create(settings(endpoint, null, ObservationRegistry.NOOP));
+        WebClient.Builder filteredBuilder = WebClient.builder().filter((request, next) -> {
+            filtered.incrementAndGet();
+            return next.exchange(request);
+        });
+        throughWebClient = PortalTransport.create(settings(endpoint, filteredBuilder, ObservationRegistry.NOOP));
+        // Stands in for a tracer: puts a header on every observed exchange through the context's setter.
+        observations.observationConfig().observationHandler(new ObservationHandler<RequestReplySenderContext<Object, ?>>() {
+
+            @Override
+            public void onStart(RequestReplySenderContext<Object, ?> context) {
+                context.getSetter().set(context.getCarrier(), "traceparent", "00-trace-span-01");
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof RequestReplySenderContext<?, ?>;
+            }
+        });
+        observed = PortalTransport.create(settings(endpoint, null, observations));
+    }
+
+    private static TransportSettings settings(PortalEndpoint endpoint, WebClient.@Nullable Builder builder,
+            ObservationRegistry registry) {
+        return new TransportSettings("transport-test", endpoint, Duration.ofSeconds(2), Duration.ofMillis(700),
+                "ctera-test-agent/1", false, builder, registry, null);
     }
 
     @AfterAll
     static void stop() {
-        transport.close();
+        direct.close();
+        throughWebClient.close();
+        observed.close();
         server.disposeNow();
     }
 
     private static ApiRequest get(String node) {
-        return ApiRequest.get(CteraOperation.USERS_QUERY, transport.endpoint().api(node));
+        return ApiRequest.get(CteraOperation.USERS_QUERY, direct.endpoint().api(node));
     }
 
-    @Test
-    void sendsXmlAsTextPlainWithUserAgentAndSessionCookie() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void sendsXmlAsTextPlainWithUserAgentAndSessionCookie(Path path) {
+        PortalTransport transport = path.transport();
+        int filteredBefore = filtered.get();
         byte[] xml = transport.codec().encode(new XmlText("a<b"));
         ApiRequest request = ApiRequest.post(CteraOperation.USERS_ADD, transport.endpoint().api("echo"), xml);
         StepVerifier.create(transport.exchange(request, RequestAuth.sessionCookie("C00KIE"),
                 XmlResponses.tree(transport.codec())))
                 .expectNext(new XmlText("ok"))
                 .verifyComplete();
+        assertThat(filtered.get() > filteredBefore).as("the filter saw the call").isEqualTo(path == Path.WEB_CLIENT);
         assertThat(seen.get("contentType")).isEqualTo("text/plain");
         assertThat(seen.get("userAgent")).isEqualTo("ctera-test-agent/1");
         assertThat(seen.get("cookie")).isEqualTo("JSESSIONID=C00KIE");
@@ -113,8 +183,10 @@ class PortalTransportTest {
         assertThat(seen.get("transferEncoding")).isEqualTo("null");
     }
 
-    @Test
-    void resubscribingSendsTheWholeBodyAgain() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void resubscribingSendsTheWholeBodyAgain(Path path) {
+        PortalTransport transport = path.transport();
         byte[] xml = transport.codec().encode(new XmlText("again"));
         ApiRequest request = ApiRequest.post(CteraOperation.USERS_GET, transport.endpoint().api("echo"), xml);
         Mono<XmlValue> exchange = transport.exchange(request, RequestAuth.anonymous(),
@@ -126,8 +198,10 @@ class PortalTransportTest {
         }
     }
 
-    @Test
-    void deletesWithAndWithoutABody() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void deletesWithAndWithoutABody(Path path) {
+        PortalTransport transport = path.transport();
         ApiRequest bare = ApiRequest.delete(CteraOperation.USERS_DELETE, transport.endpoint().api("node"), null);
         StepVerifier.create(transport.exchange(bare, RequestAuth.anonymous(), XmlResponses.tree(transport.codec())))
                 .expectNext(new XmlText("deleted 0"))
@@ -140,8 +214,10 @@ class PortalTransportTest {
                 .verifyComplete();
     }
 
-    @Test
-    void sendsTheBearerToken() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void sendsTheBearerToken(Path path) {
+        PortalTransport transport = path.transport();
         StepVerifier.create(transport.exchange(get("bearer"), RequestAuth.bearer("t0ken"),
                 XmlResponses.tree(transport.codec())))
                 .expectNext(new XmlText("Bearer t0ken"))
@@ -150,11 +226,15 @@ class PortalTransportTest {
         assertThat(RequestAuth.sessionCookie("C00KIE").toString()).doesNotContain("C00KIE");
     }
 
-    @Test
-    void decodesWhileTheBodyIsStillArriving() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void decodesWhileTheBodyIsStillArriving(Path path) {
+        PortalTransport transport = path.transport();
+        Sinks.Empty<Void> itemRead = Sinks.empty();
+        firstItemRead.set(itemRead);
         ResponseReader<CteraPage<String>> reader = (head, body) -> transport.codec().decodePage(body, "objects",
                 item -> {
-                    firstItemRead.tryEmitEmpty();
+                    itemRead.tryEmitEmpty();
                     return item.requireText("name");
                 });
         StepVerifier.create(transport.exchange(get("stream"), RequestAuth.anonymous(), reader))
@@ -162,8 +242,10 @@ class PortalTransportTest {
                 .verifyComplete();
     }
 
-    @Test
-    void aStalledBodyEndsWithTheReadTimeout() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void aStalledBodyEndsWithTheReadTimeout(Path path) {
+        PortalTransport transport = path.transport();
         StepVerifier.create(transport.exchange(get("stall"), RequestAuth.anonymous(),
                 XmlResponses.tree(transport.codec())))
                 .expectErrorSatisfies(error -> {
@@ -173,8 +255,10 @@ class PortalTransportTest {
                 .verify(WAIT);
     }
 
-    @Test
-    void theLoginPageRedirectIsSessionExpiryAndOthersAreProtocolErrors() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void theLoginPageRedirectIsSessionExpiryAndOthersAreProtocolErrors(Path path) {
+        PortalTransport transport = path.transport();
         StepVerifier.create(transport.exchange(get("expired"), RequestAuth.anonymous(),
                 XmlResponses.tree(transport.codec())))
                 .expectError(CteraSessionExpiredException.class)
@@ -185,8 +269,10 @@ class PortalTransportTest {
                 .verify(WAIT);
     }
 
-    @Test
-    void malformedAnswerIsAProtocolError() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void malformedAnswerIsAProtocolError(Path path) {
+        PortalTransport transport = path.transport();
         StepVerifier.create(transport.exchange(get("garbage"), RequestAuth.anonymous(),
                 XmlResponses.tree(transport.codec())))
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CteraProtocolException.class)
@@ -194,8 +280,54 @@ class PortalTransportTest {
                 .verify(WAIT);
     }
 
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void aPortalErrorIsTypedWithThePortalsMessage(Path path) {
+        StepVerifier.create(path.transport().exchange(get("missing"), RequestAuth.anonymous(),
+                XmlResponses.tree(path.transport().codec())))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CteraNotFoundException.class)
+                        .hasMessageContaining("users.query").hasMessageContaining("no such user"))
+                .verify(WAIT);
+    }
+
+    @Test
+    void eachDirectExchangeIsObservedAsWebClientObservesOneWithTheTracersHeaders() {
+        observations.clear();
+        Observation call = Observation.start("call", observations);
+        byte[] xml = observed.codec().encode(new XmlText("traced"));
+        ApiRequest post = ApiRequest.post(CteraOperation.USERS_ADD, observed.endpoint().api("echo"), xml);
+        StepVerifier.create(observed.exchange(post, RequestAuth.anonymous(), XmlResponses.tree(observed.codec()))
+                .contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, call)))
+                .expectNext(new XmlText("ok"))
+                .verifyComplete();
+        StepVerifier.create(observed.exchange(get("missing"), RequestAuth.anonymous(),
+                XmlResponses.tree(observed.codec())))
+                .expectError(CteraNotFoundException.class)
+                .verify(WAIT);
+        call.stop();
+        assertThat(seen.get("traceparent")).isEqualTo("00-trace-span-01");
+        TestObservationRegistryAssert.assertThat(observations)
+                .hasNumberOfObservationsWithNameEqualTo("http.client.requests", 2)
+                .hasObservationWithNameEqualTo("http.client.requests")
+                .that()
+                .hasParentObservationEqualTo(call)
+                .hasLowCardinalityKeyValue("method", "POST")
+                .hasLowCardinalityKeyValue("status", "200")
+                .hasLowCardinalityKeyValue("outcome", "SUCCESS");
+        // An answer that came is the exchange's outcome, as with WebClient: a 404 is no exception of the exchange.
+        assertThat(observations).hasHandledContextsThatSatisfy(contexts -> assertThat(contexts)
+                .filteredOn(context -> "404".equals(String.valueOf(context.getLowCardinalityKeyValue("status")
+                        != null ? context.getLowCardinalityKeyValue("status").getValue() : null)))
+                .singleElement()
+                .satisfies(context -> {
+                    assertThat(context.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("CLIENT_ERROR");
+                    assertThat(context.getLowCardinalityKeyValue("exception").getValue()).isEqualTo("none");
+                }));
+    }
+
     @Test
     void endpointEncodesEachSegment() {
+        PortalTransport transport = direct;
         assertThat(transport.endpoint().api("users", "a b/c")).hasToString("http://127.0.0.1:" + server.port()
                 + "/admin/api/users/a%20b%2Fc");
     }

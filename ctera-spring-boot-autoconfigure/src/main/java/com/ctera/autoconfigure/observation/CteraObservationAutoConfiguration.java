@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 
 import com.ctera.autoconfigure.client.CteraPortalBuilderCustomizer;
 import com.ctera.client.CteraPortal;
@@ -57,6 +59,22 @@ public final class CteraObservationAutoConfiguration {
         ObservationInterceptor interceptor = new ObservationInterceptor(registry, convention,
                 metrics.getIfAvailable(() -> CallMetrics.NONE));
         return (portalName, builder) -> builder.interceptor(interceptor);
+    }
+
+    /**
+     * Each HTTP exchange of a call observed as Boot observes a {@code WebClient}'s: the application's
+     * {@link ClientRequestObservationConvention} if it has one, else Spring's default under the name Boot uses
+     * ({@code management.observations.http.client.requests.name}). API calls bypass the {@code WebClient}, so its
+     * own instrumentation would not see them.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "cteraHttpObservationCustomizer")
+    CteraPortalBuilderCustomizer cteraHttpObservationCustomizer(ObservationRegistry registry,
+            ObjectProvider<ClientRequestObservationConvention> conventions, Environment environment) {
+        ClientRequestObservationConvention convention = conventions.getIfAvailable(
+                () -> new DefaultClientRequestObservationConvention(environment.getProperty(
+                        "management.observations.http.client.requests.name", "http.client.requests")));
+        return (portalName, builder) -> builder.httpObservations(registry, convention);
     }
 
     @Configuration(proxyBeanMethods = false)

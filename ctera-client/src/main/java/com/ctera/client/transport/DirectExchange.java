@@ -1,0 +1,163 @@
+package com.ctera.client.transport;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.cookie.Cookie;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.support.Netty4HeadersAdapter;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.client.ClientHttpObservationDocumentation;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
+import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.NettyOutbound;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.util.context.ContextView;
+
+/**
+ * Sends a request whose body is a ready byte array (XML, JSON or none) straight on Reactor Netty's
+ * {@link HttpClient}, the one the portal's {@code WebClient} is built on, with the same pool, timeouts and TLS. The
+ * {@code WebClient} layer cost a third of a plain {@code WebClient} call's CPU, more than the whole budget the
+ * client's own stages have (docs/benchmarks.md, "API calls below WebClient").
+ *
+ * <p>With an observation registry, each exchange is observed as Spring's {@code WebClient} observes one: the same
+ * {@code http.client.requests} observation, context type and convention, a child of the call's observation, with
+ * the tracer's headers on the request.
+ */
+final class DirectExchange {
+
+    private static final NettyDataBufferFactory BUFFERS = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
+
+    private static final ClientRequestObservationConvention DEFAULT_CONVENTION =
+            new DefaultClientRequestObservationConvention();
+
+    private final HttpClient http;
+
+    private final String userAgent;
+
+    private final ObservationRegistry observations;
+
+    private final @Nullable ClientRequestObservationConvention convention;
+
+    DirectExchange(HttpClient http, String userAgent, ObservationRegistry observations,
+            @Nullable ClientRequestObservationConvention convention) {
+        this.http = http;
+        this.userAgent = userAgent;
+        this.observations = observations;
+        this.convention = convention;
+    }
+
+    /** Whether this path can send the request: a body that is a ready byte array, or none. */
+    static boolean canSend(ApiRequest request) {
+        return request.multipartBody() == null && request.formBody() == null;
+    }
+
+    /** Sends the request and hands the answer to {@code handler}, whose value is the exchange's. */
+    <T> Mono<T> exchange(ApiRequest request, RequestAuth auth, Function<Answer, Mono<T>> handler) {
+        if (this.observations.isNoop()) {
+            return send(request, auth, null, handler);
+        }
+        return Mono.deferContextual(context -> observed(request, auth, handler, context));
+    }
+
+    private <T> Mono<T> observed(ApiRequest request, RequestAuth auth, Function<Answer, Mono<T>> handler,
+            ContextView context) {
+        ClientRequest.Builder carrier = ClientRequest.create(request.method(), request.uri());
+        ClientRequestObservationContext observed = new ClientRequestObservationContext(carrier);
+        Observation observation = ClientHttpObservationDocumentation.HTTP_REACTIVE_CLIENT_EXCHANGES
+            .observation(this.convention, DEFAULT_CONVENTION, () -> observed, this.observations)
+            .parentObservation(context.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+            .start();
+        // Starting the observation let the tracer put its headers on the carrier.
+        ClientRequest sent = carrier.build();
+        observed.setRequest(sent);
+        return send(request, auth, sent.headers(), answer -> {
+            observed.setResponse(ClientResponse.create(HttpStatusCode.valueOf(answer.status())).build());
+            return handler.apply(answer);
+        }).doOnError(error -> {
+            // As with WebClient, an answer that arrived is the exchange's outcome, whatever the client makes of it.
+            if (observed.getResponse() == null) {
+                observation.error(error);
+            }
+        }).doFinally(signal -> observation.stop());
+    }
+
+    private <T> Mono<T> send(ApiRequest request, RequestAuth auth,
+            org.springframework.http.@Nullable HttpHeaders extraHeaders, Function<Answer, Mono<T>> handler) {
+        return this.http.request(HttpMethod.valueOf(request.method().name()))
+            .uri(request.uri())
+            .send((out, outbound) -> body(request, auth, extraHeaders, out, outbound))
+            .response((response, content) -> handler.apply(answer(response, content)))
+            .singleOrEmpty();
+    }
+
+    private NettyOutbound body(ApiRequest request, RequestAuth auth,
+            org.springframework.http.@Nullable HttpHeaders extraHeaders, HttpClientRequest out,
+            NettyOutbound outbound) {
+        HttpHeaders headers = out.requestHeaders();
+        headers.set(HttpHeaderNames.USER_AGENT, this.userAgent);
+        auth.applyTo(headers);
+        if (extraHeaders != null) {
+            extraHeaders.forEach(headers::add);
+        }
+        Duration responseTimeout = request.responseTimeout();
+        if (responseTimeout != null) {
+            out.responseTimeout(responseTimeout);
+        }
+        byte[] xml = request.xmlBody();
+        byte[] json = request.jsonBody();
+        byte[] body = (xml != null) ? xml : json;
+        if (body == null) {
+            return outbound;
+        }
+        headers.set(HttpHeaderNames.CONTENT_TYPE, (xml != null) ? HttpHeaderValues.TEXT_PLAIN
+                : HttpHeaderValues.APPLICATION_JSON);
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        // A new buffer for every attempt: this runs again on each subscription.
+        return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
+    }
+
+    private static Answer answer(HttpClientResponse response, ByteBufFlux content) {
+        return new Answer(response.status().code(),
+                new org.springframework.http.HttpHeaders(new Netty4HeadersAdapter(response.responseHeaders())),
+                () -> cookiesOf(response), content.retain().map(BUFFERS::wrap), content::then);
+    }
+
+    private static MultiValueMap<String, ResponseCookie> cookiesOf(HttpClientResponse response) {
+        MultiValueMap<String, ResponseCookie> cookies = new LinkedMultiValueMap<>();
+        for (Map.Entry<CharSequence, Set<Cookie>> named : response.cookies().entrySet()) {
+            for (Cookie cookie : named.getValue()) {
+                cookies.add(cookie.name(), ResponseCookie.from(cookie.name(), cookie.value())
+                    .domain(cookie.domain())
+                    .path(cookie.path())
+                    .maxAge(cookie.maxAge())
+                    .secure(cookie.isSecure())
+                    .httpOnly(cookie.isHttpOnly())
+                    .build());
+            }
+        }
+        return cookies;
+    }
+}
