@@ -248,6 +248,20 @@ class CteraObservationAutoConfigurationTests {
     }
 
     @Test
+    void apiCallExchangesTakeTheNameBootGivesWebClientExchanges() {
+        this.runner.withUserConfiguration(TestRegistry.class)
+            .withPropertyValues("management.observations.http.client.requests.name=portal.http")
+            .run((context) -> {
+                context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+                assertThat(context.getBean(TestObservationRegistry.class)).hasObservationWithNameEqualTo("portal.http")
+                    .that()
+                    .hasLowCardinalityKeyValue("method", "POST")
+                    .hasParentObservationContextMatching(
+                            (parent) -> "ctera.client.requests".equals(parent.getName()));
+            });
+    }
+
+    @Test
     void aUserConventionReplacesTheDefault() {
         this.runner.withUserConfiguration(TestRegistry.class, CustomConvention.class).run((context) -> {
             context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
