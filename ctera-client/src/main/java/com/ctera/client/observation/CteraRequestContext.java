@@ -75,11 +75,14 @@ public final class CteraRequestContext extends Observation.Context {
 
     private @Nullable Object activeSample;
 
-    // What getLowCardinalityKeyValues() answers, while it is known without reading the map back: Micrometer builds a
-    // sorted copy of the map on every read, and the meter handler reads it at the start and at the end of every call.
-    // A whole set of keys added over the same keys (the convention's tags at start and at stop) is the answer itself;
-    // any other change forgets it until the next read.
-    private volatile @Nullable KeyValues lowCardinality = KeyValues.empty();
+    // The convention sets its whole set of tags at the start and again at the stop, over the same keys each time.
+    // While nothing else changed them, that set is itself the answer to a read, and is kept here instead of in
+    // Micrometer's maps: a concurrent map write per tag and a sorted copy per read were most of what the
+    // observation itself cost a call (docs/benchmarks.md). The maps are written the first time anything reads or
+    // changes a single key, so every method of Observation.Context still sees the same tags.
+    private final KeptTags lowCardinality = new KeptTags();
+
+    private final KeptTags highCardinality = new KeptTags();
 
     /** A context for this call, not yet ended. */
     public CteraRequestContext(CallContext call) {
@@ -211,41 +214,115 @@ public final class CteraRequestContext extends Observation.Context {
 
     @Override
     public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
-        KeyValues before = this.lowCardinality;
-        super.addLowCardinalityKeyValues(keyValues);
-        this.lowCardinality = (before != null && sameKeys(before, keyValues)) ? keyValues : null;
+        if (!this.lowCardinality.keep(keyValues)) {
+            writeLowCardinality();
+            super.addLowCardinalityKeyValues(keyValues);
+        }
         return this;
     }
 
     @Override
     public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
+        writeLowCardinality();
         super.addLowCardinalityKeyValue(keyValue);
-        this.lowCardinality = null;
+        this.lowCardinality.forget();
         return this;
     }
 
     @Override
     public Observation.Context removeLowCardinalityKeyValue(String keyName) {
+        writeLowCardinality();
         super.removeLowCardinalityKeyValue(keyName);
-        this.lowCardinality = null;
+        this.lowCardinality.forget();
         return this;
     }
 
     @Override
     public Observation.Context removeLowCardinalityKeyValues(String... keyNames) {
+        writeLowCardinality();
         super.removeLowCardinalityKeyValues(keyNames);
-        this.lowCardinality = null;
+        this.lowCardinality.forget();
         return this;
     }
 
     @Override
     public KeyValues getLowCardinalityKeyValues() {
-        KeyValues known = this.lowCardinality;
-        if (known == null) {
-            known = super.getLowCardinalityKeyValues();
-            this.lowCardinality = known;
+        KeyValues known = this.lowCardinality.known();
+        return (known != null) ? known : this.lowCardinality.remember(super.getLowCardinalityKeyValues());
+    }
+
+    @Override
+    public @Nullable KeyValue getLowCardinalityKeyValue(String key) {
+        KeyValues known = this.lowCardinality.known();
+        return (known != null) ? find(known, key) : super.getLowCardinalityKeyValue(key);
+    }
+
+    @Override
+    public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
+        if (!this.highCardinality.keep(keyValues)) {
+            writeHighCardinality();
+            super.addHighCardinalityKeyValues(keyValues);
         }
-        return known;
+        return this;
+    }
+
+    @Override
+    public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
+        writeHighCardinality();
+        super.addHighCardinalityKeyValue(keyValue);
+        this.highCardinality.forget();
+        return this;
+    }
+
+    @Override
+    public Observation.Context removeHighCardinalityKeyValue(String keyName) {
+        writeHighCardinality();
+        super.removeHighCardinalityKeyValue(keyName);
+        this.highCardinality.forget();
+        return this;
+    }
+
+    @Override
+    public Observation.Context removeHighCardinalityKeyValues(String... keyNames) {
+        writeHighCardinality();
+        super.removeHighCardinalityKeyValues(keyNames);
+        this.highCardinality.forget();
+        return this;
+    }
+
+    @Override
+    public KeyValues getHighCardinalityKeyValues() {
+        KeyValues known = this.highCardinality.known();
+        return (known != null) ? known : this.highCardinality.remember(super.getHighCardinalityKeyValues());
+    }
+
+    @Override
+    public @Nullable KeyValue getHighCardinalityKeyValue(String key) {
+        KeyValues known = this.highCardinality.known();
+        return (known != null) ? find(known, key) : super.getHighCardinalityKeyValue(key);
+    }
+
+    private void writeLowCardinality() {
+        KeyValues unwritten = this.lowCardinality.takeUnwritten();
+        if (unwritten != null) {
+            unwritten.forEach(super::addLowCardinalityKeyValue);
+        }
+    }
+
+    private void writeHighCardinality() {
+        KeyValues unwritten = this.highCardinality.takeUnwritten();
+        if (unwritten != null) {
+            unwritten.forEach(super::addHighCardinalityKeyValue);
+        }
+    }
+
+    private static @Nullable KeyValue find(KeyValues keyValues, String key) {
+        for (KeyValue keyValue : keyValues) {
+            if (keyValue.getKey().equals(key)) {
+                return keyValue;
+            }
+        }
+        return null;
     }
 
     // Both sorted by key and free of repeated keys, as every KeyValues is; an empty set before takes any keys.
@@ -289,5 +366,51 @@ public final class CteraRequestContext extends Observation.Context {
     public String toString() {
         return "CteraRequestContext[" + this.call.portalName() + " " + this.call.operation().name() + ", outcome="
                 + outcome() + ", status=" + this.status + ", retries=" + this.retries + "]";
+    }
+
+    /**
+     * One kind of tags (low or high cardinality) while it is known without Micrometer's map: the answer to a read,
+     * and whether the map still lacks it. Reads and writes come from the thread that holds the call at the time;
+     * the signals between stages order them.
+     */
+    private static final class KeptTags {
+
+        // The whole set of tags, or null when only the map knows it.
+        private volatile @Nullable KeyValues known = KeyValues.empty();
+
+        private volatile boolean unwritten;
+
+        /** Keeps a whole set over the same keys as the known one (any keys when none yet); false otherwise. */
+        boolean keep(KeyValues keyValues) {
+            KeyValues before = this.known;
+            if (before == null || !sameKeys(before, keyValues)) {
+                return false;
+            }
+            this.known = keyValues;
+            this.unwritten = true;
+            return true;
+        }
+
+        @Nullable KeyValues known() {
+            return this.known;
+        }
+
+        KeyValues remember(KeyValues read) {
+            this.known = read;
+            return read;
+        }
+
+        void forget() {
+            this.known = null;
+        }
+
+        /** The set the map still lacks, once; the map then holds every tag. */
+        @Nullable KeyValues takeUnwritten() {
+            if (!this.unwritten) {
+                return null;
+            }
+            this.unwritten = false;
+            return this.known;
+        }
     }
 }
