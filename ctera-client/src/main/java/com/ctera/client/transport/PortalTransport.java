@@ -159,7 +159,7 @@ public final class PortalTransport implements AutoCloseable {
                 meter.reset();
             }
             DirectExchange direct = this.direct;
-            if (direct != null && DirectExchange.canSend(request) && !(reader instanceof BufferResponseReader)) {
+            if (direct != null && DirectExchange.canSend(request)) {
                 return reportTransfer(request, direct.exchange(request, auth,
                         answer -> handle(request, answer, reader)));
             }
