@@ -504,7 +504,7 @@ public final class ReactiveCloudFiles {
                 new AbstractMap.SimpleImmutableEntry<>("fileSize", Long.toString(size)));
         ApiRequest request = ApiRequest.multipart(CteraOperation.FILES_UPLOAD,
                 this.calls.endpoint().contextPath("upload/folders/" + uid),
-                new MultipartUpload(fields, "file", partFileName, counted))
+                new MultipartUpload(fields, "file", partFileName, counted, size))
                 .withTransferMeter(meter);
         return this.calls.call(request, XmlResponses.tree(this.calls.codec()))
                 .map(answer -> UploadOutcome.of(answer, target));

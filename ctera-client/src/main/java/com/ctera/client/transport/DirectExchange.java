@@ -1,8 +1,11 @@
 package com.ctera.client.transport;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
 import io.micrometer.observation.Observation;
@@ -28,6 +31,7 @@ import org.springframework.web.reactive.function.client.ClientRequestObservation
 import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.NettyOutbound;
@@ -37,8 +41,9 @@ import reactor.netty.http.client.HttpClientResponse;
 import reactor.util.context.ContextView;
 
 /**
- * Sends a request whose body is a ready byte array (XML, JSON or none) straight on Reactor Netty's
- * {@link HttpClient}, the one the portal's {@code WebClient} is built on, with the same pool, timeouts and TLS. The
+ * Sends a request straight on Reactor Netty's {@link HttpClient}, the one the portal's {@code WebClient} is built
+ * on, with the same pool, timeouts and TLS: XML, JSON and form bodies as one sized buffer, a multipart upload as
+ * its framing around the file's own buffers. The
  * {@code WebClient} layer cost a third of a plain {@code WebClient} call's CPU, more than the whole budget the
  * client's own stages have (docs/benchmarks.md, "API calls below WebClient").
  *
@@ -47,6 +52,8 @@ import reactor.util.context.ContextView;
  * the tracer's headers on the request.
  */
 final class DirectExchange {
+
+    private static final String FORM_UTF8 = "application/x-www-form-urlencoded;charset=UTF-8";
 
     private static final NettyDataBufferFactory BUFFERS = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
 
@@ -67,11 +74,6 @@ final class DirectExchange {
         this.userAgent = userAgent;
         this.observations = observations;
         this.convention = convention;
-    }
-
-    /** Whether this path can send the request: a body that is a ready byte array, or none. */
-    static boolean canSend(ApiRequest request) {
-        return request.multipartBody() == null && request.formBody() == null;
     }
 
     /** Sends the request and hands the answer to {@code handler}, whose value is the exchange's. */
@@ -126,17 +128,52 @@ final class DirectExchange {
         if (responseTimeout != null) {
             out.responseTimeout(responseTimeout);
         }
-        byte[] xml = request.xmlBody();
-        byte[] json = request.jsonBody();
-        byte[] body = (xml != null) ? xml : json;
-        if (body == null) {
+        MultipartUpload upload = request.multipartBody();
+        if (upload != null) {
+            return multipart(upload, headers, outbound);
+        }
+        byte[] body;
+        CharSequence contentType;
+        if (request.xmlBody() != null) {
+            body = request.xmlBody();
+            contentType = HttpHeaderValues.TEXT_PLAIN;
+        }
+        else if (request.jsonBody() != null) {
+            body = request.jsonBody();
+            contentType = HttpHeaderValues.APPLICATION_JSON;
+        }
+        else if (request.formBody() != null) {
+            body = formEncoded(request.formBody());
+            contentType = FORM_UTF8;
+        }
+        else {
             return outbound;
         }
-        headers.set(HttpHeaderNames.CONTENT_TYPE, (xml != null) ? HttpHeaderValues.TEXT_PLAIN
-                : HttpHeaderValues.APPLICATION_JSON);
+        headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         // A new buffer for every attempt: this runs again on each subscription.
         return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
+    }
+
+    // The file's buffers go out as they are read, between the bytes of the other parts; with the file's size known
+    // the body's is too, and it is sent sized rather than chunked, as curl and the SDK send it.
+    private static NettyOutbound multipart(MultipartUpload upload, HttpHeaders headers, NettyOutbound outbound) {
+        MultipartFraming framing = MultipartFraming.of(upload);
+        headers.set(HttpHeaderNames.CONTENT_TYPE, framing.contentType());
+        long length = framing.bodyLength(upload.contentLength());
+        if (length >= 0) {
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, length);
+        }
+        return outbound.send(Flux.concat(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(framing.head())),
+                upload.content().map(NettyDataBufferFactory::toByteBuf),
+                Mono.fromSupplier(() -> Unpooled.wrappedBuffer(framing.tail()))));
+    }
+
+    private static byte[] formEncoded(Map<String, String> fields) {
+        StringJoiner form = new StringJoiner("&");
+        fields.forEach((name, value) -> form.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return form.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static Answer answer(HttpClientResponse response, ByteBufFlux content) {

@@ -15,15 +15,20 @@ import reactor.core.publisher.Flux;
  * @param filePartName the name of the file part, {@code file} for the portal
  * @param fileName the {@code filename} of the file part
  * @param content the file's bytes
+ * @param contentLength how many bytes {@code content} holds, or -1 when that is not known ahead; a known length
+ * lets the request announce its size instead of being sent in chunks
  */
 public record MultipartUpload(List<Map.Entry<String, String>> fields, String filePartName, String fileName,
-        Flux<DataBuffer> content) {
+        Flux<DataBuffer> content, long contentLength) {
 
     public MultipartUpload {
         fields = List.copyOf(fields);
         Objects.requireNonNull(filePartName, "filePartName");
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(content, "content");
+        if (contentLength < -1) {
+            throw new IllegalArgumentException("contentLength must be -1 (unknown) or a size, was " + contentLength);
+        }
     }
 
     @Override

@@ -46,8 +46,10 @@ import com.ctera.client.protocol.XmlText;
 import com.ctera.client.protocol.XmlValue;
 
 /**
- * Sends requests to one portal over its own WebClient and connection pool and hands successful bodies to a
- * {@link ResponseReader} as a stream, so a large answer costs constant memory. Never follows redirects: a redirect
+ * Sends requests to one portal over its own connection pool and hands successful bodies to a {@link ResponseReader}
+ * as a stream, so a large answer costs constant memory. Requests go to Reactor Netty directly ({@link DirectExchange});
+ * when the application's {@code WebClient.Builder} carries exchange filters, they go through a {@code WebClient} on
+ * the same Reactor Netty client instead, so that the filters see every request. Never follows redirects: a redirect
  * is either the session-expiry signal or an error. Every failure becomes a {@link CteraException}.
  */
 public final class PortalTransport implements AutoCloseable {
@@ -76,7 +78,7 @@ public final class PortalTransport implements AutoCloseable {
 
     private final WebClient webClient;
 
-    // Null when the WebClient carries exchange filters: they then see every request, as documented.
+    // Null when the WebClient carries exchange filters: every request then goes through it.
     private final @Nullable DirectExchange direct;
 
     private final ConnectionProvider connections;
@@ -159,7 +161,7 @@ public final class PortalTransport implements AutoCloseable {
                 meter.reset();
             }
             DirectExchange direct = this.direct;
-            if (direct != null && DirectExchange.canSend(request)) {
+            if (direct != null) {
                 return reportTransfer(request, direct.exchange(request, auth,
                         answer -> handle(request, answer, reader)));
             }

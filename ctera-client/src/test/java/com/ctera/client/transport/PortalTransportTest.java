@@ -1,7 +1,12 @@
 package com.ctera.client.transport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,12 +19,16 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.micrometer.observation.transport.RequestReplySenderContext;
+import io.netty.handler.codec.http.multipart.FileUpload;
+import io.netty.handler.codec.http.multipart.HttpData;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -97,6 +106,17 @@ class PortalTransportTest {
                             return response.header("Content-Type", "text/xml")
                                     .sendString(Mono.just("<val>ok</val>")).then();
                         }))
+                .post("/admin/api/form", (request, response) -> {
+                    seen.put("formContentType", request.requestHeaders().get("Content-Type"));
+                    seen.put("formLength", String.valueOf(request.requestHeaders().get("Content-Length")));
+                    return request.receiveForm()
+                            .map(part -> (part instanceof FileUpload file) ? part.getName() + "["
+                                    + file.getFilename() + ", " + file.getContentType() + "]=" + value(part)
+                                    : part.getName() + "=" + value(part))
+                            .collectList()
+                            .flatMap(parts -> response.sendString(Mono.just("<val>" + String.join("|", parts)
+                                    .replace("&", "&amp;").replace("<", "&lt;") + "</val>")).then());
+                })
                 .delete("/admin/api/node", (request, response) -> request.receive().aggregate().asString()
                         .defaultIfEmpty("")
                         .flatMap(body -> response.sendString(Mono.just("<val>deleted " + body.length() + "</val>"))
@@ -156,6 +176,15 @@ class PortalTransportTest {
         throughWebClient.close();
         observed.close();
         server.disposeNow();
+    }
+
+    private static String value(HttpData part) {
+        try {
+            return part.getString(StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private static ApiRequest get(String node) {
@@ -278,6 +307,42 @@ class PortalTransportTest {
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CteraProtocolException.class)
                         .hasMessageContaining("users.query"))
                 .verify(WAIT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void sendsAMultipartUploadSizedWithTheFileStreamedBetweenItsParts(Path path) {
+        PortalTransport transport = path.transport();
+        byte[] file = "a file's bytes".getBytes(StandardCharsets.UTF_8);
+        Flux<DataBuffer> content = Flux.just("a file's ", "bytes")
+                .map(text -> DefaultDataBufferFactory.sharedInstance.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        MultipartUpload upload = new MultipartUpload(List.of(Map.entry("name", "résumé 1.txt"),
+                Map.entry("fileSize", String.valueOf(file.length))), "file", "résumé 1.txt", content,
+                (path == Path.DIRECT) ? file.length : -1);
+        ApiRequest request = ApiRequest.multipart(CteraOperation.FILES_UPLOAD, transport.endpoint().api("form"),
+                upload);
+        StepVerifier.create(transport.exchange(request, RequestAuth.anonymous(), XmlResponses.tree(transport.codec())))
+                .expectNext(new XmlText("name=résumé 1.txt|fileSize=14|file[résumé 1.txt, "
+                        + "application/octet-stream]=a file's bytes"))
+                .verifyComplete();
+        assertThat(seen.get("formContentType")).startsWith("multipart/form-data;boundary=");
+        if (path == Path.DIRECT) {
+            assertThat(seen.get("formLength")).as("sized, as curl sends it").isNotEqualTo("null");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void sendsAFormUrlEncoded(Path path) {
+        PortalTransport transport = path.transport();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("j_username", "ad min");
+        fields.put("j_password", "p&ss=wörd");
+        ApiRequest request = ApiRequest.form(CteraOperation.LOGIN, transport.endpoint().api("form"), fields);
+        StepVerifier.create(transport.exchange(request, RequestAuth.anonymous(), XmlResponses.tree(transport.codec())))
+                .expectNext(new XmlText("j_username=ad min|j_password=p&ss=wörd"))
+                .verifyComplete();
+        assertThat(seen.get("formContentType")).startsWith("application/x-www-form-urlencoded");
     }
 
     @ParameterizedTest
