@@ -2,6 +2,8 @@ package com.ctera.client.observation;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
@@ -80,9 +82,9 @@ public final class CteraRequestContext extends Observation.Context {
     // Micrometer's maps: a concurrent map write per tag and a sorted copy per read were most of what the
     // observation itself cost a call (docs/benchmarks.md). The maps are written the first time anything reads or
     // changes a single key, so every method of Observation.Context still sees the same tags.
-    private final KeptTags lowCardinality = new KeptTags();
+    private final KeptTags lowCardinality = new KeptTags(super::addLowCardinalityKeyValue);
 
-    private final KeptTags highCardinality = new KeptTags();
+    private final KeptTags highCardinality = new KeptTags(super::addHighCardinalityKeyValue);
 
     /** A context for this call, not yet ended. */
     public CteraRequestContext(CallContext call) {
@@ -214,35 +216,23 @@ public final class CteraRequestContext extends Observation.Context {
 
     @Override
     public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
-        if (!this.lowCardinality.keep(keyValues)) {
-            writeLowCardinality();
-            super.addLowCardinalityKeyValues(keyValues);
-        }
-        return this;
+        return this.lowCardinality.keep(keyValues) ? this
+                : this.lowCardinality.change(() -> super.addLowCardinalityKeyValues(keyValues));
     }
 
     @Override
     public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
-        writeLowCardinality();
-        super.addLowCardinalityKeyValue(keyValue);
-        this.lowCardinality.forget();
-        return this;
+        return this.lowCardinality.change(() -> super.addLowCardinalityKeyValue(keyValue));
     }
 
     @Override
     public Observation.Context removeLowCardinalityKeyValue(String keyName) {
-        writeLowCardinality();
-        super.removeLowCardinalityKeyValue(keyName);
-        this.lowCardinality.forget();
-        return this;
+        return this.lowCardinality.change(() -> super.removeLowCardinalityKeyValue(keyName));
     }
 
     @Override
     public Observation.Context removeLowCardinalityKeyValues(String... keyNames) {
-        writeLowCardinality();
-        super.removeLowCardinalityKeyValues(keyNames);
-        this.lowCardinality.forget();
-        return this;
+        return this.lowCardinality.change(() -> super.removeLowCardinalityKeyValues(keyNames));
     }
 
     @Override
@@ -259,35 +249,23 @@ public final class CteraRequestContext extends Observation.Context {
 
     @Override
     public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
-        if (!this.highCardinality.keep(keyValues)) {
-            writeHighCardinality();
-            super.addHighCardinalityKeyValues(keyValues);
-        }
-        return this;
+        return this.highCardinality.keep(keyValues) ? this
+                : this.highCardinality.change(() -> super.addHighCardinalityKeyValues(keyValues));
     }
 
     @Override
     public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
-        writeHighCardinality();
-        super.addHighCardinalityKeyValue(keyValue);
-        this.highCardinality.forget();
-        return this;
+        return this.highCardinality.change(() -> super.addHighCardinalityKeyValue(keyValue));
     }
 
     @Override
     public Observation.Context removeHighCardinalityKeyValue(String keyName) {
-        writeHighCardinality();
-        super.removeHighCardinalityKeyValue(keyName);
-        this.highCardinality.forget();
-        return this;
+        return this.highCardinality.change(() -> super.removeHighCardinalityKeyValue(keyName));
     }
 
     @Override
     public Observation.Context removeHighCardinalityKeyValues(String... keyNames) {
-        writeHighCardinality();
-        super.removeHighCardinalityKeyValues(keyNames);
-        this.highCardinality.forget();
-        return this;
+        return this.highCardinality.change(() -> super.removeHighCardinalityKeyValues(keyNames));
     }
 
     @Override
@@ -300,20 +278,6 @@ public final class CteraRequestContext extends Observation.Context {
     public @Nullable KeyValue getHighCardinalityKeyValue(String key) {
         KeyValues known = this.highCardinality.known();
         return (known != null) ? find(known, key) : super.getHighCardinalityKeyValue(key);
-    }
-
-    private void writeLowCardinality() {
-        KeyValues unwritten = this.lowCardinality.takeUnwritten();
-        if (unwritten != null) {
-            unwritten.forEach(super::addLowCardinalityKeyValue);
-        }
-    }
-
-    private void writeHighCardinality() {
-        KeyValues unwritten = this.highCardinality.takeUnwritten();
-        if (unwritten != null) {
-            unwritten.forEach(super::addHighCardinalityKeyValue);
-        }
     }
 
     private static @Nullable KeyValue find(KeyValues keyValues, String key) {
@@ -375,10 +339,17 @@ public final class CteraRequestContext extends Observation.Context {
      */
     private static final class KeptTags {
 
+        // Writes one tag into Micrometer's map.
+        private final Consumer<KeyValue> mapWriter;
+
         // The whole set of tags, or null when only the map knows it.
         private volatile @Nullable KeyValues known = KeyValues.empty();
 
         private volatile boolean unwritten;
+
+        KeptTags(Consumer<KeyValue> mapWriter) {
+            this.mapWriter = mapWriter;
+        }
 
         /** Keeps a whole set over the same keys as the known one (any keys when none yet); false otherwise. */
         boolean keep(KeyValues keyValues) {
@@ -400,17 +371,16 @@ public final class CteraRequestContext extends Observation.Context {
             return read;
         }
 
-        void forget() {
-            this.known = null;
-        }
-
-        /** The set the map still lacks, once; the map then holds every tag. */
-        @Nullable KeyValues takeUnwritten() {
-            if (!this.unwritten) {
-                return null;
+        /** Makes a change through Micrometer's map, the kept set written to it first; the set is then unknown. */
+        Observation.Context change(Supplier<Observation.Context> change) {
+            KeyValues kept = this.known;
+            if (this.unwritten && kept != null) {
+                this.unwritten = false;
+                kept.forEach(this.mapWriter);
             }
-            this.unwritten = false;
-            return this.known;
+            Observation.Context changed = change.get();
+            this.known = null;
+            return changed;
         }
     }
 }
