@@ -253,7 +253,7 @@ public final class TransferRunner {
     }
 
     /** Writes {@code size} bytes of pseudo-random content (incompressible, so no layer can shortcut it). */
-    private static Path generate(Path file, long size) throws IOException {
+    static Path generate(Path file, long size) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocateDirect(WRITE_CHUNK);
         long x = 0x9E3779B97F4A7C15L;
         while (chunk.remaining() >= Long.BYTES) {
@@ -277,7 +277,7 @@ public final class TransferRunner {
         return file;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
