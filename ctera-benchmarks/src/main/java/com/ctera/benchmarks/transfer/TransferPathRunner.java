@@ -45,9 +45,7 @@ public final class TransferPathRunner {
         int mib = RunnerArguments.wholeNumber(args, 0, "size in MiB", 1, 8);
         int rounds = RunnerArguments.wholeNumber(args, 1, "rounds", 1, 31);
         int transfers = RunnerArguments.wholeNumber(args, 2, "transfers per round", 1, 4);
-        Path shm = Path.of("/dev/shm");
-        Path root = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "ctera-paths")
-                : Files.createTempDirectory("ctera-paths");
+        Path root = TransferRunner.scratchDirectory("ctera-paths");
         try (ChildSimulator simulator = ChildSimulator.start(Files.createDirectory(root.resolve("portal")), "512m");
                 CteraPortal direct = portal(simulator, "direct").build();
                 CteraPortal throughWebClient = portal(simulator, "webclient")

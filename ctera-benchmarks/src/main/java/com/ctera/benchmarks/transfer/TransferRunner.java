@@ -64,11 +64,9 @@ public final class TransferRunner {
         int largestMib = RunnerArguments.wholeNumber(args, 1, "largest size in MiB", 1, 2048);
         List<Case> cases = List.of(new Case(1, 5, 40), new Case(8 * MIB, 5, 4), new Case(128 * MIB, 3, 1),
                 new Case(largestMib * MIB, largestRounds, 1));
-        Path shm = Path.of("/dev/shm");
-        Path root = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "ctera-transfer")
-                : Files.createTempDirectory("ctera-transfer");
+        Path root = scratchDirectory("ctera-transfer");
         logger.info("Files in {} ({}); client JVM max heap {} MiB", root,
-                root.startsWith(shm) ? "tmpfs" : "the temp directory", Runtime.getRuntime().maxMemory() / MIB);
+                root.startsWith("/dev/shm") ? "tmpfs" : "the temp directory", Runtime.getRuntime().maxMemory() / MIB);
         MemoryPeaks memory = new MemoryPeaks();
         try (ChildSimulator simulator = ChildSimulator.start(Files.createDirectory(root.resolve("portal")), "512m");
                 CteraPortal portal = CteraPortal.builder()
@@ -275,6 +273,13 @@ public final class TransferRunner {
             }
         }
         return file;
+    }
+
+    /** A new directory on tmpfs ({@code /dev/shm}) when there is one, so the disk limits no side; else in temp. */
+    static Path scratchDirectory(String prefix) throws IOException {
+        Path shm = Path.of("/dev/shm");
+        return Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, prefix)
+                : Files.createTempDirectory(prefix);
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -64,9 +64,7 @@ public final class TreeWalkRunner {
         int folders = RunnerArguments.wholeNumber(args, 0, "folders", 1, 100);
         int perFolder = RunnerArguments.wholeNumber(args, 1, "files per folder", 1, 1000);
         int concurrency = RunnerArguments.wholeNumber(args, 2, "upload concurrency", 1, 8);
-        Path shm = Path.of("/dev/shm");
-        Path root = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "ctera-tree")
-                : Files.createTempDirectory("ctera-tree");
+        Path root = TransferRunner.scratchDirectory("ctera-tree");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (ChildSimulator simulator = ChildSimulator.start(root, "1g");
                 CteraPortal portal = CteraPortal.builder()
