@@ -49,7 +49,8 @@ import reactor.util.context.ContextView;
  *
  * <p>With an observation registry, each exchange is observed as Spring's {@code WebClient} observes one: the same
  * {@code http.client.requests} observation, context type and convention, a child of the call's observation, with
- * the tracer's headers on the request.
+ * the tracer's headers on the request. One difference: the observation ends when the answer has been read, where
+ * {@code WebClient}'s ends at the status line, so its time includes the body.
  */
 final class DirectExchange {
 
