@@ -46,6 +46,8 @@ import com.ctera.client.resilience.RetryPolicy;
  * <li>{@code resilience}: {@code full} without the observation stage;</li>
  * <li>{@code deadline}, {@code retry}, {@code breaker}, {@code limiter}: one stage of {@code full-deadline} alone, to
  * price it;</li>
+ * <li>{@code http-observation}: no stage, each HTTP exchange observed as {@code http.client.requests} on a
+ * Prometheus registry, as the starter sets it up in an Actuator application;</li>
  * <li>several names joined by {@code +}, such as {@code observation+breaker}: their stages together;</li>
  * <li>{@code context}, {@code observation-bare}, {@code observation-meters}, {@code observation-no-ltt}: the
  * observation stage taken apart (the Reactor context plumbing alone; the Observation API with a handler that does
@@ -57,7 +59,10 @@ public final class InterceptorSets {
     /** Every set this build knows. */
     public static final List<String> NAMES = List.of("none", "passthrough", "observation", "full", "full-deadline",
             "deadline", "retry", "breaker", "limiter", "context", "observation-bare", "observation-meters",
-            "observation-no-ltt", "observation-generic", "resilience");
+            "observation-no-ltt", "observation-generic", "resilience", "http-observation");
+
+    /** The set that observes each HTTP exchange ({@code http.client.requests}) and adds no stage. */
+    static final String HTTP_OBSERVATION = "http-observation";
 
     /** The portal name the stages are built for (limiter and breaker names). */
     static final String PORTAL = "bench";
@@ -81,13 +86,25 @@ public final class InterceptorSets {
         for (CallInterceptor interceptor : interceptors(name)) {
             builder.interceptor(interceptor);
         }
+        if (Arrays.asList(name.split("\\+")).contains(HTTP_OBSERVATION)) {
+            builder.httpObservations(httpObservations(), null);
+        }
         return builder;
+    }
+
+    // Each HTTP exchange observed as a Boot application observes it: Micrometer's generic meter handler on a
+    // Prometheus registry, Spring's default convention.
+    private static ObservationRegistry httpObservations() {
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig()
+            .observationHandler(new DefaultMeterObservationHandler(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        return observations;
     }
 
     /** The interceptors of the named set. */
     static List<CallInterceptor> interceptors(String name) {
         return switch (name) {
-            case "none" -> List.of();
+            case "none", HTTP_OBSERVATION -> List.of();
             // One empty stage at each position the real stages will take: the cost of the seam alone.
             case "passthrough" -> List.of(new PassThroughInterceptor(CallInterceptor.OBSERVATION_ORDER),
                     new PassThroughInterceptor(CallInterceptor.RETRY_ORDER),
