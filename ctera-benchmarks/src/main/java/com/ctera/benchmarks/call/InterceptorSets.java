@@ -92,12 +92,13 @@ public final class InterceptorSets {
         return builder;
     }
 
-    // Each HTTP exchange observed as a Boot application observes it: Micrometer's generic meter handler on a
-    // Prometheus registry, Spring's default convention.
+    // Each HTTP exchange observed as the starter has it observed in an Actuator application: the kept-meter handler
+    // ahead of Micrometer's generic one on a Prometheus registry, Spring's default convention.
     private static ObservationRegistry httpObservations() {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ObservationRegistry observations = ObservationRegistry.create();
-        observations.observationConfig()
-            .observationHandler(new DefaultMeterObservationHandler(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        observations.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                new CteraMeterObservationHandler(meters), new DefaultMeterObservationHandler(meters)));
         return observations;
     }
 

@@ -20,15 +20,16 @@ import io.micrometer.observation.Observation;
  * Turns {@code ctera.client.requests} observations into the same meters as Micrometer's
  * {@code DefaultMeterObservationHandler} (a timer named after the observation, tagged with its low-cardinality keys
  * and {@code error}; a long-task timer {@code <name>.active}; a counter per event), but finds each meter once per
- * tag set instead of on every call.
+ * tag set instead of on every call. The client's own HTTP exchanges ({@link PortalExchangeContext},
+ * {@code http.client.requests}) are kept the same way.
  *
  * <p>Why: the generic handler builds a tag list, a meter id and a registry lookup twice per call, and that was most
  * of the observation's cost in a real call (docs/benchmarks.md, "Call overhead"). Here the tag set read from the
- * context is itself the key of the kept meter. Only {@link CteraRequestContext}s are handled; registered ahead of
+ * context is itself the key of the kept meter. Only the client's contexts are handled; registered ahead of
  * the generic handler in a first-matching group (as Spring Boot groups meter handlers), every other observation
  * still goes to the generic one.
  */
-public final class CteraMeterObservationHandler implements MeterObservationHandler<CteraRequestContext> {
+public final class CteraMeterObservationHandler implements MeterObservationHandler<Observation.Context> {
 
     /** Tag sets kept per meter kind; past this (a convention putting ids in its tags), look meters up each time. */
     static final int MAX_KEPT_TAG_SETS = 1024;
@@ -41,9 +42,9 @@ public final class CteraMeterObservationHandler implements MeterObservationHandl
 
     private final Clock clock;
 
-    private final Map<KeyValues, Timer> timers = new ConcurrentHashMap<>();
+    private final KeptMeters calls = new KeptMeters();
 
-    private final Map<KeyValues, LongTaskTimer> activeTimers = new ConcurrentHashMap<>();
+    private final KeptMeters exchanges = new KeptMeters();
 
     /** Records in {@code registry}, with the long-task timer of calls in flight. */
     public CteraMeterObservationHandler(MeterRegistry registry) {
@@ -62,33 +63,46 @@ public final class CteraMeterObservationHandler implements MeterObservationHandl
 
     @Override
     public boolean supportsContext(Observation.Context context) {
-        return context instanceof CteraRequestContext;
+        return context instanceof CteraRequestContext || context instanceof PortalExchangeContext;
     }
 
     @Override
-    public void onStart(CteraRequestContext context) {
-        if (this.longTaskTimers) {
-            context.activeSample(activeTimer(context).start());
+    public void onStart(Observation.Context context) {
+        Object sample = this.longTaskTimers ? activeTimer(context).start() : null;
+        long now = this.clock.monotonicTime();
+        if (context instanceof CteraRequestContext call) {
+            if (sample != null) {
+                call.activeSample(sample);
+            }
+            call.startedAt(now);
         }
-        context.startedAt(this.clock.monotonicTime());
+        else if (context instanceof PortalExchangeContext exchange) {
+            if (sample != null) {
+                exchange.activeSample(sample);
+            }
+            exchange.startedAt(now);
+        }
     }
 
     @Override
-    public void onStop(CteraRequestContext context) {
-        long elapsed = this.clock.monotonicTime() - context.startedAt();
-        timer(context).record(elapsed, TimeUnit.NANOSECONDS);
-        if (context.activeSample() instanceof LongTaskTimer.Sample active) {
+    public void onStop(Observation.Context context) {
+        long startedAt = (context instanceof CteraRequestContext call) ? call.startedAt()
+                : ((PortalExchangeContext) context).startedAt();
+        timer(context).record(this.clock.monotonicTime() - startedAt, TimeUnit.NANOSECONDS);
+        Object sample = (context instanceof CteraRequestContext call) ? call.activeSample()
+                : ((PortalExchangeContext) context).activeSample();
+        if (sample instanceof LongTaskTimer.Sample active) {
             active.stop();
         }
     }
 
     @Override
-    public void onEvent(Observation.Event event, CteraRequestContext context) {
+    public void onEvent(Observation.Event event, Observation.Context context) {
         this.registry.counter(context.getName() + "." + event.getName(), tags(context.getLowCardinalityKeyValues()))
             .increment();
     }
 
-    private Timer timer(CteraRequestContext context) {
+    private Timer timer(Observation.Context context) {
         KeyValues keys = context.getLowCardinalityKeyValues();
         Throwable error = context.getError();
         if (error != null) {
@@ -98,23 +112,29 @@ public final class CteraMeterObservationHandler implements MeterObservationHandl
             tags.add(Tag.of("error", error.getClass().getSimpleName()));
             return this.registry.timer(context.getName(), tags);
         }
-        Timer kept = this.timers.get(keys);
-        if (kept != null) {
-            return kept;
+        Map<KeyValues, Timer> kept = keptFor(context).timers;
+        Timer timer = kept.get(keys);
+        if (timer != null) {
+            return timer;
         }
         List<Tag> tags = tags(keys);
         tags.add(Tag.of("error", NO_ERROR));
-        return keep(this.timers, keys, this.registry.timer(context.getName(), tags));
+        return keep(kept, keys, this.registry.timer(context.getName(), tags));
     }
 
-    private LongTaskTimer activeTimer(CteraRequestContext context) {
+    private LongTaskTimer activeTimer(Observation.Context context) {
         KeyValues keys = context.getLowCardinalityKeyValues();
-        LongTaskTimer kept = this.activeTimers.get(keys);
-        if (kept != null) {
-            return kept;
+        Map<KeyValues, LongTaskTimer> kept = keptFor(context).activeTimers;
+        LongTaskTimer active = kept.get(keys);
+        if (active != null) {
+            return active;
         }
-        return keep(this.activeTimers, keys,
-                this.registry.more().longTaskTimer(context.getName() + ".active", tags(keys)));
+        return keep(kept, keys, this.registry.more().longTaskTimer(context.getName() + ".active", tags(keys)));
+    }
+
+    // Calls and exchanges have meters of different names: each kind keeps its own, so equal tag sets never mix.
+    private KeptMeters keptFor(Observation.Context context) {
+        return (context instanceof CteraRequestContext) ? this.calls : this.exchanges;
     }
 
     private static <M> M keep(Map<KeyValues, M> kept, KeyValues keys, M meter) {
@@ -134,11 +154,23 @@ public final class CteraMeterObservationHandler implements MeterObservationHandl
 
     /** The number of tag sets whose meters are kept, for tests. */
     int keptTagSets() {
-        return this.timers.size() + this.activeTimers.size();
+        return this.calls.size() + this.exchanges.size();
     }
 
     @Override
     public String toString() {
         return "CteraMeterObservationHandler[" + (this.longTaskTimers ? "with" : "without") + " long-task timers]";
+    }
+
+    /** The meters of one kind of observation, by tag set. */
+    private static final class KeptMeters {
+
+        private final Map<KeyValues, Timer> timers = new ConcurrentHashMap<>();
+
+        private final Map<KeyValues, LongTaskTimer> activeTimers = new ConcurrentHashMap<>();
+
+        int size() {
+            return this.timers.size() + this.activeTimers.size();
+        }
     }
 }

@@ -27,7 +27,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.client.ClientHttpObservationDocumentation;
 import org.springframework.web.reactive.function.client.ClientRequest;
-import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
 import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
@@ -39,6 +38,8 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.util.context.ContextView;
+
+import com.ctera.client.observation.PortalExchangeContext;
 
 /**
  * Sends a request straight on Reactor Netty's {@link HttpClient}, the one the portal's {@code WebClient} is built
@@ -88,7 +89,7 @@ final class DirectExchange {
     private <T> Mono<T> observed(ApiRequest request, RequestAuth auth, Function<Answer, Mono<T>> handler,
             ContextView context) {
         ClientRequest.Builder carrier = ClientRequest.create(request.method(), request.uri());
-        ClientRequestObservationContext observed = new ClientRequestObservationContext(carrier);
+        PortalExchangeContext observed = new PortalExchangeContext(carrier);
         Observation observation = ClientHttpObservationDocumentation.HTTP_REACTIVE_CLIENT_EXCHANGES
             .observation(this.convention, DEFAULT_CONVENTION, () -> observed, this.observations)
             .parentObservation(context.getOrDefault(ObservationThreadLocalAccessor.KEY, null))

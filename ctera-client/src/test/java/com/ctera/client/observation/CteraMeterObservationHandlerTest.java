@@ -1,5 +1,7 @@
 package com.ctera.client.observation;
 
+import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +17,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.function.client.ClientHttpObservationDocumentation;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -48,6 +58,24 @@ class CteraMeterObservationHandlerTest {
                     + "operation=users.delete outcome=CLIENT_ERROR portal=main status=404", 2L)
             .containsEntry("timer ctera.client.requests error=CteraServerException error.type=server "
                     + "operation=users.get outcome=SERVER_ERROR portal=main status=500", 1L);
+    }
+
+    @Test
+    void recordsTheSameExchangeMetersAsTheGenericHandler() {
+        SimpleMeterRegistry generic = new SimpleMeterRegistry();
+        SimpleMeterRegistry kept = new SimpleMeterRegistry();
+        runTheSameExchanges(observations(new DefaultMeterObservationHandler(generic)));
+        CteraMeterObservationHandler handler = new CteraMeterObservationHandler(kept);
+        runTheSameExchanges(observations(new ObservationHandler.FirstMatchingCompositeObservationHandler(handler,
+                new DefaultMeterObservationHandler(kept))));
+        assertThat(counts(kept)).isEqualTo(counts(generic)).isNotEmpty();
+        assertThat(counts(kept)).containsEntry("timer http.client.requests client.name=portal.example error=none "
+                + "exception=none method=POST outcome=SUCCESS status=200 uri=none", 3L)
+            .containsEntry("timer http.client.requests client.name=portal.example error=none exception=none "
+                    + "method=GET outcome=CLIENT_ERROR status=404 uri=none", 1L);
+        // Kept: an active timer per method (tagged at the start) and a timer per answered kind; the refused
+        // connection's timer, tagged with its error, is looked up instead.
+        assertThat(handler.keptTagSets()).isEqualTo(4);
     }
 
     @Test
@@ -96,6 +124,9 @@ class CteraMeterObservationHandlerTest {
         CteraMeterObservationHandler handler = new CteraMeterObservationHandler(new SimpleMeterRegistry());
         assertThat(handler.supportsContext(new CteraRequestContext(GET))).isTrue();
         assertThat(handler.supportsContext(new Observation.Context())).isFalse();
+        ClientRequest.Builder request = ClientRequest.create(HttpMethod.GET, URI.create("https://portal.example/"));
+        assertThat(handler.supportsContext(new PortalExchangeContext(request))).isTrue();
+        assertThat(handler.supportsContext(new ClientRequestObservationContext(request))).isFalse();
     }
 
     @Test
@@ -121,6 +152,32 @@ class CteraMeterObservationHandlerTest {
         CteraServerException down = new CteraServerException("users.get", 500, "down", null);
         assertThatThrownBy(() -> stage.intercept(GET, Mono.error(down)).block()).isInstanceOf(CteraServerException.class);
         stage.intercept(GET, Mono.never()).subscribe().dispose();
+    }
+
+    // Three successes, a not-found and a refused connection, observed as the client's transport observes them.
+    private static void runTheSameExchanges(ObservationRegistry observations) {
+        for (int i = 0; i < 3; i++) {
+            exchange(observations, HttpMethod.POST, 200, null);
+        }
+        exchange(observations, HttpMethod.GET, 404, null);
+        exchange(observations, HttpMethod.GET, 0, new ConnectException("refused"));
+    }
+
+    private static void exchange(ObservationRegistry observations, HttpMethod method, int status,
+            @Nullable Throwable error) {
+        ClientRequest.Builder request = ClientRequest.create(method, URI.create("https://portal.example/admin/api"));
+        PortalExchangeContext context = new PortalExchangeContext(request);
+        Observation observation = ClientHttpObservationDocumentation.HTTP_REACTIVE_CLIENT_EXCHANGES
+            .observation(null, new DefaultClientRequestObservationConvention(), () -> context, observations)
+            .start();
+        context.setRequest(request.build());
+        if (error != null) {
+            observation.error(error);
+        }
+        else {
+            context.setResponse(ClientResponse.create(HttpStatusCode.valueOf(status)).build());
+        }
+        observation.stop();
     }
 
     private static ObservationRegistry observations(ObservationHandler<?> handler) {
