@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
@@ -76,9 +77,9 @@ public final class PortalTransport implements AutoCloseable {
 
     private final PortalEndpoint endpoint;
 
-    private final WebClient webClient;
+    // Exactly one of the two: the WebClient when the application's builder carries filters, else the direct path.
+    private final @Nullable WebClient webClient;
 
-    // Null when the WebClient carries exchange filters: every request then goes through it.
     private final @Nullable DirectExchange direct;
 
     private final ConnectionProvider connections;
@@ -89,7 +90,7 @@ public final class PortalTransport implements AutoCloseable {
 
     private final XmlCodec codec = new XmlCodec();
 
-    private PortalTransport(PortalEndpoint endpoint, WebClient webClient, @Nullable DirectExchange direct,
+    private PortalTransport(PortalEndpoint endpoint, @Nullable WebClient webClient, @Nullable DirectExchange direct,
             ConnectionProvider connections, Duration readTimeout, Clock clock) {
         this.endpoint = endpoint;
         this.webClient = webClient;
@@ -99,7 +100,7 @@ public final class PortalTransport implements AutoCloseable {
         this.failures = new FailureTranslator(readTimeout, clock);
     }
 
-    /** Builds the WebClient and connection pool for one portal; opens no connection yet. */
+    /** Builds the HTTP client and connection pool for one portal; opens no connection yet. */
     public static PortalTransport create(TransportSettings settings) {
         ConnectionProvider connections = ConnectionProvider.builder("ctera-" + settings.portalName())
                 .maxConnections(64)
@@ -121,23 +122,34 @@ public final class PortalTransport implements AutoCloseable {
             http = http.secure(tls -> tls.sslContext(Http11SslContextSpec.forClient()
                     .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE))));
         }
-        WebClient.Builder builder = (settings.webClientBuilder() != null) ? settings.webClientBuilder().clone()
-                : WebClient.builder();
+        WebClient webClient = filteredWebClient(settings, http);
+        DirectExchange direct = (webClient != null) ? null : new DirectExchange(http, settings.userAgent(),
+                settings.httpObservations(), settings.httpObservationConvention());
+        return new PortalTransport(settings.endpoint(), webClient, direct, connections, settings.readTimeout(),
+                Clock.systemUTC());
+    }
+
+    // A WebClient on the same Reactor Netty client, only when the application's builder carries exchange filters:
+    // then every request goes through it so that the filters see them all. Otherwise none is built.
+    private static @Nullable WebClient filteredWebClient(TransportSettings settings, HttpClient http) {
+        WebClient.Builder given = settings.webClientBuilder();
+        boolean[] filtered = { false };
+        if (given != null) {
+            given.clone().filters(filters -> filtered[0] = !filters.isEmpty());
+        }
+        if (!filtered[0]) {
+            return null;
+        }
+        WebClient.Builder builder = given.clone();
         if (!settings.httpObservations().isNoop()) {
             builder.observationRegistry(settings.httpObservations());
             if (settings.httpObservationConvention() != null) {
                 builder.observationConvention(settings.httpObservationConvention());
             }
         }
-        WebClient webClient = builder.clientConnector(new ReactorClientHttpConnector(http))
+        return builder.clientConnector(new ReactorClientHttpConnector(http))
                 .defaultHeader(HttpHeaders.USER_AGENT, settings.userAgent())
                 .build();
-        boolean[] filtered = { false };
-        builder.filters(filters -> filtered[0] = !filters.isEmpty());
-        DirectExchange direct = filtered[0] ? null : new DirectExchange(http, settings.userAgent(),
-                settings.httpObservations(), settings.httpObservationConvention());
-        return new PortalTransport(settings.endpoint(), webClient, direct, connections, settings.readTimeout(),
-                Clock.systemUTC());
     }
 
     /** The codec for request and answer bodies. */
@@ -165,7 +177,7 @@ public final class PortalTransport implements AutoCloseable {
                 return reportTransfer(request, direct.exchange(request, auth,
                         answer -> handle(request, answer, reader)));
             }
-            WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+            WebClient.RequestBodySpec spec = Objects.requireNonNull(this.webClient).method(request.method())
                     .uri(request.uri())
                     .headers(auth::applyTo);
             Duration responseTimeout = request.responseTimeout();
