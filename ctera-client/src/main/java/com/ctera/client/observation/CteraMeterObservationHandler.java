@@ -71,15 +71,11 @@ public final class CteraMeterObservationHandler implements MeterObservationHandl
         Object sample = this.longTaskTimers ? activeTimer(context).start() : null;
         long now = this.clock.monotonicTime();
         if (context instanceof CteraRequestContext call) {
-            if (sample != null) {
-                call.activeSample(sample);
-            }
+            call.activeSample(sample);
             call.startedAt(now);
         }
         else if (context instanceof PortalExchangeContext exchange) {
-            if (sample != null) {
-                exchange.activeSample(sample);
-            }
+            exchange.activeSample(sample);
             exchange.startedAt(now);
         }
     }

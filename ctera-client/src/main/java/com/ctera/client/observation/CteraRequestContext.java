@@ -312,7 +312,7 @@ public final class CteraRequestContext extends Observation.Context {
         return this.startedAt;
     }
 
-    void activeSample(Object sample) {
+    void activeSample(@Nullable Object sample) {
         this.activeSample = sample;
     }
 

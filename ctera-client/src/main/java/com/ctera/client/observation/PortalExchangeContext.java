@@ -29,7 +29,7 @@ public final class PortalExchangeContext extends ClientRequestObservationContext
         return this.startedAt;
     }
 
-    void activeSample(Object sample) {
+    void activeSample(@Nullable Object sample) {
         this.activeSample = sample;
     }
 
