@@ -51,15 +51,18 @@ import com.ctera.client.resilience.RetryPolicy;
  * <li>several names joined by {@code +}, such as {@code observation+breaker}: their stages together;</li>
  * <li>{@code context}, {@code observation-bare}, {@code observation-meters}, {@code observation-no-ltt}: the
  * observation stage taken apart (the Reactor context plumbing alone; the Observation API with a handler that does
- * nothing; with the meter handler but without the call metrics; everything but the long-task timer).</li>
+ * nothing; with the meter handler but without the call metrics; everything but the long-task timer);
+ * {@code context-write} and {@code context-operators}: the two halves of {@code context} (two context entries
+ * alone; four operators that watch the signals alone).</li>
  * </ul>
  */
 public final class InterceptorSets {
 
     /** Every set this build knows. */
     public static final List<String> NAMES = List.of("none", "passthrough", "observation", "full", "full-deadline",
-            "deadline", "retry", "breaker", "limiter", "context", "observation-bare", "observation-meters",
-            "observation-no-ltt", "observation-generic", "resilience", "http-observation");
+            "deadline", "retry", "breaker", "limiter", "context", "context-write", "context-operators",
+            "observation-bare", "observation-meters", "observation-no-ltt", "observation-generic", "resilience",
+            "http-observation");
 
     /** The set that observes each HTTP exchange ({@code http.client.requests}) and adds no stage. */
     static final String HTTP_OBSERVATION = "http-observation";
@@ -113,6 +116,8 @@ public final class InterceptorSets {
                     new PassThroughInterceptor(CallInterceptor.RATE_LIMITER_ORDER));
             case "observation" -> List.of(observation());
             case "context" -> List.of(new ContextOnlyInterceptor());
+            case "context-write" -> List.of(new ContextOnlyInterceptor(true, false));
+            case "context-operators" -> List.of(new ContextOnlyInterceptor(false, true));
             case "observation-bare" -> List.of(new ObservationInterceptor(bareObservations(),
                     new DefaultCteraObservationConvention(), CallMetrics.NONE));
             // What an application gets with management.metrics.observations.ignored-meters=long-task-timer.
