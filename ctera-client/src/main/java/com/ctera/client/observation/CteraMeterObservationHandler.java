@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.MeterObservationHandler;
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns {@code ctera.client.requests} observations into the same meters as Micrometer's
@@ -108,36 +109,30 @@ public final class CteraMeterObservationHandler implements MeterObservationHandl
             tags.add(Tag.of("error", error.getClass().getSimpleName()));
             return this.registry.timer(context.getName(), tags);
         }
-        Map<KeyValues, Timer> kept = keptFor(context).timers;
-        Timer timer = kept.get(keys);
+        KeptMeters kept = keptFor(context);
+        Timer timer = kept.timers.get(keys);
         if (timer != null) {
             return timer;
         }
         List<Tag> tags = tags(keys);
         tags.add(Tag.of("error", NO_ERROR));
-        return keep(kept, keys, this.registry.timer(context.getName(), tags));
+        return kept.timers.keep(keys, this.registry.timer(context.getName(), tags));
     }
 
     private LongTaskTimer activeTimer(Observation.Context context) {
         KeyValues keys = context.getLowCardinalityKeyValues();
-        Map<KeyValues, LongTaskTimer> kept = keptFor(context).activeTimers;
-        LongTaskTimer active = kept.get(keys);
+        KeptMeters kept = keptFor(context);
+        LongTaskTimer active = kept.activeTimers.get(keys);
         if (active != null) {
             return active;
         }
-        return keep(kept, keys, this.registry.more().longTaskTimer(context.getName() + ".active", tags(keys)));
+        return kept.activeTimers.keep(keys,
+                this.registry.more().longTaskTimer(context.getName() + ".active", tags(keys)));
     }
 
     // Calls and exchanges have meters of different names: each kind keeps its own, so equal tag sets never mix.
     private KeptMeters keptFor(Observation.Context context) {
         return (context instanceof CteraRequestContext) ? this.calls : this.exchanges;
-    }
-
-    private static <M> M keep(Map<KeyValues, M> kept, KeyValues keys, M meter) {
-        if (kept.size() < MAX_KEPT_TAG_SETS) {
-            kept.putIfAbsent(keys, meter);
-        }
-        return meter;
     }
 
     private static List<Tag> tags(KeyValues keys) {
@@ -161,12 +156,57 @@ public final class CteraMeterObservationHandler implements MeterObservationHandl
     /** The meters of one kind of observation, by tag set. */
     private static final class KeptMeters {
 
-        private final Map<KeyValues, Timer> timers = new ConcurrentHashMap<>();
+        private final MetersByTags<Timer> timers = new MetersByTags<>();
 
-        private final Map<KeyValues, LongTaskTimer> activeTimers = new ConcurrentHashMap<>();
+        private final MetersByTags<LongTaskTimer> activeTimers = new MetersByTags<>();
 
         int size() {
             return this.timers.size() + this.activeTimers.size();
         }
+    }
+
+    /**
+     * Meters of one kind by tag set. A convention that keeps its answers (as the default one does) hands the same
+     * tag set object to every call of an operation, so a small table by identity answers first: one identity hash and
+     * one comparison, where the map hashes every key and value of the set on each call.
+     */
+    private static final class MetersByTags<M> {
+
+        private static final int SLOTS = 128;
+
+        private final Map<KeyValues, M> byTags = new ConcurrentHashMap<>();
+
+        // Slots of immutable pairs, each filled once by the first kept set that lands in it (a convention that builds
+        // a new set for every call then costs no more than before), written without locking: a reader sees a whole
+        // pair or none.
+        private final Object[] byIdentity = new Object[SLOTS];
+
+        @SuppressWarnings("unchecked")
+        @Nullable M get(KeyValues keys) {
+            int slot = System.identityHashCode(keys) & (SLOTS - 1);
+            Object seen = this.byIdentity[slot];
+            if (seen instanceof Kept<?> kept && kept.keys() == keys) {
+                return (M) kept.meter();
+            }
+            M meter = this.byTags.get(keys);
+            if (meter != null && seen == null) {
+                this.byIdentity[slot] = new Kept<>(keys, meter);
+            }
+            return meter;
+        }
+
+        M keep(KeyValues keys, M meter) {
+            if (this.byTags.size() < MAX_KEPT_TAG_SETS) {
+                this.byTags.putIfAbsent(keys, meter);
+            }
+            return meter;
+        }
+
+        int size() {
+            return this.byTags.size();
+        }
+    }
+
+    private record Kept<M>(KeyValues keys, M meter) {
     }
 }

@@ -77,6 +77,10 @@ public final class CteraRequestContext extends Observation.Context {
 
     private @Nullable Object activeSample;
 
+    // What the default convention worked out for this call's portal and operation at the start, so that its answers
+    // at the stop need no second lookup. An Object, as the convention's holder is its own business.
+    private @Nullable Object namingMemo;
+
     // The convention sets its whole set of tags at the start and again at the stop, over the same keys each time.
     // While nothing else changed them, that set is itself the answer to a read, and is kept here instead of in
     // Micrometer's maps: a concurrent map write per tag and a sorted copy per read were most of what the
@@ -289,8 +293,12 @@ public final class CteraRequestContext extends Observation.Context {
         return null;
     }
 
-    // Both sorted by key and free of repeated keys, as every KeyValues is; an empty set before takes any keys.
+    // Both sorted by key and free of repeated keys, as every KeyValues is; an empty set before takes any keys. The
+    // same set again (a convention's kept answer) and the first set of a call need no walk.
     private static boolean sameKeys(KeyValues before, KeyValues added) {
+        if (before == added || before == KeyValues.empty()) {
+            return true;
+        }
         Iterator<KeyValue> old = before.iterator();
         if (!old.hasNext()) {
             return true;
@@ -318,6 +326,14 @@ public final class CteraRequestContext extends Observation.Context {
 
     @Nullable Object activeSample() {
         return this.activeSample;
+    }
+
+    void namingMemo(Object memo) {
+        this.namingMemo = memo;
+    }
+
+    @Nullable Object namingMemo() {
+        return this.namingMemo;
     }
 
     private static boolean refusedRequest(Throwable error) {

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
 
 import com.ctera.client.CteraOperation;
 import com.ctera.client.observation.CteraObservationDocumentation.HighCardinalityKeys;
@@ -43,9 +44,7 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
 
     private final boolean keepsTags = getClass() == DefaultCteraObservationConvention.class;
 
-    private final Map<CallContext, KeyValues> successTags = new ConcurrentHashMap<>();
-
-    private final Map<CallContext, KeyValues> runningTags = new ConcurrentHashMap<>();
+    private final Map<CallContext, KeptNaming> kept = new ConcurrentHashMap<>();
 
     private final Map<CteraOperation, String> contextualNames = new ConcurrentHashMap<>();
 
@@ -56,7 +55,10 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
 
     @Override
     public String getContextualName(CteraRequestContext context) {
-        // Asked at the start and at the end of every call; operations are a fixed handful.
+        if (context.namingMemo() instanceof KeptNaming naming && naming.convention == this) {
+            return naming.contextualName;
+        }
+        // Asked at the end of every call; operations are a fixed handful.
         CteraOperation operation = context.operation();
         String kept = this.contextualNames.get(operation);
         if (kept == null) {
@@ -73,24 +75,28 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
         if (this.keepsTags && context.getError() == null) {
             // Asked once when the call starts and once when it ends: both answers are the same for every call.
             if (context.isSucceeded()) {
-                return kept(this.successTags, context);
+                return naming(context).success(context);
             }
             if (!context.isCompleted()) {
-                return kept(this.runningTags, context);
+                return naming(context).running(context);
             }
         }
         return lowCardinalityKeyValues(context);
     }
 
-    private KeyValues kept(Map<CallContext, KeyValues> tags, CteraRequestContext context) {
-        KeyValues kept = tags.get(context.call());
-        if (kept != null) {
-            return kept;
+    // Looked up once per call, at its start, and left on the context for the stop.
+    private KeptNaming naming(CteraRequestContext context) {
+        if (context.namingMemo() instanceof KeptNaming memo && memo.convention == this) {
+            return memo;
         }
-        KeyValues built = lowCardinalityKeyValues(context);
-        // Portals and operations are few and fixed, so the map stays as small as the set of calls in use.
-        tags.putIfAbsent(context.call(), built);
-        return built;
+        KeptNaming naming = this.kept.get(context.call());
+        if (naming == null) {
+            // Portals and operations are few and fixed, so the map stays as small as the set of calls in use.
+            naming = this.kept.computeIfAbsent(context.call(),
+                    (call) -> new KeptNaming(this, "ctera " + call.operation().name()));
+        }
+        context.namingMemo(naming);
+        return naming;
     }
 
     private KeyValues lowCardinalityKeyValues(CteraRequestContext context) {
@@ -126,5 +132,44 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
 
     protected KeyValue errorType(CteraRequestContext context) {
         return LowCardinalityKeys.ERROR_TYPE.withValue(context.errorType().value());
+    }
+
+    /**
+     * What every call of one portal and operation is named: its tags while running and once succeeded (each built
+     * from the first call that asks), and its span name. Two threads may both build a set the first time; either
+     * answer is right.
+     */
+    private static final class KeptNaming {
+
+        final DefaultCteraObservationConvention convention;
+
+        final String contextualName;
+
+        private volatile @Nullable KeyValues running;
+
+        private volatile @Nullable KeyValues success;
+
+        KeptNaming(DefaultCteraObservationConvention convention, String contextualName) {
+            this.convention = convention;
+            this.contextualName = contextualName;
+        }
+
+        KeyValues running(CteraRequestContext context) {
+            KeyValues tags = this.running;
+            if (tags == null) {
+                tags = this.convention.lowCardinalityKeyValues(context);
+                this.running = tags;
+            }
+            return tags;
+        }
+
+        KeyValues success(CteraRequestContext context) {
+            KeyValues tags = this.success;
+            if (tags == null) {
+                tags = this.convention.lowCardinalityKeyValues(context);
+                this.success = tags;
+            }
+            return tags;
+        }
     }
 }

@@ -65,10 +65,13 @@ public final class ObservationInterceptor implements CallInterceptor {
         CteraRequestContext context = new CteraRequestContext(call);
         Observation observation = CteraObservationDocumentation.REQUESTS.observation(this.convention,
                 DEFAULT_CONVENTION, () -> context, this.registry);
-        // A blocking caller subscribes on its own thread, where its current observation (if any) is open.
-        Observation parent = outer.getOrDefault(ObservationThreadLocalAccessor.KEY,
-                this.registry.getCurrentObservation());
-        observation.parentObservation(parent).start();
+        // Creating the observation made the thread's current one (a blocking caller's, if any) its parent; an
+        // observation in the subscriber's context (a reactive caller's) takes precedence.
+        Observation parent = outer.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+        if (parent != null) {
+            observation.parentObservation(parent);
+        }
+        observation.start();
         CallRecorder recorder = new CallRecorder(context, this.metrics);
         // A blocking caller's context is empty: one context of two entries instead of two contexts built in turn.
         Context inner = outer.isEmpty()

@@ -53,6 +53,28 @@ class DefaultCteraObservationConventionTest {
     }
 
     @Test
+    void oneCallIsNamedFromItsStartToItsStopWhicheverConventionsSawItBefore() {
+        CteraRequestContext call = new CteraRequestContext(new CallContext("main", CteraOperation.USERS_QUERY));
+        // Another instance names the call first: its answers are the same, and this one's are still its own.
+        DefaultCteraObservationConvention other = new DefaultCteraObservationConvention();
+        assertThat(other.getLowCardinalityKeyValues(call)).contains(KeyValue.of("outcome", "UNKNOWN"));
+        KeyValues running = this.convention.getLowCardinalityKeyValues(call);
+        assertThat(running).contains(KeyValue.of("operation", "users.query"), KeyValue.of("outcome", "UNKNOWN"));
+        call.succeeded();
+        assertThat(this.convention.getLowCardinalityKeyValues(call)).contains(KeyValue.of("operation", "users.query"),
+                KeyValue.of("outcome", "SUCCESS"), KeyValue.of("status", "200"));
+        assertThat(this.convention.getContextualName(call)).isEqualTo("ctera users.query");
+        assertThat(other.getContextualName(call)).isEqualTo("ctera users.query");
+        // A call of another operation that starts after it gets its own names.
+        CteraRequestContext next = succeeded(GET);
+        assertThat(this.convention.getLowCardinalityKeyValues(next)).contains(KeyValue.of("operation", "users.get"));
+        assertThat(this.convention.getContextualName(next)).isEqualTo("ctera users.get");
+        assertThat(this.convention.getLowCardinalityKeyValues(new CteraRequestContext(GET)))
+            .isNotSameAs(running)
+            .contains(KeyValue.of("operation", "users.get"));
+    }
+
+    @Test
     void aSubclassThatChangesOneKeyIsAskedOnEveryCall() {
         DefaultCteraObservationConvention renamed = new DefaultCteraObservationConvention() {
 
