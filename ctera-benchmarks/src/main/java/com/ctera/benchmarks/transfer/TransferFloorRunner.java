@@ -3,6 +3,7 @@ package com.ctera.benchmarks.transfer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -48,10 +49,6 @@ public final class TransferFloorRunner {
 
     private static final String FOLDER = "floor";
 
-    private static final String USER = "alice";
-
-    private static final String PASSWORD = "EndUs3r!";
-
     private static final int CHUNK = 64 * 1024;
 
     private static final String[] SIDES = { "client", "reactor-netty", "curl" };
@@ -70,18 +67,15 @@ public final class TransferFloorRunner {
                     .name("floor")
                     .baseUrl(simulator.baseUrl())
                     .context(PortalContext.SERVICES_PORTAL)
-                    .credentials(USER, PASSWORD)
+                    .credentials(TransferRunner.USER, TransferRunner.PASSWORD)
                     .readTimeout(Duration.ofMinutes(1))
                     .build();
                 BareSession bare = BareSession.login(simulator.baseUrl())) {
             CloudFiles files = portal.files();
-            files.mkdirs("My Files/" + FOLDER);
-            CloudFolderInfo drive = files.stat("My Files/" + FOLDER).cloudFolder();
-            if (drive == null) {
-                throw new IllegalStateException("the simulator named no cloud folder for My Files/" + FOLDER);
-            }
+            CloudFolderInfo drive = TransferRunner.benchFolder(files, FOLDER);
             Path work = Files.createDirectory(root.resolve("local"));
-            CurlSession curl = CurlSession.login(simulator.baseUrl(), USER, PASSWORD, work);
+            CurlSession curl = CurlSession.login(simulator.baseUrl(), TransferRunner.USER, TransferRunner.PASSWORD,
+                    work);
             // Each side returns its time in seconds; curl reports its own, which leaves out starting the process.
             Side[] sides = {
                 new Side(source -> timed(() -> files.upload(source, "My Files/" + FOLDER)),
@@ -211,7 +205,8 @@ public final class TransferFloorRunner {
         static BareSession login(URI baseUrl) {
             ConnectionProvider connections = ConnectionProvider.create("floor", 8);
             HttpClient plain = HttpClient.create(connections);
-            String form = "j_username=" + USER + "&j_password=" + PASSWORD.replace("!", "%21");
+            String form = "j_username=" + TransferRunner.USER + "&j_password="
+                    + URLEncoder.encode(TransferRunner.PASSWORD, StandardCharsets.UTF_8);
             String session = plain.headers(headers -> headers.set(HttpHeaderNames.CONTENT_TYPE,
                     "application/x-www-form-urlencoded"))
                 .post()

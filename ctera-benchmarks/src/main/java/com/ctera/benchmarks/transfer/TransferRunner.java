@@ -40,9 +40,9 @@ public final class TransferRunner {
     private static final String FOLDER = "bench";
 
     // The simulator's seeded end user, who owns a cloud drive (the simulator's demo data).
-    private static final String USER = "alice";
+    static final String USER = "alice";
 
-    private static final String PASSWORD = "EndUs3r!";
+    static final String PASSWORD = "EndUs3r!";
 
     private static final int WRITE_CHUNK = 1 << 20;
 
@@ -89,11 +89,7 @@ public final class TransferRunner {
                     .readTimeout(Duration.ofMinutes(5))
                     .build()) {
             CloudFiles files = portal.files();
-            files.mkdirs("My Files/" + FOLDER);
-            CloudFolderInfo drive = files.stat("My Files/" + FOLDER).cloudFolder();
-            if (drive == null) {
-                throw new IllegalStateException("the simulator named no cloud folder for My Files/" + FOLDER);
-            }
+            CloudFolderInfo drive = benchFolder(files, FOLDER);
             Path work = Files.createDirectory(root.resolve("local"));
             CurlSession curl = CurlSession.login(simulator.baseUrl(), USER, PASSWORD, work);
             // Warm-up: small transfers each way on both sides, so that class loading, the first connection and the
@@ -284,6 +280,20 @@ public final class TransferRunner {
             }
         }
         return file;
+    }
+
+    /**
+     * Creates {@code My Files/<folder>} for the runner's files.
+     * @return the cloud folder it is in, whose uid names the upload endpoint
+     * @throws IllegalStateException when the simulator names no cloud folder for it
+     */
+    static CloudFolderInfo benchFolder(CloudFiles files, String folder) {
+        files.mkdirs("My Files/" + folder);
+        CloudFolderInfo drive = files.stat("My Files/" + folder).cloudFolder();
+        if (drive == null) {
+            throw new IllegalStateException("the simulator named no cloud folder for My Files/" + folder);
+        }
+        return drive;
     }
 
     /** A new directory on tmpfs ({@code /dev/shm}) when there is one, so the disk limits no side; else in temp. */
