@@ -2,7 +2,6 @@ package com.ctera.client.observation;
 
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
@@ -26,6 +25,11 @@ import com.ctera.client.pipeline.CallContext;
  * inside it (retries, limiter waits, bytes, logins). Holds no request body, path, id or credential.
  */
 public final class CteraRequestContext extends Observation.Context {
+
+    /** Pairs of tag sets known to have the same keys, by identity; see sameKeys. */
+    private static final int ALIKE_SLOTS = 64;
+
+    private static final Object[] ALIKE = new Object[ALIKE_SLOTS];
 
     /** The status reported for a successful call: the portal answers every success with 200. */
     public static final int SUCCESS_STATUS = 200;
@@ -86,9 +90,9 @@ public final class CteraRequestContext extends Observation.Context {
     // Micrometer's maps: a concurrent map write per tag and a sorted copy per read were most of what the
     // observation itself cost a call (docs/benchmarks.md). The maps are written the first time anything reads or
     // changes a single key, so every method of Observation.Context still sees the same tags.
-    private final KeptTags lowCardinality = new KeptTags(super::addLowCardinalityKeyValue);
+    private final KeptTags lowCardinality = new KeptTags(true);
 
-    private final KeptTags highCardinality = new KeptTags(super::addHighCardinalityKeyValue);
+    private final KeptTags highCardinality = new KeptTags(false);
 
     /** A context for this call, not yet ended. */
     public CteraRequestContext(CallContext call) {
@@ -294,11 +298,28 @@ public final class CteraRequestContext extends Observation.Context {
     }
 
     // Both sorted by key and free of repeated keys, as every KeyValues is; an empty set before takes any keys. The
-    // same set again (a convention's kept answer) and the first set of a call need no walk.
+    // same set again and the first set of a call need no walk, and nor does a pair of sets found alike before (a
+    // convention that keeps its answers, as the default one does, hands every call the same two sets).
     private static boolean sameKeys(KeyValues before, KeyValues added) {
         if (before == added || before == KeyValues.empty()) {
             return true;
         }
+        int slot = (31 * System.identityHashCode(before) + System.identityHashCode(added)) & (ALIKE_SLOTS - 1);
+        Object seen = ALIKE[slot];
+        if (seen instanceof AlikePair pair && pair.before() == before && pair.added() == added) {
+            return true;
+        }
+        if (!walkKeys(before, added)) {
+            return false;
+        }
+        // Each slot is filled once: a convention that builds new sets on every call then allocates nothing here.
+        if (seen == null) {
+            ALIKE[slot] = new AlikePair(before, added);
+        }
+        return true;
+    }
+
+    private static boolean walkKeys(KeyValues before, KeyValues added) {
         Iterator<KeyValue> old = before.iterator();
         if (!old.hasNext()) {
             return true;
@@ -353,18 +374,18 @@ public final class CteraRequestContext extends Observation.Context {
      * and whether the map still lacks it. Reads and writes come from the thread that holds the call at the time;
      * the signals between stages order them.
      */
-    private static final class KeptTags {
+    private final class KeptTags {
 
-        // Writes one tag into Micrometer's map.
-        private final Consumer<KeyValue> mapWriter;
+        // Which of Micrometer's maps this kind of tags goes to.
+        private final boolean lowCardinality;
 
         // The whole set of tags, or null when only the map knows it.
         private volatile @Nullable KeyValues known = KeyValues.empty();
 
         private volatile boolean unwritten;
 
-        KeptTags(Consumer<KeyValue> mapWriter) {
-            this.mapWriter = mapWriter;
+        KeptTags(boolean lowCardinality) {
+            this.lowCardinality = lowCardinality;
         }
 
         /** Keeps a whole set over the same keys as the known one (any keys when none yet); false otherwise. */
@@ -392,11 +413,22 @@ public final class CteraRequestContext extends Observation.Context {
             KeyValues kept = this.known;
             if (this.unwritten && kept != null) {
                 this.unwritten = false;
-                kept.forEach(this.mapWriter);
+                for (KeyValue keyValue : kept) {
+                    if (this.lowCardinality) {
+                        CteraRequestContext.super.addLowCardinalityKeyValue(keyValue);
+                    }
+                    else {
+                        CteraRequestContext.super.addHighCardinalityKeyValue(keyValue);
+                    }
+                }
             }
             Observation.Context changed = change.get();
             this.known = null;
             return changed;
         }
+    }
+
+    /** Two tag sets found to have the same keys; immutable, so a slot holds a whole pair or none. */
+    private record AlikePair(KeyValues before, KeyValues added) {
     }
 }

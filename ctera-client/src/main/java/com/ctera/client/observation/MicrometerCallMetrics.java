@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
+import com.ctera.client.CteraOperation;
+
 /**
  * {@link CallMetrics} as Micrometer meters. Tags are the portal and the operation (plus the outcome for retries, the
  * direction for bytes, the kind for logins): never a path, an id or a user name.
@@ -37,6 +39,8 @@ public final class MicrometerCallMetrics implements CallMetrics {
     /** Logins and re-logins. */
     public static final String LOGINS = "ctera.client.logins";
 
+    private static final int RETRIES_SLOTS = 64;
+
     private final MeterProvider<DistributionSummary> retries;
 
     private final MeterProvider<Timer> rateLimiterWait;
@@ -46,6 +50,9 @@ public final class MicrometerCallMetrics implements CallMetrics {
     private final MeterProvider<Counter> logins;
 
     private final Map<RetriesKey, DistributionSummary> retriesByCall = new ConcurrentHashMap<>();
+
+    // Each slot filled once, with an immutable entry: a reader sees a whole entry or none.
+    private final Object[] retriesByIdentity = new Object[RETRIES_SLOTS];
 
     /** Meters registered in {@code registry}. */
     public MicrometerCallMetrics(MeterRegistry registry) {
@@ -84,7 +91,24 @@ public final class MicrometerCallMetrics implements CallMetrics {
 
     @Override
     public void completed(CteraRequestContext call) {
-        retriesOf(new RetriesKey(call.portalName(), call.operation().name(), call.outcome())).record(call.retries());
+        String portal = call.portalName();
+        CteraOperation operation = call.operation();
+        String outcome = call.outcome();
+        // Portal names, operations and outcomes are the same few objects call after call: found by identity first,
+        // with no key to build and hash.
+        int slot = (31 * (31 * System.identityHashCode(portal) + System.identityHashCode(operation))
+                + System.identityHashCode(outcome)) & (RETRIES_SLOTS - 1);
+        Object seen = this.retriesByIdentity[slot];
+        if (seen instanceof KeptRetries kept && kept.portal() == portal && kept.operation() == operation
+                && kept.outcome() == outcome) {
+            kept.summary().record(call.retries());
+            return;
+        }
+        DistributionSummary summary = retriesOf(new RetriesKey(portal, operation.name(), outcome));
+        if (seen == null) {
+            this.retriesByIdentity[slot] = new KeptRetries(portal, operation, outcome, summary);
+        }
+        summary.record(call.retries());
     }
 
     private DistributionSummary retriesOf(RetriesKey key) {
@@ -102,5 +126,9 @@ public final class MicrometerCallMetrics implements CallMetrics {
 
     /** The tags of one retries summary; the outcome is one of a handful of words, so the map stays small. */
     private record RetriesKey(String portal, String operation, String outcome) {
+    }
+
+    /** A retries summary with the objects it was last found for. */
+    private record KeptRetries(String portal, CteraOperation operation, String outcome, DistributionSummary summary) {
     }
 }

@@ -28,9 +28,11 @@ class MicrometerCallMetricsTest {
         this.metrics.completed(failed);
         this.metrics.completed(succeeded(new CallContext("backup", CteraOperation.USERS_GET), 1));
         this.metrics.completed(succeeded(new CallContext("main", CteraOperation.USERS_QUERY), 0));
+        // An equal portal name that is another object (summaries are found by identity first) counts as the same.
+        this.metrics.completed(succeeded(new CallContext(new String("main".toCharArray()), CteraOperation.USERS_GET), 0));
 
         DistributionSummary mainGets = summary("main", "users.get", "SUCCESS");
-        assertThat(mainGets.count()).isEqualTo(2);
+        assertThat(mainGets.count()).isEqualTo(3);
         assertThat(mainGets.totalAmount()).isEqualTo(2.0);
         DistributionSummary mainFailures = summary("main", "users.get", "SERVER_ERROR");
         assertThat(mainFailures.count()).isEqualTo(1);
