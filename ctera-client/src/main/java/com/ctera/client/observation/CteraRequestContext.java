@@ -31,6 +31,11 @@ public final class CteraRequestContext extends Observation.Context {
 
     private static final Object[] ALIKE = new Object[ALIKE_SLOTS];
 
+    // Which kind of tags a kept-set method works on.
+    private static final boolean LOW = true;
+
+    private static final boolean HIGH = false;
+
     /** The status reported for a successful call: the portal answers every success with 200. */
     public static final int SUCCESS_STATUS = 200;
 
@@ -90,9 +95,16 @@ public final class CteraRequestContext extends Observation.Context {
     // Micrometer's maps: a concurrent map write per tag and a sorted copy per read were most of what the
     // observation itself cost a call (docs/benchmarks.md). The maps are written the first time anything reads or
     // changes a single key, so every method of Observation.Context still sees the same tags.
-    private final KeptTags lowCardinality = new KeptTags(true);
+    // Each kind (low, high cardinality): the whole set of tags, or null when only the map knows it, and whether the
+    // map still lacks it. Fields rather than a holder object per kind: two objects fewer per call. Reads and writes
+    // come from the thread that holds the call at the time; the signals between stages order them.
+    private volatile @Nullable KeyValues lowKnown = KeyValues.empty();
 
-    private final KeptTags highCardinality = new KeptTags(false);
+    private volatile boolean lowUnwritten;
+
+    private volatile @Nullable KeyValues highKnown = KeyValues.empty();
+
+    private volatile boolean highUnwritten;
 
     /** A context for this call, not yet ended. */
     public CteraRequestContext(CallContext call) {
@@ -224,67 +236,67 @@ public final class CteraRequestContext extends Observation.Context {
 
     @Override
     public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
-        return this.lowCardinality.keep(keyValues) ? this
-                : this.lowCardinality.change(() -> super.addLowCardinalityKeyValues(keyValues));
+        return keep(LOW, keyValues) ? this
+                : change(LOW, () -> super.addLowCardinalityKeyValues(keyValues));
     }
 
     @Override
     public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
-        return this.lowCardinality.change(() -> super.addLowCardinalityKeyValue(keyValue));
+        return change(LOW, () -> super.addLowCardinalityKeyValue(keyValue));
     }
 
     @Override
     public Observation.Context removeLowCardinalityKeyValue(String keyName) {
-        return this.lowCardinality.change(() -> super.removeLowCardinalityKeyValue(keyName));
+        return change(LOW, () -> super.removeLowCardinalityKeyValue(keyName));
     }
 
     @Override
     public Observation.Context removeLowCardinalityKeyValues(String... keyNames) {
-        return this.lowCardinality.change(() -> super.removeLowCardinalityKeyValues(keyNames));
+        return change(LOW, () -> super.removeLowCardinalityKeyValues(keyNames));
     }
 
     @Override
     public KeyValues getLowCardinalityKeyValues() {
-        KeyValues known = this.lowCardinality.known();
-        return (known != null) ? known : this.lowCardinality.remember(super.getLowCardinalityKeyValues());
+        KeyValues known = known(LOW);
+        return (known != null) ? known : remember(LOW, super.getLowCardinalityKeyValues());
     }
 
     @Override
     public @Nullable KeyValue getLowCardinalityKeyValue(String key) {
-        KeyValues known = this.lowCardinality.known();
+        KeyValues known = known(LOW);
         return (known != null) ? find(known, key) : super.getLowCardinalityKeyValue(key);
     }
 
     @Override
     public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
-        return this.highCardinality.keep(keyValues) ? this
-                : this.highCardinality.change(() -> super.addHighCardinalityKeyValues(keyValues));
+        return keep(HIGH, keyValues) ? this
+                : change(HIGH, () -> super.addHighCardinalityKeyValues(keyValues));
     }
 
     @Override
     public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
-        return this.highCardinality.change(() -> super.addHighCardinalityKeyValue(keyValue));
+        return change(HIGH, () -> super.addHighCardinalityKeyValue(keyValue));
     }
 
     @Override
     public Observation.Context removeHighCardinalityKeyValue(String keyName) {
-        return this.highCardinality.change(() -> super.removeHighCardinalityKeyValue(keyName));
+        return change(HIGH, () -> super.removeHighCardinalityKeyValue(keyName));
     }
 
     @Override
     public Observation.Context removeHighCardinalityKeyValues(String... keyNames) {
-        return this.highCardinality.change(() -> super.removeHighCardinalityKeyValues(keyNames));
+        return change(HIGH, () -> super.removeHighCardinalityKeyValues(keyNames));
     }
 
     @Override
     public KeyValues getHighCardinalityKeyValues() {
-        KeyValues known = this.highCardinality.known();
-        return (known != null) ? known : this.highCardinality.remember(super.getHighCardinalityKeyValues());
+        KeyValues known = known(HIGH);
+        return (known != null) ? known : remember(HIGH, super.getHighCardinalityKeyValues());
     }
 
     @Override
     public @Nullable KeyValue getHighCardinalityKeyValue(String key) {
-        KeyValues known = this.highCardinality.known();
+        KeyValues known = known(HIGH);
         return (known != null) ? find(known, key) : super.getHighCardinalityKeyValue(key);
     }
 
@@ -369,63 +381,65 @@ public final class CteraRequestContext extends Observation.Context {
                 + outcome() + ", status=" + this.status + ", retries=" + this.retries + "]";
     }
 
-    /**
-     * One kind of tags (low or high cardinality) while it is known without Micrometer's map: the answer to a read,
-     * and whether the map still lacks it. Reads and writes come from the thread that holds the call at the time;
-     * the signals between stages order them.
-     */
-    private final class KeptTags {
-
-        // Which of Micrometer's maps this kind of tags goes to.
-        private final boolean lowCardinality;
-
-        // The whole set of tags, or null when only the map knows it.
-        private volatile @Nullable KeyValues known = KeyValues.empty();
-
-        private volatile boolean unwritten;
-
-        KeptTags(boolean lowCardinality) {
-            this.lowCardinality = lowCardinality;
+    /** Keeps a whole set over the same keys as the known one (any keys when none yet); false otherwise. */
+    private boolean keep(boolean low, KeyValues keyValues) {
+        KeyValues before = known(low);
+        if (before == null || !sameKeys(before, keyValues)) {
+            return false;
         }
+        if (low) {
+            this.lowKnown = keyValues;
+            this.lowUnwritten = true;
+        }
+        else {
+            this.highKnown = keyValues;
+            this.highUnwritten = true;
+        }
+        return true;
+    }
 
-        /** Keeps a whole set over the same keys as the known one (any keys when none yet); false otherwise. */
-        boolean keep(KeyValues keyValues) {
-            KeyValues before = this.known;
-            if (before == null || !sameKeys(before, keyValues)) {
-                return false;
+    private @Nullable KeyValues known(boolean low) {
+        return low ? this.lowKnown : this.highKnown;
+    }
+
+    private KeyValues remember(boolean low, KeyValues read) {
+        if (low) {
+            this.lowKnown = read;
+        }
+        else {
+            this.highKnown = read;
+        }
+        return read;
+    }
+
+    /** Makes a change through Micrometer's map, the kept set written to it first; the set is then unknown. */
+    private Observation.Context change(boolean low, Supplier<Observation.Context> change) {
+        KeyValues kept = known(low);
+        if (kept != null && (low ? this.lowUnwritten : this.highUnwritten)) {
+            // Cleared first: the change itself may come back here (Micrometer adds a set key by key).
+            if (low) {
+                this.lowUnwritten = false;
             }
-            this.known = keyValues;
-            this.unwritten = true;
-            return true;
-        }
-
-        @Nullable KeyValues known() {
-            return this.known;
-        }
-
-        KeyValues remember(KeyValues read) {
-            this.known = read;
-            return read;
-        }
-
-        /** Makes a change through Micrometer's map, the kept set written to it first; the set is then unknown. */
-        Observation.Context change(Supplier<Observation.Context> change) {
-            KeyValues kept = this.known;
-            if (this.unwritten && kept != null) {
-                this.unwritten = false;
-                for (KeyValue keyValue : kept) {
-                    if (this.lowCardinality) {
-                        CteraRequestContext.super.addLowCardinalityKeyValue(keyValue);
-                    }
-                    else {
-                        CteraRequestContext.super.addHighCardinalityKeyValue(keyValue);
-                    }
+            else {
+                this.highUnwritten = false;
+            }
+            for (KeyValue keyValue : kept) {
+                if (low) {
+                    super.addLowCardinalityKeyValue(keyValue);
+                }
+                else {
+                    super.addHighCardinalityKeyValue(keyValue);
                 }
             }
-            Observation.Context changed = change.get();
-            this.known = null;
-            return changed;
         }
+        Observation.Context changed = change.get();
+        if (low) {
+            this.lowKnown = null;
+        }
+        else {
+            this.highKnown = null;
+        }
+        return changed;
     }
 
     /** Two tag sets found to have the same keys; immutable, so a slot holds a whole pair or none. */

@@ -9,14 +9,13 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 import com.ctera.client.pipeline.CallContext;
-import com.ctera.client.pipeline.CallEvents;
 import com.ctera.client.pipeline.CallInterceptor;
 
 /**
  * The outermost pipeline stage: one {@code ctera.client.requests} {@link Observation} per logical call, spanning every
  * attempt, login and limiter wait. The observation is the parent of whatever the inner stages observe (with an
  * instrumented {@code WebClient.Builder}, one HTTP client span per attempt), and inner stages report to it through
- * {@link CallEvents}.
+ * {@link com.ctera.client.pipeline.CallEvents}.
  */
 public final class ObservationInterceptor implements CallInterceptor {
 
@@ -72,12 +71,11 @@ public final class ObservationInterceptor implements CallInterceptor {
             observation.parentObservation(parent);
         }
         observation.start();
-        CallRecorder recorder = new CallRecorder(context, this.metrics);
-        // A blocking caller's context is empty: one context of two entries instead of two contexts built in turn.
-        Context inner = outer.isEmpty()
-                ? Context.of(CallEvents.CONTEXT_KEY, recorder, ObservationThreadLocalAccessor.KEY, observation)
-                : outer.put(CallEvents.CONTEXT_KEY, recorder).put(ObservationThreadLocalAccessor.KEY, observation);
-        return new ObservedSubscriber<>(actual, inner, observation, context, this);
+        return new ObservedSubscriber<>(actual, outer, observation, context, this);
+    }
+
+    CallMetrics metrics() {
+        return this.metrics;
     }
 
     // Ends before the signal travels on: a blocking caller that wakes up on it finds the call recorded.
