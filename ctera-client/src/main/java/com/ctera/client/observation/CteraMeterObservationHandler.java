@@ -67,10 +67,19 @@ public final class CteraMeterObservationHandler implements MeterObservationHandl
         return context instanceof CteraRequestContext || context instanceof PortalExchangeContext;
     }
 
+    // With the long-task timer, its sample is the call's one clock: its start is the timer's, and the duration its
+    // stop returns is what the timer records (LongTaskTimer.Sample#stop returns it in nanoseconds). That is two
+    // clock reads per call fewer than reading the clock for the timer as well.
     @Override
     public void onStart(Observation.Context context) {
-        Object sample = this.longTaskTimers ? activeTimer(context).start() : null;
-        long now = this.clock.monotonicTime();
+        Object sample = null;
+        long now = 0;
+        if (this.longTaskTimers) {
+            sample = activeTimer(context).start();
+        }
+        else {
+            now = this.clock.monotonicTime();
+        }
         if (context instanceof CteraRequestContext call) {
             call.activeSample(sample);
             call.startedAt(now);
@@ -83,14 +92,18 @@ public final class CteraMeterObservationHandler implements MeterObservationHandl
 
     @Override
     public void onStop(Observation.Context context) {
-        long startedAt = (context instanceof CteraRequestContext call) ? call.startedAt()
-                : ((PortalExchangeContext) context).startedAt();
-        timer(context).record(this.clock.monotonicTime() - startedAt, TimeUnit.NANOSECONDS);
         Object sample = (context instanceof CteraRequestContext call) ? call.activeSample()
                 : ((PortalExchangeContext) context).activeSample();
+        long elapsed;
         if (sample instanceof LongTaskTimer.Sample active) {
-            active.stop();
+            elapsed = active.stop();
         }
+        else {
+            long startedAt = (context instanceof CteraRequestContext call) ? call.startedAt()
+                    : ((PortalExchangeContext) context).startedAt();
+            elapsed = this.clock.monotonicTime() - startedAt;
+        }
+        timer(context).record(elapsed, TimeUnit.NANOSECONDS);
     }
 
     @Override
