@@ -31,6 +31,9 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
     /** Retry counts whose high-cardinality key is built once; more retries than this are rare. */
     private static final int KEPT_RETRY_COUNTS = 8;
 
+    /** Slots of the table that finds a call's naming by the identity of its portal name and operation. */
+    private static final int NAMING_SLOTS = 64;
+
     /** Operations whose span name is kept; the client has a few dozen. */
     private static final int MAX_KEPT_NAMES = 256;
 
@@ -45,6 +48,9 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
     private final boolean keepsTags = getClass() == DefaultCteraObservationConvention.class;
 
     private final Map<CallContext, KeptNaming> kept = new ConcurrentHashMap<>();
+
+    // Written without locking: a KeptNaming's identity fields are final, so a reader sees a whole one or none.
+    private final KeptNaming[] namingByIdentity = new KeptNaming[NAMING_SLOTS];
 
     private final Map<CteraOperation, String> contextualNames = new ConcurrentHashMap<>();
 
@@ -84,16 +90,27 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
         return lowCardinalityKeyValues(context);
     }
 
-    // Looked up once per call, at its start, and left on the context for the stop.
+    // Looked up once per call, at its start, and left on the context for the stop. A call's portal name and
+    // operation are the same two objects call after call, so a small table by their identity answers first, with no
+    // key to hash; each slot is filled once.
     private KeptNaming naming(CteraRequestContext context) {
         if (context.namingMemo() instanceof KeptNaming memo && memo.convention == this) {
             return memo;
         }
-        KeptNaming naming = this.kept.get(context.call());
-        if (naming == null) {
-            // Portals and operations are few and fixed, so the map stays as small as the set of calls in use.
-            naming = this.kept.computeIfAbsent(context.call(),
-                    (call) -> new KeptNaming(this, "ctera " + call.operation().name()));
+        CallContext call = context.call();
+        int slot = (31 * System.identityHashCode(call.portalName()) + System.identityHashCode(call.operation()))
+                & (NAMING_SLOTS - 1);
+        KeptNaming naming = this.namingByIdentity[slot];
+        if (naming == null || naming.portalName != call.portalName() || naming.operation != call.operation()) {
+            KeptNaming seen = naming;
+            naming = this.kept.get(call);
+            if (naming == null) {
+                // Portals and operations are few and fixed, so the map stays as small as the set of calls in use.
+                naming = this.kept.computeIfAbsent(call, (absent) -> new KeptNaming(this, absent));
+            }
+            if (seen == null) {
+                this.namingByIdentity[slot] = naming;
+            }
         }
         context.namingMemo(naming);
         return naming;
@@ -143,15 +160,21 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
 
         final DefaultCteraObservationConvention convention;
 
+        final String portalName;
+
+        final CteraOperation operation;
+
         final String contextualName;
 
         private volatile @Nullable KeyValues running;
 
         private volatile @Nullable KeyValues success;
 
-        KeptNaming(DefaultCteraObservationConvention convention, String contextualName) {
+        KeptNaming(DefaultCteraObservationConvention convention, CallContext call) {
             this.convention = convention;
-            this.contextualName = contextualName;
+            this.portalName = call.portalName();
+            this.operation = call.operation();
+            this.contextualName = "ctera " + call.operation().name();
         }
 
         KeyValues running(CteraRequestContext context) {

@@ -31,6 +31,10 @@ class DefaultCteraObservationConventionTest {
         assertThat(first).contains(KeyValue.of("outcome", "SUCCESS"), KeyValue.of("status", "200"),
                 KeyValue.of("error.type", "none"), KeyValue.of("operation", "users.get"));
         assertThat(this.convention.getLowCardinalityKeyValues(succeeded(GET))).isSameAs(first);
+        // Calls are found by the identity of their portal name first: an equal name that is another object is the
+        // same portal.
+        CallContext sameByValue = new CallContext(new String("main".toCharArray()), CteraOperation.USERS_GET);
+        assertThat(this.convention.getLowCardinalityKeyValues(succeeded(sameByValue))).isSameAs(first);
         KeyValues otherPortal = this.convention
             .getLowCardinalityKeyValues(succeeded(new CallContext("backup", CteraOperation.USERS_GET)));
         assertThat(otherPortal).contains(KeyValue.of("portal", "backup")).doesNotContain(KeyValue.of("portal", "main"));
