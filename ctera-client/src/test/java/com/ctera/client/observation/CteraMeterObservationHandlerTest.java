@@ -3,6 +3,7 @@ package com.ctera.client.observation;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,8 @@ import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -117,6 +120,27 @@ class CteraMeterObservationHandlerTest {
         Timer timer = meters.get("ctera.client.requests").timer();
         assertThat(timer.count()).isEqualTo(101);
         assertThat(timer.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(50);
+    }
+
+    @Test
+    void callsAreTimedWhateverTheRegistryMakesOfTheActiveTimer() {
+        // A filter that denies the long-task timer gives a no-op one, whose samples time nothing; a composite
+        // registry gives its own kind. The calls' timer must not depend on either.
+        SimpleMeterRegistry denied = new SimpleMeterRegistry();
+        denied.config().meterFilter(MeterFilter.denyNameStartsWith("ctera.client.requests.active"));
+        CompositeMeterRegistry composite = new CompositeMeterRegistry();
+        SimpleMeterRegistry child = new SimpleMeterRegistry();
+        composite.add(child);
+        for (MeterRegistry meters : List.of(denied, composite)) {
+            ObservationInterceptor stage = new ObservationInterceptor(
+                    observations(new CteraMeterObservationHandler(meters)), null, CallMetrics.NONE);
+            stage.intercept(GET, Mono.just("late").delayElement(Duration.ofMillis(30))).block();
+            Timer timer = meters.get("ctera.client.requests").timer();
+            assertThat(timer.count()).isEqualTo(1);
+            assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(30);
+        }
+        assertThat(child.get("ctera.client.requests").timer().totalTime(TimeUnit.MILLISECONDS))
+            .isGreaterThanOrEqualTo(30);
     }
 
     @Test
