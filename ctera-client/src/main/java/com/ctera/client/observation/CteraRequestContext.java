@@ -94,11 +94,10 @@ public final class CteraRequestContext extends Observation.Context {
     // While nothing else changed them, that set is itself the answer to a read, and is kept here instead of in
     // Micrometer's maps: a concurrent map write per tag and a sorted copy per read were most of what the
     // observation itself cost a call (docs/benchmarks.md). The maps are written the first time anything reads or
-    // changes a single key, so every method of Observation.Context still sees the same tags.
-    // Each kind (low, high cardinality): the whole set of tags, or null when only the map knows it, and whether the
-    // map still lacks it. Fields rather than a holder object per kind: two objects fewer per call. Plain fields, as
-    // Micrometer's own name and error are: reads and writes come from the thread that holds the call at the time,
-    // and the signals between stages order them (a volatile write per field cost a fence each, eight per call).
+    // changes a single key, so every method of Observation.Context still sees the same tags. For each kind (low,
+    // high cardinality): the kept set, or null when only the map knows it, and whether the map still lacks it.
+    // Plain fields, as Micrometer's own name and error are: reads and writes come from the thread that holds the
+    // call at the time, and the signals between stages order them (volatile ones cost eight fences per call).
     private @Nullable KeyValues lowKnown = KeyValues.empty();
 
     private boolean lowUnwritten;

@@ -68,7 +68,7 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
         CteraOperation operation = context.operation();
         String kept = this.contextualNames.get(operation);
         if (kept == null) {
-            kept = "ctera " + operation.name();
+            kept = spanName(operation);
             if (this.contextualNames.size() < MAX_KEPT_NAMES) {
                 this.contextualNames.putIfAbsent(operation, kept);
             }
@@ -81,10 +81,10 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
         if (this.keepsTags && context.getError() == null) {
             // Asked once when the call starts and once when it ends: both answers are the same for every call.
             if (context.isSucceeded()) {
-                return naming(context).success(context);
+                return naming(context).tags(context, true);
             }
             if (!context.isCompleted()) {
-                return naming(context).running(context);
+                return naming(context).tags(context, false);
             }
         }
         return lowCardinalityKeyValues(context);
@@ -114,6 +114,10 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
         }
         context.namingMemo(naming);
         return naming;
+    }
+
+    private static String spanName(CteraOperation operation) {
+        return "ctera " + operation.name();
     }
 
     private KeyValues lowCardinalityKeyValues(CteraRequestContext context) {
@@ -174,23 +178,19 @@ public class DefaultCteraObservationConvention implements CteraObservationConven
             this.convention = convention;
             this.portalName = call.portalName();
             this.operation = call.operation();
-            this.contextualName = "ctera " + call.operation().name();
+            this.contextualName = spanName(call.operation());
         }
 
-        KeyValues running(CteraRequestContext context) {
-            KeyValues tags = this.running;
+        KeyValues tags(CteraRequestContext context, boolean succeeded) {
+            KeyValues tags = succeeded ? this.success : this.running;
             if (tags == null) {
                 tags = this.convention.lowCardinalityKeyValues(context);
-                this.running = tags;
-            }
-            return tags;
-        }
-
-        KeyValues success(CteraRequestContext context) {
-            KeyValues tags = this.success;
-            if (tags == null) {
-                tags = this.convention.lowCardinalityKeyValues(context);
-                this.success = tags;
+                if (succeeded) {
+                    this.success = tags;
+                }
+                else {
+                    this.running = tags;
+                }
             }
             return tags;
         }
