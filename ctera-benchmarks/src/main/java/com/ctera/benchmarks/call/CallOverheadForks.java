@@ -26,8 +26,10 @@ import com.ctera.benchmarks.transfer.ChildSimulator;
  * is tight within the run but moves by up to ±10 points from one JVM to the next (what the JIT compiled, where the
  * threads landed), so a claim at the 5–10% level rests on the median of several.
  *
- * <p>Arguments: {@code [forks] [side] [rounds] [calls] [baseline]}, default 7, then the runner's own defaults. The
- * simulator runs in a JVM of its own for all forks; with {@code -Dctera.bench.pin=true} it is pinned to CPU 0 and
+ * <p>Arguments: {@code [forks] [side] [rounds] [calls] [baseline]}, default 7, then the runner's own defaults. Every
+ * second fork builds the baseline's client first (see {@link CallOverheadRunner#BASELINE_BUILT_FIRST_PROPERTY}): the
+ * summary gives the median of each build order and their geometric mean, the figure to quote. The simulator runs in
+ * a JVM of its own for all forks; with {@code -Dctera.bench.pin=true} it is pinned to CPU 0 and
  * each fork to CPU 1 ({@code taskset}). With {@code -Dctera.bench.in-process=true} each fork starts its own simulator
  * in its JVM instead. Against a shared simulator, one more fork runs first to warm it up and is reported but not
  * counted.
@@ -53,22 +55,41 @@ public final class CallOverheadForks {
             if (simulator != null) {
                 // The first JVM against a freshly started simulator measured unlike every later one (the side with
                 // more work looked cheaper, docs/benchmarks.md), so a fork warms the simulator and is not counted.
-                double[] warmUp = runFork(runnerArguments, simulator.baseUrl().toString(), pin);
+                double[] warmUp = runFork(runnerArguments, simulator.baseUrl().toString(), pin, false);
                 logger.info(String.format(Locale.ROOT, "warm-up fork, not counted: c1 latency %+.1f%%, c32 "
-                        + "throughput %.1f%%, c32 CPU %.3f", (warmUp[0] - 1) * 100, warmUp[1] * 100, warmUp[2]));
+                        + "throughput %.1f%%, c32 CPU %.3f (all threads %.3f)", (warmUp[0] - 1) * 100, warmUp[1] * 100,
+                        warmUp[2], warmUp[3]));
             }
-            List<double[]> results = new ArrayList<>();
+            List<double[]> measuredFirst = new ArrayList<>();
+            List<double[]> baselineFirst = new ArrayList<>();
             for (int fork = 1; fork <= forks; fork++) {
+                boolean swapped = (fork % 2 == 0);
                 double[] result = runFork(runnerArguments, (simulator != null) ? simulator.baseUrl().toString() : null,
-                        pin);
-                logger.info(String.format(Locale.ROOT, "fork %d of %d: c1 latency %+.1f%%, c32 throughput %.1f%%, "
-                        + "c32 CPU %.3f", fork, forks, (result[0] - 1) * 100, result[1] * 100, result[2]));
-                results.add(result);
+                        pin, swapped);
+                logger.info(String.format(Locale.ROOT, "fork %d of %d (%s built first): c1 latency %+.1f%%, c32 "
+                        + "throughput %.1f%%, c32 CPU %.3f (all threads %.3f)", fork, forks,
+                        swapped ? "baseline" : "measured side", (result[0] - 1) * 100, result[1] * 100, result[2],
+                        result[3]));
+                (swapped ? baselineFirst : measuredFirst).add(result);
             }
-            logger.info(String.format(Locale.ROOT, "%s over %d JVMs (%s): median c1 latency %s, c32 throughput %s, "
-                    + "c32 CPU %s", String.join(" ", runnerArguments), forks,
-                    inProcess ? "simulator in each fork's JVM" : "simulator in its own JVM" + (pin ? ", pinned" : ""),
-                    summary(results, 0, true), summary(results, 1, false), summary(results, 2, false)));
+            String where = inProcess ? "simulator in each fork's JVM"
+                    : "simulator in its own JVM" + (pin ? ", pinned" : "");
+            for (List<double[]> order : List.of(measuredFirst, baselineFirst)) {
+                if (!order.isEmpty()) {
+                    logger.info(String.format(Locale.ROOT, "%s, %s built first, over %d JVMs (%s): median c1 latency "
+                            + "%s, c32 throughput %s, c32 CPU %s, all threads %s", String.join(" ", runnerArguments),
+                            (order == measuredFirst) ? "measured side" : "baseline", order.size(), where,
+                            summary(order, 0, true), summary(order, 1, false), summary(order, 2, false),
+                            summary(order, 3, false)));
+                }
+            }
+            if (!baselineFirst.isEmpty()) {
+                logger.info(String.format(Locale.ROOT, "%s over %d JVMs, both build orders (geometric mean of their "
+                        + "medians): c1 latency %+.1f%%, c32 throughput %.1f%%, c32 CPU %.3f, all threads %.3f",
+                        String.join(" ", runnerArguments), forks, (balanced(measuredFirst, baselineFirst, 0) - 1) * 100,
+                        balanced(measuredFirst, baselineFirst, 1) * 100, balanced(measuredFirst, baselineFirst, 2),
+                        balanced(measuredFirst, baselineFirst, 3)));
+            }
         }
         finally {
             deleteTree(data);
@@ -83,8 +104,8 @@ public final class CallOverheadForks {
         }
     }
 
-    private static double[] runFork(List<String> runnerArguments, @Nullable String simulatorUrl, boolean pin)
-            throws IOException, InterruptedException {
+    private static double[] runFork(List<String> runnerArguments, @Nullable String simulatorUrl, boolean pin,
+            boolean baselineFirst) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (pin) {
             command.addAll(List.of("taskset", "-c", "1"));
@@ -94,6 +115,7 @@ public final class CallOverheadForks {
         if (simulatorUrl != null) {
             command.add("-D" + BenchPortal.URL_PROPERTY + "=" + simulatorUrl);
         }
+        command.add("-D" + CallOverheadRunner.BASELINE_BUILT_FIRST_PROPERTY + "=" + baselineFirst);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CallOverheadRunner.class.getName()));
         command.addAll(runnerArguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -112,18 +134,28 @@ public final class CallOverheadForks {
             process.destroyForcibly();
             throw new IllegalStateException("a fork ran longer than " + FORK_LIMIT_MINUTES + " minutes");
         }
-        if (process.exitValue() != 0 || result == null || result.length != 3) {
+        if (process.exitValue() != 0 || result == null || result.length != 4) {
             throw new IllegalStateException("a fork of " + command + " ended with exit code " + process.exitValue()
                     + " and no result line");
         }
         return result;
     }
 
+    private static double median(List<double[]> results, int index) {
+        double[] values = results.stream().mapToDouble(result -> result[index]).sorted().toArray();
+        return (values.length % 2 == 1) ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+
+    // Each build order favours one side by the same factor, so the geometric mean of the two medians cancels it.
+    private static double balanced(List<double[]> measuredFirst, List<double[]> baselineFirst, int index) {
+        return Math.sqrt(median(measuredFirst, index) * median(baselineFirst, index));
+    }
+
     // The median over the forks, with the range: as a change in percent for a ratio, as a percentage for a share.
     private static String summary(List<double[]> results, int index, boolean asChange) {
         double[] values = results.stream().mapToDouble(result -> result[index]).sorted().toArray();
-        double median = (values.length % 2 == 1) ? values[values.length / 2]
-                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        double median = median(results, index);
         if (asChange) {
             return String.format(Locale.ROOT, "%+.1f%% (range %+.1f%% to %+.1f%%)", (median - 1) * 100,
                     (values[0] - 1) * 100, (values[values.length - 1] - 1) * 100);

@@ -1,6 +1,14 @@
 package com.ctera.benchmarks.call;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,8 +39,9 @@ import com.ctera.simulator.SimulatorCredentials;
  * {@code plain}. Either side is an interceptor set of the typed client, {@code plain} (a plain {@code WebClient}
  * call), {@code netty-decoded} (Reactor Netty's {@code HttpClient} and the client's codec, no typed client) or, as
  * the baseline only, {@code netty} (Reactor Netty's {@code HttpClient} alone); {@code observation 41 50
- * none} prices one stage against the same client without it. Ten warm-up rounds of each side come first. The
- * simulator runs in this JVM unless {@link BenchPortal#URL_PROPERTY} names one in another JVM.
+ * none} prices one stage against the same client without it. Warm-up rounds of both sides come first, until the
+ * JIT compiler is quiet. The simulator runs in this JVM unless {@link BenchPortal#URL_PROPERTY} names one in another
+ * JVM.
  */
 public final class CallOverheadRunner {
 
@@ -49,14 +58,34 @@ public final class CallOverheadRunner {
     /** Reactor Netty's {@code HttpClient} with the client's codec decoding the answer: a typed call's floor. */
     private static final String NETTY_DECODED = "netty-decoded";
 
-    /** Rounds of each side run, at each concurrency, before the measured ones. */
-    private static final int WARM_UP_ROUNDS = 10;
+    /** The fewest rounds of each side run, at each concurrency, before the measured ones. */
+    private static final int MIN_WARM_UP_ROUNDS = 10;
+
+    /**
+     * The most warm-up rounds; {@code -Dctera.bench.warmup=N} changes it. A fixed 10 was far too few on one pinned
+     * core: with 32 callers runnable, the compiler's thread gets a thirty-third of the core, so the JIT was still
+     * compiling through every measured round (13 µs of compiler CPU per call, a quarter of the whole), and more so
+     * for the side with more code.
+     */
+    private static final int MAX_WARM_UP_ROUNDS = Integer.getInteger("ctera.bench.warmup", 150);
+
+    /** Warm-up ends once the compiler's threads took less than this share of a round's CPU, twice running. */
+    private static final double QUIET_COMPILER_SHARE = 0.01;
 
     /**
      * Starts the one line a parent process reads ({@link CallOverheadForks}): the concurrency-1 latency ratio, the
-     * concurrency-32 throughput share and the concurrency-32 CPU ratio, each the median of the per-round ratios.
+     * concurrency-32 throughput share, and the concurrency-32 CPU ratios of the Java threads and of all threads,
+     * each the median of the per-round ratios.
      */
-    static final String RESULT_PREFIX = "result (c1 latency ratio, c32 throughput share, c32 CPU ratio): ";
+    static final String RESULT_PREFIX = "result (c1 latency ratio, c32 throughput share, c32 CPU ratios): ";
+
+    /**
+     * Builds the baseline before the measured side when true. Of two typed clients in one JVM, the one built first
+     * costs 3–5% less CPU per call at concurrency 32, whichever side it is and whatever the portals are named (two
+     * plain calls show no such difference); the cause is not located. {@link CallOverheadForks} builds each side first
+     * in half of its JVMs, so that the difference cancels out.
+     */
+    static final String BASELINE_BUILT_FIRST_PROPERTY = "ctera.bench.baseline-built-first";
 
     /** The callers of the throughput measure. */
     private static final int PARALLEL_CALLERS = 32;
@@ -83,32 +112,51 @@ public final class CallOverheadRunner {
                     + "interceptor sets "
                     + InterceptorSets.NAMES + ", was '" + baseline + "'");
         }
+        boolean baselineFirst = Boolean.getBoolean(BASELINE_BUILT_FIRST_PROPERTY);
         try (BenchPortal target = BenchPortal.fromSystemProperties();
-                AutoCloseable measured = side(set, target);
-                AutoCloseable other = side(baseline, target)) {
+                AutoCloseable first = side(baselineFirst ? baseline : set, target);
+                AutoCloseable second = side(baselineFirst ? set : baseline, target)) {
+            AutoCloseable measured = baselineFirst ? second : first;
+            AutoCloseable other = baselineFirst ? first : second;
             logger.info("Measuring against the {}", target.where());
             Runnable clientCall = call(set, measured);
             Runnable plainCall = call(baseline, other);
             ExecutorService callers = Executors.newFixedThreadPool(PARALLEL_CALLERS);
             try {
-                // Warm-up: compile both paths and fill both connection pools before anything counts. One round
-                // was not enough: the client's longer path was still being compiled while the first rounds ran.
-                for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-                    alternateOneByOne(calls, clientCall, plainCall);
-                    timeRound(callers, PARALLEL_CALLERS, calls, clientCall);
-                    timeRound(callers, PARALLEL_CALLERS, calls, plainCall);
-                }
+                warmUp(callers, calls, clientCall, plainCall);
                 double latency = reportLatency(set + " vs " + baseline, rounds, calls, measureOneByOne(rounds,
                         calls, clientCall, plainCall));
                 double[] throughputAndCpu = report(set + " vs " + baseline, PARALLEL_CALLERS, calls,
                         measure(callers, PARALLEL_CALLERS, rounds, calls, clientCall, plainCall));
-                logger.info(String.format(Locale.ROOT, "%s%.4f %.4f %.4f", RESULT_PREFIX, latency,
-                        throughputAndCpu[0], throughputAndCpu[1]));
+                logger.info(String.format(Locale.ROOT, "%s%.4f %.4f %.4f %.4f", RESULT_PREFIX, latency,
+                        throughputAndCpu[0], throughputAndCpu[1], throughputAndCpu[2]));
             }
             finally {
                 callers.shutdownNow();
             }
         }
+    }
+
+    /**
+     * Compiles both paths and fills both connection pools before anything counts: rounds of both sides at both
+     * concurrencies until the JIT is quiet (or, where the compiler's CPU cannot be read, the most rounds allowed).
+     */
+    private static void warmUp(ExecutorService callers, int calls, Runnable clientCall, Runnable plainCall)
+            throws Exception {
+        int quietRounds = 0;
+        int round = 0;
+        double compilerShare = Double.NaN;
+        while (round < MAX_WARM_UP_ROUNDS && (round < MIN_WARM_UP_ROUNDS || quietRounds < 2)) {
+            alternateOneByOne(calls, clientCall, plainCall);
+            long[] client = timeRound(callers, PARALLEL_CALLERS, calls, clientCall);
+            long[] plain = timeRound(callers, PARALLEL_CALLERS, calls, plainCall);
+            long allCpu = client[2] + plain[2];
+            compilerShare = (allCpu > 0) ? (double) (client[4] + plain[4]) / allCpu : Double.NaN;
+            quietRounds = (compilerShare < QUIET_COMPILER_SHARE) ? quietRounds + 1 : 0;
+            round++;
+        }
+        logger.info(String.format(Locale.ROOT, "Warmed up in %d rounds; the compiler took %.1f%% of the last one's "
+                + "CPU", round, compilerShare * 100));
     }
 
     /**
@@ -176,12 +224,15 @@ public final class CallOverheadRunner {
     }
 
     /**
-     * Per round: the client's and the baseline's elapsed nanoseconds ({@code [round][0 or 1]}) and the CPU
-     * nanoseconds this JVM's threads used meanwhile ({@code [round][2 or 3]}), taking turns on who goes first.
+     * Per round, for the client and the baseline ({@code +0} or {@code +1}): elapsed nanoseconds ({@code [round][0]}),
+     * the CPU nanoseconds of this JVM's Java threads ({@code [round][2]}), of all its threads, the collector's and
+     * the compiler's included ({@code [round][4]}), the collector's pause milliseconds ({@code [round][6]}), and
+     * the CPU nanoseconds of the compiler's and the collector's threads ({@code [round][8]}, {@code [round][10]});
+     * the two sides take turns on who goes first.
      */
     private static long[][] measure(ExecutorService callers, int concurrency, int rounds, int calls,
             Runnable clientCall, Runnable plainCall) throws Exception {
-        long[][] measured = new long[rounds][4];
+        long[][] measured = new long[rounds][12];
         for (int round = 0; round < rounds; round++) {
             if (round % 2 == 0) {
                 record(measured[round], 0, timeRound(callers, concurrency, calls, clientCall));
@@ -195,16 +246,22 @@ public final class CallOverheadRunner {
         return measured;
     }
 
-    private static void record(long[] round, int side, long[] elapsedAndCpu) {
-        round[side] = elapsedAndCpu[0];
-        round[side + 2] = elapsedAndCpu[1];
+    private static void record(long[] round, int side, long[] figures) {
+        for (int figure = 0; figure < figures.length; figure++) {
+            round[2 * figure + side] = figures[figure];
+        }
     }
 
-    /** One round: elapsed nanoseconds, and CPU nanoseconds of this JVM's threads. */
+    /**
+     * One round: elapsed nanoseconds, CPU nanoseconds of this JVM's Java threads and of all its threads, the
+     * collector's pause milliseconds, and the CPU nanoseconds of the compiler's and of the collector's threads.
+     */
     private static long[] timeRound(ExecutorService callers, int concurrency, int calls, Runnable call)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<Future<?>> done = new ArrayList<>(concurrency);
         Map<Long, Long> cpuStart = threadCpuNanos();
+        long[] allCpuStart = allThreadsCpuNanos();
+        long gcStart = collectorMillis();
         long start = System.nanoTime();
         for (int i = 0; i < concurrency; i++) {
             done.add(callers.submit(() -> {
@@ -218,12 +275,15 @@ public final class CallOverheadRunner {
             caller.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         long elapsed = System.nanoTime() - start;
+        long gc = collectorMillis() - gcStart;
+        long[] allCpuEnd = allThreadsCpuNanos();
         Map<Long, Long> cpuEnd = threadCpuNanos();
         long cpu = 0;
         for (Map.Entry<Long, Long> thread : cpuEnd.entrySet()) {
             cpu += thread.getValue() - cpuStart.getOrDefault(thread.getKey(), 0L);
         }
-        return new long[] { elapsed, cpu };
+        return new long[] { elapsed, cpu, allCpuEnd[0] - allCpuStart[0], gc, allCpuEnd[1] - allCpuStart[1],
+            allCpuEnd[2] - allCpuStart[2] };
     }
 
     // The CPU time of every Java thread, in nanoseconds. It leaves out the time a thread waits for a core, so on a
@@ -242,6 +302,50 @@ public final class CallOverheadRunner {
             }
         }
         return byThread;
+    }
+
+    // The CPU time of this process's threads, the JVM's own included (which the Java threads' figure leaves out):
+    // the run time in nanoseconds the scheduler keeps for each task, in total and for the compiler's and the
+    // collector's threads by their names. A thread that ends within a round loses its share; the JVM's own threads
+    // live as long as the process. Linux only; elsewhere it reads 0.
+    private static long[] allThreadsCpuNanos() {
+        long[] totalCompilerCollector = new long[3];
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return totalCompilerCollector;
+        }
+        try (DirectoryStream<Path> each = Files.newDirectoryStream(tasks)) {
+            for (Path task : each) {
+                try {
+                    String schedstat = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII);
+                    long ran = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+                    String name = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII);
+                    totalCompilerCollector[0] += ran;
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        totalCompilerCollector[1] += ran;
+                    }
+                    // The serial collector (what the JVM picks on one core) collects in the VM thread.
+                    else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread")) {
+                        totalCompilerCollector[2] += ran;
+                    }
+                }
+                catch (NoSuchFileException ended) {
+                    // The thread ended between listing and reading.
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return totalCompilerCollector;
+    }
+
+    private static long collectorMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
     }
 
     /** Logs the concurrency-1 comparison; the median of the per-round latency ratios. */
@@ -301,6 +405,36 @@ public final class CallOverheadRunner {
                 concurrency, totalCalls / (client[rounds / 2] / 1e9), totalCalls / (plain[rounds / 2] / 1e9), rounds,
                 calls, 100 / ratios[rounds / 2], 100 / ratios[rounds - 1], 100 / ratios[0],
                 100 / ratios[(3 * rounds) / 4], 100 / ratios[rounds / 4]));
-        return new double[] { 1 / ratios[rounds / 2], cpuRatios[rounds / 2] };
+        double[] allCpuRatios = new double[rounds];
+        long clientAllCpu = 0;
+        long plainAllCpu = 0;
+        long clientGc = 0;
+        long plainGc = 0;
+        long clientCompiler = 0;
+        long plainCompiler = 0;
+        long clientCollector = 0;
+        long plainCollector = 0;
+        for (int i = 0; i < rounds; i++) {
+            allCpuRatios[i] = (double) measured[i][4] / Math.max(1, measured[i][5]);
+            clientAllCpu += measured[i][4];
+            plainAllCpu += measured[i][5];
+            clientGc += measured[i][6];
+            plainGc += measured[i][7];
+            clientCompiler += measured[i][8];
+            plainCompiler += measured[i][9];
+            clientCollector += measured[i][10];
+            plainCollector += measured[i][11];
+        }
+        Arrays.sort(allCpuRatios);
+        logger.info(String.format(Locale.ROOT, "%s concurrency %d: CPU of all this JVM's threads (collector and "
+                + "compiler included) per call, client %.1f µs, baseline %.1f µs (means); client/baseline, median "
+                + "of per-round ratios %.3f (middle half %.3f-%.3f); collector pauses over all rounds, client %d ms, "
+                + "baseline %d ms; of the CPU per call, the compiler's threads client %.2f µs, baseline %.2f µs, the "
+                + "collector's client %.2f µs, baseline %.2f µs", sides, concurrency,
+                clientAllCpu / (totalCalls * rounds) / 1e3, plainAllCpu / (totalCalls * rounds) / 1e3,
+                allCpuRatios[rounds / 2], allCpuRatios[rounds / 4], allCpuRatios[(3 * rounds) / 4], clientGc, plainGc,
+                clientCompiler / (totalCalls * rounds) / 1e3, plainCompiler / (totalCalls * rounds) / 1e3,
+                clientCollector / (totalCalls * rounds) / 1e3, plainCollector / (totalCalls * rounds) / 1e3));
+        return new double[] { 1 / ratios[rounds / 2], cpuRatios[rounds / 2], allCpuRatios[rounds / 2] };
     }
 }
