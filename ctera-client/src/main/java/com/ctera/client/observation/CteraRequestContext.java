@@ -1,7 +1,6 @@
 package com.ctera.client.observation;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
@@ -20,21 +19,14 @@ import com.ctera.client.CteraQuotaException;
 import com.ctera.client.CteraOperation;
 import com.ctera.client.pipeline.CallContext;
 
+import static com.ctera.client.observation.KeptKeyValues.HIGH;
+import static com.ctera.client.observation.KeptKeyValues.LOW;
+
 /**
  * The observation context of one logical portal call: which portal and operation, how it ended, and what happened
  * inside it (retries, limiter waits, bytes, logins). Holds no request body, path, id or credential.
  */
 public final class CteraRequestContext extends Observation.Context {
-
-    /** Pairs of tag sets known to have the same keys, by identity; see sameKeys. */
-    private static final int ALIKE_SLOTS = 64;
-
-    private static final Object[] ALIKE = new Object[ALIKE_SLOTS];
-
-    // Which kind of tags a kept-set method works on.
-    private static final boolean LOW = true;
-
-    private static final boolean HIGH = false;
 
     /** The status reported for a successful call: the portal answers every success with 200. */
     public static final int SUCCESS_STATUS = 200;
@@ -90,21 +82,8 @@ public final class CteraRequestContext extends Observation.Context {
     // at the stop need no second lookup. An Object, as the convention's holder is its own business.
     private @Nullable Object namingMemo;
 
-    // The convention sets its whole set of tags at the start and again at the stop, over the same keys each time.
-    // While nothing else changed them, that set is itself the answer to a read, and is kept here instead of in
-    // Micrometer's maps: a concurrent map write per tag and a sorted copy per read were most of what the
-    // observation itself cost a call (docs/benchmarks.md). The maps are written the first time anything reads or
-    // changes a single key, so every method of Observation.Context still sees the same tags. For each kind (low,
-    // high cardinality): the kept set, or null when only the map knows it, and whether the map still lacks it.
-    // Plain fields, as Micrometer's own name and error are: reads and writes come from the thread that holds the
-    // call at the time, and the signals between stages order them (volatile ones cost eight fences per call).
-    private @Nullable KeyValues lowKnown = KeyValues.empty();
-
-    private boolean lowUnwritten;
-
-    private @Nullable KeyValues highKnown = KeyValues.empty();
-
-    private boolean highUnwritten;
+    // The convention's tag sets as it handed them over, Micrometer's maps written only when needed (KeptKeyValues).
+    private final KeptKeyValues kept = new KeptKeyValues();
 
     /** A context for this call, not yet ended. */
     public CteraRequestContext(CallContext call) {
@@ -236,7 +215,7 @@ public final class CteraRequestContext extends Observation.Context {
 
     @Override
     public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
-        return keep(LOW, keyValues) ? this
+        return this.kept.keep(LOW, keyValues) ? this
                 : change(LOW, () -> super.addLowCardinalityKeyValues(keyValues));
     }
 
@@ -257,19 +236,19 @@ public final class CteraRequestContext extends Observation.Context {
 
     @Override
     public KeyValues getLowCardinalityKeyValues() {
-        KeyValues known = known(LOW);
-        return (known != null) ? known : remember(LOW, super.getLowCardinalityKeyValues());
+        KeyValues known = this.kept.known(LOW);
+        return (known != null) ? known : this.kept.remember(LOW, super.getLowCardinalityKeyValues());
     }
 
     @Override
     public @Nullable KeyValue getLowCardinalityKeyValue(String key) {
-        KeyValues known = known(LOW);
-        return (known != null) ? find(known, key) : super.getLowCardinalityKeyValue(key);
+        KeyValues known = this.kept.known(LOW);
+        return (known != null) ? KeptKeyValues.find(known, key) : super.getLowCardinalityKeyValue(key);
     }
 
     @Override
     public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
-        return keep(HIGH, keyValues) ? this
+        return this.kept.keep(HIGH, keyValues) ? this
                 : change(HIGH, () -> super.addHighCardinalityKeyValues(keyValues));
     }
 
@@ -290,59 +269,14 @@ public final class CteraRequestContext extends Observation.Context {
 
     @Override
     public KeyValues getHighCardinalityKeyValues() {
-        KeyValues known = known(HIGH);
-        return (known != null) ? known : remember(HIGH, super.getHighCardinalityKeyValues());
+        KeyValues known = this.kept.known(HIGH);
+        return (known != null) ? known : this.kept.remember(HIGH, super.getHighCardinalityKeyValues());
     }
 
     @Override
     public @Nullable KeyValue getHighCardinalityKeyValue(String key) {
-        KeyValues known = known(HIGH);
-        return (known != null) ? find(known, key) : super.getHighCardinalityKeyValue(key);
-    }
-
-    private static @Nullable KeyValue find(KeyValues keyValues, String key) {
-        for (KeyValue keyValue : keyValues) {
-            if (keyValue.getKey().equals(key)) {
-                return keyValue;
-            }
-        }
-        return null;
-    }
-
-    // Both sorted by key and free of repeated keys, as every KeyValues is; an empty set before takes any keys. The
-    // same set again and the first set of a call need no walk, and nor does a pair of sets found alike before (a
-    // convention that keeps its answers, as the default one does, hands every call the same two sets).
-    private static boolean sameKeys(KeyValues before, KeyValues added) {
-        if (before == added || before == KeyValues.empty()) {
-            return true;
-        }
-        int slot = (31 * System.identityHashCode(before) + System.identityHashCode(added)) & (ALIKE_SLOTS - 1);
-        Object seen = ALIKE[slot];
-        if (seen instanceof AlikePair pair && pair.before() == before && pair.added() == added) {
-            return true;
-        }
-        if (!walkKeys(before, added)) {
-            return false;
-        }
-        // Each slot is filled once: a convention that builds new sets on every call then allocates nothing here.
-        if (seen == null) {
-            ALIKE[slot] = new AlikePair(before, added);
-        }
-        return true;
-    }
-
-    private static boolean walkKeys(KeyValues before, KeyValues added) {
-        Iterator<KeyValue> old = before.iterator();
-        if (!old.hasNext()) {
-            return true;
-        }
-        Iterator<KeyValue> fresh = added.iterator();
-        while (old.hasNext() && fresh.hasNext()) {
-            if (!old.next().getKey().equals(fresh.next().getKey())) {
-                return false;
-            }
-        }
-        return !old.hasNext() && !fresh.hasNext();
+        KeyValues known = this.kept.known(HIGH);
+        return (known != null) ? KeptKeyValues.find(known, key) : super.getHighCardinalityKeyValue(key);
     }
 
     void startedAt(long monotonicNanos) {
@@ -381,49 +315,12 @@ public final class CteraRequestContext extends Observation.Context {
                 + outcome() + ", status=" + this.status + ", retries=" + this.retries + "]";
     }
 
-    /** Keeps a whole set over the same keys as the known one (any keys when none yet); false otherwise. */
-    private boolean keep(boolean low, KeyValues keyValues) {
-        KeyValues before = known(low);
-        if (before == null || !sameKeys(before, keyValues)) {
-            return false;
-        }
-        if (low) {
-            this.lowKnown = keyValues;
-            this.lowUnwritten = true;
-        }
-        else {
-            this.highKnown = keyValues;
-            this.highUnwritten = true;
-        }
-        return true;
-    }
-
-    private @Nullable KeyValues known(boolean low) {
-        return low ? this.lowKnown : this.highKnown;
-    }
-
-    private KeyValues remember(boolean low, KeyValues read) {
-        if (low) {
-            this.lowKnown = read;
-        }
-        else {
-            this.highKnown = read;
-        }
-        return read;
-    }
 
     /** Makes a change through Micrometer's map, the kept set written to it first; the set is then unknown. */
     private Observation.Context change(boolean low, Supplier<Observation.Context> change) {
-        KeyValues kept = known(low);
-        if (kept != null && (low ? this.lowUnwritten : this.highUnwritten)) {
-            // Cleared first: the change itself may come back here (Micrometer adds a set key by key).
-            if (low) {
-                this.lowUnwritten = false;
-            }
-            else {
-                this.highUnwritten = false;
-            }
-            for (KeyValue keyValue : kept) {
+        KeyValues unwritten = this.kept.takeUnwritten(low);
+        if (unwritten != null) {
+            for (KeyValue keyValue : unwritten) {
                 if (low) {
                     super.addLowCardinalityKeyValue(keyValue);
                 }
@@ -433,16 +330,7 @@ public final class CteraRequestContext extends Observation.Context {
             }
         }
         Observation.Context changed = change.get();
-        if (low) {
-            this.lowKnown = null;
-        }
-        else {
-            this.highKnown = null;
-        }
+        this.kept.forget(low);
         return changed;
-    }
-
-    /** Two tag sets found to have the same keys; immutable, so a slot holds a whole pair or none. */
-    private record AlikePair(KeyValues before, KeyValues added) {
     }
 }

@@ -30,14 +30,15 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.NettyOutbound;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.http.client.HttpClientResponse;
-import reactor.util.context.ContextView;
 
 import com.ctera.client.observation.PortalExchangeContext;
 
@@ -83,29 +84,56 @@ final class DirectExchange {
         if (this.observations.isNoop()) {
             return send(request, auth, null, handler);
         }
-        return Mono.deferContextual(context -> observed(request, auth, handler, context));
+        return new ObservedRequest<>(request, auth, handler);
     }
 
-    private <T> Mono<T> observed(ApiRequest request, RequestAuth auth, Function<Answer, Mono<T>> handler,
-            ContextView context) {
+    /** An exchange observed anew on each subscription. */
+    private final class ObservedRequest<T> extends Mono<T> {
+
+        private final ApiRequest request;
+
+        private final RequestAuth auth;
+
+        private final Function<Answer, Mono<T>> handler;
+
+        ObservedRequest(ApiRequest request, RequestAuth auth, Function<Answer, Mono<T>> handler) {
+            this.request = request;
+            this.auth = auth;
+            this.handler = handler;
+        }
+
+        @Override
+        public void subscribe(CoreSubscriber<? super T> actual) {
+            observed(this.request, this.auth, this.handler, actual);
+        }
+    }
+
+    // Each subscription is an exchange of its own (a retry subscribes again), with its own observation: a child of
+    // the observation in the subscriber's context, the call's.
+    private <T> void observed(ApiRequest request, RequestAuth auth, Function<Answer, Mono<T>> handler,
+            CoreSubscriber<? super T> actual) {
         ClientRequest.Builder carrier = ClientRequest.create(request.method(), request.uri());
         PortalExchangeContext observed = new PortalExchangeContext(carrier);
-        Observation observation = ClientHttpObservationDocumentation.HTTP_REACTIVE_CLIENT_EXCHANGES
-            .observation(this.convention, DEFAULT_CONVENTION, () -> observed, this.observations)
-            .parentObservation(context.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
-            .start();
-        // Starting the observation let the tracer put its headers on the carrier.
-        ClientRequest sent = carrier.build();
+        Observation observation;
+        ClientRequest sent;
+        try {
+            observation = ClientHttpObservationDocumentation.HTTP_REACTIVE_CLIENT_EXCHANGES
+                .observation(this.convention, DEFAULT_CONVENTION, () -> observed, this.observations)
+                .parentObservation(actual.currentContext().getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+                .start();
+            // Starting the observation let the tracer put its headers on the carrier.
+            sent = carrier.build();
+        }
+        catch (RuntimeException ex) {
+            // A convention or handler that throws fails this exchange as a signal, as any operator would.
+            Operators.error(actual, ex);
+            return;
+        }
         observed.setRequest(sent);
-        return send(request, auth, sent.headers(), answer -> {
+        ObservedExchange.subscribe(send(request, auth, sent.headers(), answer -> {
             observed.setResponse(ClientResponse.create(HttpStatusCode.valueOf(answer.status())).build());
             return handler.apply(answer);
-        }).doOnError(error -> {
-            // As with WebClient, an answer that arrived is the exchange's outcome, whatever the client makes of it.
-            if (observed.getResponse() == null) {
-                observation.error(error);
-            }
-        }).doFinally(signal -> observation.stop());
+        }), actual, observation, observed);
     }
 
     private <T> Mono<T> send(ApiRequest request, RequestAuth auth,

@@ -1,20 +1,30 @@
 package com.ctera.client.observation;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.client.ClientRequest;
 
 import com.ctera.client.CteraOperation;
 import com.ctera.client.pipeline.CallContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The context's kept tags, of either cardinality, always read back as Micrometer's own context reads them. */
-class CteraRequestContextKeyValuesTest {
+/**
+ * The kept tags of the client's two observation contexts (a call's and an exchange's), of either cardinality, always
+ * read back as Micrometer's own context reads them.
+ */
+class KeptKeyValuesTest {
 
     private static final List<KeyValues> WHOLE_SETS = List.of(
             KeyValues.of("portal", "main", "operation", "users.get", "outcome", "UNKNOWN"),
@@ -24,20 +34,30 @@ class CteraRequestContextKeyValuesTest {
             KeyValues.of("application", "sample"),
             KeyValues.empty());
 
-    @Test
-    void theConventionsTagsAtStartAndStopAreReadBackWithoutACopy() {
-        CteraRequestContext context = new CteraRequestContext(new CallContext("main", CteraOperation.USERS_GET));
+    static Stream<Arguments> contexts() {
+        Supplier<Observation.Context> call = () -> new CteraRequestContext(
+                new CallContext("main", CteraOperation.USERS_GET));
+        Supplier<Observation.Context> exchange = () -> new PortalExchangeContext(
+                ClientRequest.create(HttpMethod.POST, URI.create("https://portal.example.com/ServicesPortal/api")));
+        return Stream.of(Arguments.of("call", call), Arguments.of("exchange", exchange));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contexts")
+    void theConventionsTagsAtStartAndStopAreReadBackWithoutACopy(String kind, Supplier<Observation.Context> contexts) {
+        Observation.Context context = contexts.get();
         context.addLowCardinalityKeyValues(WHOLE_SETS.get(0));
         assertThat(context.getLowCardinalityKeyValues()).isSameAs(WHOLE_SETS.get(0));
         context.addLowCardinalityKeyValues(WHOLE_SETS.get(1));
         assertThat(context.getLowCardinalityKeyValues()).isSameAs(WHOLE_SETS.get(1));
     }
 
-    @Test
-    void anyOtherChangeIsReadBackAsMicrometerReadsIt() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contexts")
+    void anyOtherChangeIsReadBackAsMicrometerReadsIt(String kind, Supplier<Observation.Context> contexts) {
         Random random = new Random(20261126);
         for (int run = 0; run < 100; run++) {
-            CteraRequestContext context = new CteraRequestContext(new CallContext("main", CteraOperation.USERS_GET));
+            Observation.Context context = contexts.get();
             Observation.Context reference = new Observation.Context();
             for (int step = 0; step < 40; step++) {
                 boolean low = random.nextBoolean();
