@@ -29,7 +29,8 @@ import com.ctera.benchmarks.transfer.ChildSimulator;
  * <p>Arguments: {@code [forks] [side] [rounds] [calls] [baseline]}, default 7, then the runner's own defaults. Every
  * second fork builds the baseline's client first (see {@link CallOverheadRunner#BASELINE_BUILT_FIRST_PROPERTY}): the
  * summary gives the median of each build order and their geometric mean, the figure to quote. The simulator runs in
- * a JVM of its own for all forks; with {@code -Dctera.bench.pin=true} it is pinned to CPU 0 and
+ * a JVM of its own for all forks; with {@code -Dctera.bench.alone=true} each JVM runs one side alone (see
+ * {@link CallOverheadRunner#ALONE_PROPERTY}), N of each in turns, and the ratios of their medians are reported; with {@code -Dctera.bench.pin=true} it is pinned to CPU 0 and
  * each fork to CPU 1 ({@code taskset}). With {@code -Dctera.bench.in-process=true} each fork starts its own simulator
  * in its JVM instead. Against a shared simulator, one more fork runs first to warm it up and is reported but not
  * counted.
@@ -52,6 +53,10 @@ public final class CallOverheadForks {
         Path data = Files.createTempDirectory("ctera-forks");
         try (ChildSimulator simulator = inProcess ? null
                 : ChildSimulator.start(data, "512m", pin ? List.of("taskset", "-c", "0") : List.of())) {
+            if (Boolean.getBoolean(CallOverheadRunner.ALONE_PROPERTY)) {
+                compareAlone(forks, runnerArguments, (simulator != null) ? simulator.baseUrl().toString() : null, pin);
+                return;
+            }
             if (simulator != null) {
                 // The first JVM against a freshly started simulator measured unlike every later one (the side with
                 // more work looked cheaper, docs/benchmarks.md), so a fork warms the simulator and is not counted.
@@ -96,6 +101,48 @@ public final class CallOverheadForks {
         }
     }
 
+    // Each side alone in JVMs of its own, taken in turns A B B A so that drift over the run hits both alike, and the
+    // ratio of their medians. Against a shared simulator, a JVM of each side warms it first and is not counted.
+    private static void compareAlone(int forks, List<String> runnerArguments, @Nullable String simulatorUrl,
+            boolean pin) throws IOException, InterruptedException {
+        String side = runnerArguments.isEmpty() ? "none" : runnerArguments.get(0);
+        String baseline = (runnerArguments.size() > 3) ? runnerArguments.get(3) : "plain";
+        List<String> rest = runnerArguments.subList(Math.min(1, runnerArguments.size()),
+                Math.min(3, runnerArguments.size()));
+        String property = "-D" + CallOverheadRunner.ALONE_PROPERTY + "=true";
+        if (simulatorUrl != null) {
+            for (String warming : List.of(side, baseline)) {
+                runFork(withSide(warming, rest), simulatorUrl, pin, property, CallOverheadRunner.ALONE_RESULT_PREFIX,
+                        3);
+            }
+        }
+        List<double[]> measured = new ArrayList<>();
+        List<double[]> baselines = new ArrayList<>();
+        for (int turn = 0; turn < 2 * forks; turn++) {
+            boolean measuredTurn = (turn % 4 == 0) || (turn % 4 == 3);
+            String which = measuredTurn ? side : baseline;
+            double[] result = runFork(withSide(which, rest), simulatorUrl, pin, property,
+                    CallOverheadRunner.ALONE_RESULT_PREFIX, 3);
+            logger.info(String.format(Locale.ROOT, "JVM %d of %d, %s alone: c1 latency %.1f µs, c32 %.0f calls/s, "
+                    + "CPU %.1f µs per call", turn + 1, 2 * forks, which, result[0] / 1e3, result[1], result[2] / 1e3));
+            (measuredTurn ? measured : baselines).add(result);
+        }
+        logger.info(String.format(Locale.ROOT, "%s vs %s, each alone in %d JVMs (%s): c1 latency %+.1f%%, c32 "
+                + "throughput %.1f%%, c32 CPU of all threads %.3f (ratios of the medians; medians %.1f / %.1f µs, %.0f / "
+                + "%.0f calls/s)", side, baseline, forks, (simulatorUrl != null) ? "simulator in its own JVM"
+                        + (pin ? ", pinned" : "") : "simulator in each JVM",
+                (median(measured, 0) / median(baselines, 0) - 1) * 100, median(measured, 1) / median(baselines, 1) * 100,
+                median(measured, 2) / median(baselines, 2), median(measured, 0) / 1e3, median(baselines, 0) / 1e3,
+                median(measured, 1), median(baselines, 1)));
+    }
+
+    private static List<String> withSide(String side, List<String> roundsAndCalls) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(side);
+        arguments.addAll(roundsAndCalls);
+        return arguments;
+    }
+
     private static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -106,6 +153,13 @@ public final class CallOverheadForks {
 
     private static double[] runFork(List<String> runnerArguments, @Nullable String simulatorUrl, boolean pin,
             boolean baselineFirst) throws IOException, InterruptedException {
+        return runFork(runnerArguments, simulatorUrl, pin,
+                "-D" + CallOverheadRunner.BASELINE_BUILT_FIRST_PROPERTY + "=" + baselineFirst,
+                CallOverheadRunner.RESULT_PREFIX, 4);
+    }
+
+    private static double[] runFork(List<String> runnerArguments, @Nullable String simulatorUrl, boolean pin,
+            String property, String resultPrefix, int figures) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (pin) {
             command.addAll(List.of("taskset", "-c", "1"));
@@ -115,7 +169,7 @@ public final class CallOverheadForks {
         if (simulatorUrl != null) {
             command.add("-D" + BenchPortal.URL_PROPERTY + "=" + simulatorUrl);
         }
-        command.add("-D" + CallOverheadRunner.BASELINE_BUILT_FIRST_PROPERTY + "=" + baselineFirst);
+        command.add(property);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), CallOverheadRunner.class.getName()));
         command.addAll(runnerArguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -123,9 +177,9 @@ public final class CallOverheadForks {
         try (BufferedReader output = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = output.readLine(); line != null; line = output.readLine()) {
-                int at = line.indexOf(CallOverheadRunner.RESULT_PREFIX);
+                int at = line.indexOf(resultPrefix);
                 if (at >= 0) {
-                    result = Arrays.stream(line.substring(at + CallOverheadRunner.RESULT_PREFIX.length()).trim()
+                    result = Arrays.stream(line.substring(at + resultPrefix.length()).trim()
                         .split(" ")).mapToDouble(Double::parseDouble).toArray();
                 }
             }
@@ -134,7 +188,7 @@ public final class CallOverheadForks {
             process.destroyForcibly();
             throw new IllegalStateException("a fork ran longer than " + FORK_LIMIT_MINUTES + " minutes");
         }
-        if (process.exitValue() != 0 || result == null || result.length != 4) {
+        if (process.exitValue() != 0 || result == null || result.length != figures) {
             throw new IllegalStateException("a fork of " + command + " ended with exit code " + process.exitValue()
                     + " and no result line");
         }

@@ -87,6 +87,19 @@ public final class CallOverheadRunner {
      */
     static final String BASELINE_BUILT_FIRST_PROPERTY = "ctera.bench.baseline-built-first";
 
+    /**
+     * Measures the first side alone, with no second client in the JVM, when true: what an application with one
+     * client pays, free of the build-order difference above. {@link CallOverheadForks} then compares JVMs of either
+     * side taken in turns.
+     */
+    static final String ALONE_PROPERTY = "ctera.bench.alone";
+
+    /**
+     * Starts the one line of a side measured alone: its median concurrency-1 latency in nanoseconds, its median
+     * concurrency-32 throughput in calls per second, and its median CPU per call of all threads in nanoseconds.
+     */
+    static final String ALONE_RESULT_PREFIX = "alone (c1 latency ns, c32 calls/s, c32 CPU ns per call): ";
+
     /** The callers of the throughput measure. */
     private static final int PARALLEL_CALLERS = 32;
 
@@ -112,6 +125,10 @@ public final class CallOverheadRunner {
                     + "interceptor sets "
                     + InterceptorSets.NAMES + ", was '" + baseline + "'");
         }
+        if (Boolean.getBoolean(ALONE_PROPERTY)) {
+            measureAlone(set, rounds, calls);
+            return;
+        }
         boolean baselineFirst = Boolean.getBoolean(BASELINE_BUILT_FIRST_PROPERTY);
         try (BenchPortal target = BenchPortal.fromSystemProperties();
                 AutoCloseable first = side(baselineFirst ? baseline : set, target);
@@ -130,6 +147,44 @@ public final class CallOverheadRunner {
                         measure(callers, PARALLEL_CALLERS, rounds, calls, clientCall, plainCall));
                 logger.info(String.format(Locale.ROOT, "%s%.4f %.4f %.4f %.4f", RESULT_PREFIX, latency,
                         throughputAndCpu[0], throughputAndCpu[1], throughputAndCpu[2]));
+            }
+            finally {
+                callers.shutdownNow();
+            }
+        }
+    }
+
+    private static void measureAlone(String set, int rounds, int calls) throws Exception {
+        try (BenchPortal target = BenchPortal.fromSystemProperties();
+                AutoCloseable measured = side(set, target)) {
+            Runnable call = call(set, measured);
+            ExecutorService callers = Executors.newFixedThreadPool(PARALLEL_CALLERS);
+            try {
+                warmUp(callers, calls, call, call);
+                long[] latencies = new long[rounds];
+                double[] throughputs = new double[rounds];
+                double[] cpuPerCall = new double[rounds];
+                long[] oneByOne = new long[calls];
+                for (int round = 0; round < rounds; round++) {
+                    for (int i = 0; i < calls; i++) {
+                        oneByOne[i] = timeOne(call);
+                    }
+                    Arrays.sort(oneByOne);
+                    latencies[round] = oneByOne[calls / 2];
+                    long[] figures = timeRound(callers, PARALLEL_CALLERS, calls, call);
+                    double total = (double) calls * PARALLEL_CALLERS;
+                    throughputs[round] = total / (figures[0] / 1e9);
+                    cpuPerCall[round] = figures[2] / total;
+                }
+                Arrays.sort(latencies);
+                Arrays.sort(throughputs);
+                Arrays.sort(cpuPerCall);
+                logger.info(String.format(Locale.ROOT, "%s alone: median latency at concurrency 1 %.1f µs, "
+                        + "throughput at concurrency 32 %.0f calls/s (middle half %.0f-%.0f), CPU of all threads per "
+                        + "call %.1f µs", set, latencies[rounds / 2] / 1e3, throughputs[rounds / 2],
+                        throughputs[rounds / 4], throughputs[(3 * rounds) / 4], cpuPerCall[rounds / 2] / 1e3));
+                logger.info(String.format(Locale.ROOT, "%s%d %.1f %.1f", ALONE_RESULT_PREFIX, latencies[rounds / 2],
+                        throughputs[rounds / 2], cpuPerCall[rounds / 2]));
             }
             finally {
                 callers.shutdownNow();

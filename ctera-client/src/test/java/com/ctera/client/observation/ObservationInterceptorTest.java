@@ -3,11 +3,14 @@ package com.ctera.client.observation;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -238,6 +241,32 @@ class ObservationInterceptorTest {
                     .extracting((parent) -> parent.getContextView().getName())
                     .isEqualTo(NAME));
         });
+    }
+
+    @Test
+    void eachHttpExchangeEndsBeforeItsCall() {
+        List<String> stopped = new CopyOnWriteArrayList<>();
+        this.registry.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                stopped.add(context.getName());
+            }
+        });
+        simulator.faults().inject(FaultRule.forOperation("users.get").tooManyRequests(Duration.ZERO));
+        List<String> beforeClose;
+        try (CteraPortal portal = portal("main").httpObservations(this.registry, null)
+            .interceptor(new RetryThrottledOnce())
+            .build()) {
+            portal.users().get(simulator.endUserCredentials().username());
+            beforeClose = List.copyOf(stopped);
+        }
+        // A span that outlived its parent would show the exchange after the call in a trace.
+        assertThat(beforeClose).endsWith(NAME).containsOnlyOnce(NAME).contains("http.client.requests");
     }
 
     @Test
