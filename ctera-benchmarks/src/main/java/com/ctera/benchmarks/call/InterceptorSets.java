@@ -47,7 +47,8 @@ import com.ctera.client.resilience.RetryPolicy;
  * <li>{@code deadline}, {@code retry}, {@code breaker}, {@code limiter}: one stage of {@code full-deadline} alone, to
  * price it;</li>
  * <li>{@code http-observation}: no stage, each HTTP exchange observed as {@code http.client.requests} on a
- * Prometheus registry, as the starter sets it up in an Actuator application;</li>
+ * Prometheus registry, as the starter sets it up in an Actuator application; {@code http-observation-no-ltt}: the
+ * same without long-task timers;</li>
  * <li>several names joined by {@code +}, such as {@code observation+breaker}: their stages together;</li>
  * <li>{@code context}, {@code observation-bare}, {@code observation-meters}, {@code observation-no-ltt}: the
  * observation stage taken apart (the Reactor context plumbing alone; the Observation API with a handler that does
@@ -62,10 +63,13 @@ public final class InterceptorSets {
     public static final List<String> NAMES = List.of("none", "passthrough", "observation", "full", "full-deadline",
             "deadline", "retry", "breaker", "limiter", "context", "context-write", "context-operators",
             "observation-bare", "observation-meters", "observation-no-ltt", "observation-generic", "resilience",
-            "http-observation");
+            "http-observation", "http-observation-no-ltt");
 
     /** The set that observes each HTTP exchange ({@code http.client.requests}) and adds no stage. */
     static final String HTTP_OBSERVATION = "http-observation";
+
+    /** {@link #HTTP_OBSERVATION} without long-task timers. */
+    static final String HTTP_OBSERVATION_NO_LTT = "http-observation-no-ltt";
 
     /** The portal name the stages are built for (limiter and breaker names). */
     static final String PORTAL = "bench";
@@ -89,26 +93,30 @@ public final class InterceptorSets {
         for (CallInterceptor interceptor : interceptors(name)) {
             builder.interceptor(interceptor);
         }
-        if (Arrays.asList(name.split("\\+")).contains(HTTP_OBSERVATION)) {
-            builder.httpObservations(httpObservations(), null);
+        List<String> parts = Arrays.asList(name.split("\\+"));
+        if (parts.contains(HTTP_OBSERVATION) || parts.contains(HTTP_OBSERVATION_NO_LTT)) {
+            builder.httpObservations(httpObservations(parts.contains(HTTP_OBSERVATION)), null);
         }
         return builder;
     }
 
     // Each HTTP exchange observed as the starter has it observed in an Actuator application: the kept-meter handler
     // ahead of Micrometer's generic one on a Prometheus registry, Spring's default convention.
-    private static ObservationRegistry httpObservations() {
+    // Without long-task timers, as with management.metrics.observations.ignored-meters=long-task-timer.
+    private static ObservationRegistry httpObservations(boolean longTaskTimers) {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ObservationRegistry observations = ObservationRegistry.create();
+        DefaultMeterObservationHandler generic = longTaskTimers ? new DefaultMeterObservationHandler(meters)
+                : new DefaultMeterObservationHandler(meters, DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER);
         observations.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
-                new CteraMeterObservationHandler(meters), new DefaultMeterObservationHandler(meters)));
+                new CteraMeterObservationHandler(meters, longTaskTimers), generic));
         return observations;
     }
 
     /** The interceptors of the named set. */
     static List<CallInterceptor> interceptors(String name) {
         return switch (name) {
-            case "none", HTTP_OBSERVATION -> List.of();
+            case "none", HTTP_OBSERVATION, HTTP_OBSERVATION_NO_LTT -> List.of();
             // One empty stage at each position the real stages will take: the cost of the seam alone.
             case "passthrough" -> List.of(new PassThroughInterceptor(CallInterceptor.OBSERVATION_ORDER),
                     new PassThroughInterceptor(CallInterceptor.RETRY_ORDER),
