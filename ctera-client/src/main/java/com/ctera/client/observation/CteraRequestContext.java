@@ -1,7 +1,6 @@
 package com.ctera.client.observation;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
@@ -216,22 +215,22 @@ public final class CteraRequestContext extends Observation.Context {
     @Override
     public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
         return this.kept.keep(LOW, keyValues) ? this
-                : change(LOW, () -> super.addLowCardinalityKeyValues(keyValues));
+                : this.kept.change(this, LOW, () -> super.addLowCardinalityKeyValues(keyValues));
     }
 
     @Override
     public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
-        return change(LOW, () -> super.addLowCardinalityKeyValue(keyValue));
+        return this.kept.change(this, LOW, () -> super.addLowCardinalityKeyValue(keyValue));
     }
 
     @Override
     public Observation.Context removeLowCardinalityKeyValue(String keyName) {
-        return change(LOW, () -> super.removeLowCardinalityKeyValue(keyName));
+        return this.kept.change(this, LOW, () -> super.removeLowCardinalityKeyValue(keyName));
     }
 
     @Override
     public Observation.Context removeLowCardinalityKeyValues(String... keyNames) {
-        return change(LOW, () -> super.removeLowCardinalityKeyValues(keyNames));
+        return this.kept.change(this, LOW, () -> super.removeLowCardinalityKeyValues(keyNames));
     }
 
     @Override
@@ -249,22 +248,22 @@ public final class CteraRequestContext extends Observation.Context {
     @Override
     public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
         return this.kept.keep(HIGH, keyValues) ? this
-                : change(HIGH, () -> super.addHighCardinalityKeyValues(keyValues));
+                : this.kept.change(this, HIGH, () -> super.addHighCardinalityKeyValues(keyValues));
     }
 
     @Override
     public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
-        return change(HIGH, () -> super.addHighCardinalityKeyValue(keyValue));
+        return this.kept.change(this, HIGH, () -> super.addHighCardinalityKeyValue(keyValue));
     }
 
     @Override
     public Observation.Context removeHighCardinalityKeyValue(String keyName) {
-        return change(HIGH, () -> super.removeHighCardinalityKeyValue(keyName));
+        return this.kept.change(this, HIGH, () -> super.removeHighCardinalityKeyValue(keyName));
     }
 
     @Override
     public Observation.Context removeHighCardinalityKeyValues(String... keyNames) {
-        return change(HIGH, () -> super.removeHighCardinalityKeyValues(keyNames));
+        return this.kept.change(this, HIGH, () -> super.removeHighCardinalityKeyValues(keyNames));
     }
 
     @Override
@@ -313,24 +312,5 @@ public final class CteraRequestContext extends Observation.Context {
     public String toString() {
         return "CteraRequestContext[" + this.call.portalName() + " " + this.call.operation().name() + ", outcome="
                 + outcome() + ", status=" + this.status + ", retries=" + this.retries + "]";
-    }
-
-
-    /** Makes a change through Micrometer's map, the kept set written to it first; the set is then unknown. */
-    private Observation.Context change(boolean low, Supplier<Observation.Context> change) {
-        KeyValues unwritten = this.kept.takeUnwritten(low);
-        if (unwritten != null) {
-            for (KeyValue keyValue : unwritten) {
-                if (low) {
-                    super.addLowCardinalityKeyValue(keyValue);
-                }
-                else {
-                    super.addHighCardinalityKeyValue(keyValue);
-                }
-            }
-        }
-        Observation.Context changed = change.get();
-        this.kept.forget(low);
-        return changed;
     }
 }

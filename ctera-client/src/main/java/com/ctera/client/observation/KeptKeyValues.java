@@ -1,9 +1,11 @@
 package com.ctera.client.observation;
 
 import java.util.Iterator;
+import java.util.function.Supplier;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * Micrometer's maps. A convention sets its whole set of tags at the start and again at the stop, over the same keys
  * each time; while nothing else changed them, that set is itself the answer to a read. A concurrent map write per tag
  * and a sorted copy per read were most of what an observation itself cost a call (docs/benchmarks.md). The context
- * writes its maps the first time anything reads or changes a single key ({@link #takeUnwritten}), so every method of
+ * writes its maps the first time anything reads or changes a single key ({@link #change}), so every method of
  * {@code Observation.Context} still sees the same tags.
  *
  * <p>Plain fields, as Micrometer's own name and error are: reads and writes come from the thread that holds the call
@@ -73,29 +75,38 @@ final class KeptKeyValues {
     }
 
     /**
-     * Before a change through the map: the kept set the map still lacks, for the context to write first, or null.
-     * Counted as written at once, since the change may come back here (Micrometer adds a set key by key).
+     * Makes a change through the context's own maps ({@code change} calls Micrometer's implementation), the kept set
+     * written to them first; only the maps know the set afterwards.
      */
-    @Nullable KeyValues takeUnwritten(boolean low) {
+    Observation.Context change(Observation.Context context, boolean low, Supplier<Observation.Context> change) {
         KeyValues kept = known(low);
         boolean unwritten = low ? this.lowUnwritten : this.highUnwritten;
+        // Counted as written first: each write below comes back here through the context's override, as do the
+        // single-key writes Micrometer makes a whole set of.
         if (low) {
             this.lowUnwritten = false;
         }
         else {
             this.highUnwritten = false;
         }
-        return unwritten ? kept : null;
-    }
-
-    /** After a change through the map: only the map knows the set now. */
-    void forget(boolean low) {
+        if (unwritten && kept != null) {
+            for (KeyValue keyValue : kept) {
+                if (low) {
+                    context.addLowCardinalityKeyValue(keyValue);
+                }
+                else {
+                    context.addHighCardinalityKeyValue(keyValue);
+                }
+            }
+        }
+        Observation.Context changed = change.get();
         if (low) {
             this.lowKnown = null;
         }
         else {
             this.highKnown = null;
         }
+        return changed;
     }
 
     /** The tag with this key in a kept set, or null. */
