@@ -130,10 +130,10 @@ final class DirectExchange {
             return;
         }
         observed.setRequest(sent);
-        ObservedExchange.subscribe(send(request, auth, sent.headers(), answer -> {
+        send(request, auth, sent.headers(), answer -> {
             observed.setResponse(ClientResponse.create(HttpStatusCode.valueOf(answer.status())).build());
             return handler.apply(answer);
-        }), actual, observation, observed);
+        }).subscribe(new ObservedExchange<>(actual, observation, observed));
     }
 
     private <T> Mono<T> send(ApiRequest request, RequestAuth auth,

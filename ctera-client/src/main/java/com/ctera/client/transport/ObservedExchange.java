@@ -6,7 +6,6 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
-import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 import com.ctera.client.observation.PortalExchangeContext;
@@ -19,6 +18,7 @@ import com.ctera.client.observation.PortalExchangeContext;
  */
 final class ObservedExchange<T> implements CoreSubscriber<T>, Subscription {
 
+    @SuppressWarnings("rawtypes")
     private static final AtomicIntegerFieldUpdater<ObservedExchange> ENDED = AtomicIntegerFieldUpdater
         .newUpdater(ObservedExchange.class, "ended");
 
@@ -33,16 +33,11 @@ final class ObservedExchange<T> implements CoreSubscriber<T>, Subscription {
     // A cancel (a caller's timeout) may race the answer on another thread: only the first ends the observation.
     private volatile int ended;
 
+    /** Ends {@code observation}, already started, for the exchange {@code context} describes. */
     ObservedExchange(CoreSubscriber<? super T> actual, Observation observation, PortalExchangeContext context) {
         this.actual = actual;
         this.observation = observation;
         this.context = context;
-    }
-
-    /** Subscribes {@code exchange} with a subscriber that ends {@code observation}, already started. */
-    static <T> void subscribe(Mono<T> exchange, CoreSubscriber<? super T> actual, Observation observation,
-            PortalExchangeContext context) {
-        exchange.subscribe(new ObservedExchange<>(actual, observation, context));
     }
 
     @Override
