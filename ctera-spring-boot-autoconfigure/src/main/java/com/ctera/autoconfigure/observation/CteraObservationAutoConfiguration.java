@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,10 +22,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 
 import com.ctera.autoconfigure.client.CteraPortalBuilderCustomizer;
+import com.ctera.autoconfigure.observation.CteraObservationProperties.ExchangeObservation;
 import com.ctera.client.CteraPortal;
 import com.ctera.client.observation.CallMetrics;
 import com.ctera.client.observation.CteraMeterObservationHandler;
@@ -36,7 +41,7 @@ import com.ctera.client.observation.ObservationInterceptor;
  * {@code ctera.client.requests} observation per call, named by a replaceable {@link CteraObservationConvention}, and
  * {@link MicrometerCallMetrics} when there is a {@link MeterRegistry}. The call timers come from a
  * {@link CteraMeterObservationHandler} ordered ahead of Spring Boot's generic meter handler: the same meters, found
- * once per tag set instead of on every call.
+ * once per tag set instead of on every call. Each HTTP exchange of a call is observed too when there is a tracer.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
@@ -65,16 +70,42 @@ public final class CteraObservationAutoConfiguration {
      * Each HTTP exchange of a call observed as Boot observes a {@code WebClient}'s: the application's
      * {@link ClientRequestObservationConvention} if it has one, else Spring's default under the name Boot uses
      * ({@code management.observations.http.client.requests.name}). API calls bypass the {@code WebClient}, so its
-     * own instrumentation would not see them.
+     * own instrumentation would not see them. By default only with a tracer ({@code ctera.observation.exchanges}):
+     * there each attempt becomes a span under the call's, while without one the exchange's timer mostly repeats the
+     * call's and cost 5–11% of a call's CPU at 32 callers (docs/benchmarks.md). The tracer is looked for when a
+     * portal is built, once every bean is defined, so no ordering against the tracing auto-configurations is needed.
      */
     @Bean
     @ConditionalOnMissingBean(name = "cteraHttpObservationCustomizer")
     CteraPortalBuilderCustomizer cteraHttpObservationCustomizer(ObservationRegistry registry,
-            ObjectProvider<ClientRequestObservationConvention> conventions, Environment environment) {
+            ObjectProvider<ClientRequestObservationConvention> conventions, Environment environment,
+            CteraObservationProperties properties, ConfigurableListableBeanFactory beans) {
         ClientRequestObservationConvention convention = conventions.getIfAvailable(
                 () -> new DefaultClientRequestObservationConvention(environment.getProperty(
                         "management.observations.http.client.requests.name", "http.client.requests")));
-        return (portalName, builder) -> builder.httpObservations(registry, convention);
+        return (portalName, builder) -> {
+            if (observesExchanges(properties.getExchanges(), beans)) {
+                builder.httpObservations(registry, convention);
+            }
+        };
+    }
+
+    private static boolean observesExchanges(ExchangeObservation exchanges, ConfigurableListableBeanFactory beans) {
+        return switch (exchanges) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case WITH_TRACING -> ClassUtils.isPresent("io.micrometer.tracing.Tracer", beans.getBeanClassLoader())
+                    && Tracers.anyRealIn(beans);
+        };
+    }
+
+    /** Loaded only when Micrometer Tracing is on the classpath. */
+    private static final class Tracers {
+
+        // Boot defines Tracer.NOOP when Micrometer Tracing is present without a bridge: no spans, so no reason.
+        static boolean anyRealIn(ListableBeanFactory beans) {
+            return beans.getBeanProvider(Tracer.class).stream().anyMatch((tracer) -> tracer != Tracer.NOOP);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -2,7 +2,7 @@ package com.ctera.autoconfigure.observation;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The {@code ctera.observation.*} properties: whether portal calls are observed. */
+/** The {@code ctera.observation.*} properties: whether portal calls, and their HTTP exchanges, are observed. */
 @ConfigurationProperties("ctera.observation")
 public class CteraObservationProperties {
 
@@ -26,6 +26,13 @@ public class CteraObservationProperties {
      */
     private boolean keptMeters = true;
 
+    /**
+     * When each HTTP exchange of a call (every attempt, and the login) is observed as http.client.requests, a child
+     * of the call's observation: with-tracing (when the application has a Micrometer Tracing tracer, so that each
+     * attempt is a span under the call's), always, or never. The call's own observation does not depend on it.
+     */
+    private ExchangeObservation exchanges = ExchangeObservation.WITH_TRACING;
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -42,11 +49,32 @@ public class CteraObservationProperties {
         this.latencyHistogram = latencyHistogram;
     }
 
+    public ExchangeObservation getExchanges() {
+        return this.exchanges;
+    }
+
+    public void setExchanges(ExchangeObservation exchanges) {
+        this.exchanges = exchanges;
+    }
+
     public boolean isKeptMeters() {
         return this.keptMeters;
     }
 
     public void setKeptMeters(boolean keptMeters) {
         this.keptMeters = keptMeters;
+    }
+
+    /** When the client observes each HTTP exchange of a call. */
+    public enum ExchangeObservation {
+
+        /** When the application has a Micrometer Tracing tracer other than Boot's no-op one. */
+        WITH_TRACING,
+
+        /** Always: an http.client.requests timer per attempt even without a tracer. */
+        ALWAYS,
+
+        /** Never: a call is one observation, its attempts are not seen apart. */
+        NEVER
     }
 }

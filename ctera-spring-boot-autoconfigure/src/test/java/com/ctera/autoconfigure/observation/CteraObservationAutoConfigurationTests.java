@@ -20,6 +20,9 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.test.simple.SimpleSpan;
+import io.micrometer.tracing.test.simple.SimpleTracer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +37,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
@@ -75,6 +80,9 @@ class CteraObservationAutoConfigurationTests {
                 "ctera.portals.main.username=" + simulator.adminCredentials().username(),
                 "ctera.portals.main.password=" + simulator.adminCredentials().password(),
                 "ctera.portals.main.timeouts.read=700ms");
+
+    private final ApplicationContextRunner withTracing = this.runner.withConfiguration(
+            AutoConfigurations.of(ObservationAutoConfiguration.class, MicrometerTracingAutoConfiguration.class));
 
     private final ApplicationContextRunner withActuator = this.runner.withConfiguration(AutoConfigurations.of(
             ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
@@ -225,10 +233,11 @@ class CteraObservationAutoConfigurationTests {
     }
 
     @Test
-    void withBootsWebClientEachExchangeOfACallIsItsChildSpan() {
+    void withBootsWebClientEachExchangeOfACallIsItsChildObservation() {
         this.runner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
                 WebClientAutoConfiguration.class, WebClientObservationAutoConfiguration.class))
             .withUserConfiguration(TestRegistry.class, FakeRetryStage.class)
+            .withPropertyValues("ctera.observation.exchanges=always")
             .run((context) -> {
                 simulator.faults().inject(FaultRule.forOperation("users.get").tooManyRequests(Duration.ZERO));
                 context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
@@ -250,7 +259,8 @@ class CteraObservationAutoConfigurationTests {
     @Test
     void apiCallExchangesTakeTheNameBootGivesWebClientExchanges() {
         this.runner.withUserConfiguration(TestRegistry.class)
-            .withPropertyValues("management.observations.http.client.requests.name=portal.http")
+            .withPropertyValues("management.observations.http.client.requests.name=portal.http",
+                    "ctera.observation.exchanges=always")
             .run((context) -> {
                 context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
                 assertThat(context.getBean(TestObservationRegistry.class)).hasObservationWithNameEqualTo("portal.http")
@@ -259,6 +269,84 @@ class CteraObservationAutoConfigurationTests {
                     .hasParentObservationContextMatching(
                             (parent) -> "ctera.client.requests".equals(parent.getName()));
             });
+    }
+
+    @Test
+    void withATracerEachAttemptIsASpanUnderTheCallsSpan() {
+        this.withTracing.withUserConfiguration(RecordingTracer.class, FakeRetryStage.class).run((context) -> {
+            simulator.faults().inject(FaultRule.forOperation("users.get").tooManyRequests(Duration.ZERO));
+            context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+            List<SimpleSpan> spans = List.copyOf(context.getBean(SimpleTracer.class).getSpans());
+            List<SimpleSpan> calls = spans.stream()
+                .filter((span) -> "ctera users.get".equals(span.getName()))
+                .toList();
+            assertThat(calls).as("one span for the call, in %s", spans).hasSize(1);
+            SimpleSpan call = calls.get(0);
+            List<SimpleSpan> attempts = spans.stream()
+                .filter((span) -> String.valueOf(span.getTags().get("http.url")).contains("/users/"))
+                .toList();
+            assertThat(attempts).as("the throttled attempt and the retry, in %s", spans)
+                .hasSize(2)
+                .allSatisfy((attempt) -> assertThat(attempt.getParentId()).isEqualTo(call.getSpanId()))
+                .extracting((attempt) -> attempt.getTags().get("status"))
+                .containsExactly("429", "200");
+        });
+    }
+
+    @Test
+    void withoutATracerACallIsOneObservation() {
+        this.runner.withUserConfiguration(TestRegistry.class).run((context) -> {
+            context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+            assertThat(context.getBean(TestObservationRegistry.class))
+                .hasNumberOfObservationsWithNameEqualTo("http.client.requests", 0)
+                .hasObservationWithNameEqualTo("ctera.client.requests");
+        });
+    }
+
+    @Test
+    void bootsNoopTracerDoesNotTurnExchangesOn() {
+        this.withTracing.withConfiguration(AutoConfigurations.of(NoopTracerAutoConfiguration.class))
+            .withUserConfiguration(TestRegistry.class)
+            .run((context) -> {
+                assertThat(context).getBean(Tracer.class).isSameAs(Tracer.NOOP);
+                context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+                assertThat(context.getBean(TestObservationRegistry.class))
+                    .hasNumberOfObservationsWithNameEqualTo("http.client.requests", 0)
+                    .hasObservationWithNameEqualTo("ctera.client.requests");
+            });
+    }
+
+    @Test
+    void exchangesNeverObservedLeavesOneSpanPerCall() {
+        this.withTracing.withUserConfiguration(RecordingTracer.class)
+            .withPropertyValues("ctera.observation.exchanges=never")
+            .run((context) -> {
+                context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+                assertThat(context.getBean(SimpleTracer.class).getSpans()).extracting(SimpleSpan::getName)
+                    .isNotEmpty()
+                    .allSatisfy((name) -> assertThat(name).startsWith("ctera "));
+            });
+    }
+
+    @Test
+    void withoutMicrometerTracingExchangesAreNotObserved() {
+        this.runner.withUserConfiguration(TestRegistry.class)
+            .withClassLoader(new FilteredClassLoader(Tracer.class))
+            .run((context) -> {
+                context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+                assertThat(context.getBean(TestObservationRegistry.class))
+                    .hasNumberOfObservationsWithNameEqualTo("http.client.requests", 0);
+            });
+    }
+
+    @Test
+    void anUnknownExchangesValueStopsStartupNamingTheProperty() {
+        this.runner.withUserConfiguration(TestRegistry.class)
+            .withPropertyValues("ctera.observation.exchanges=sometimes")
+            .run((context) -> assertThat(context).hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("sometimes"));
     }
 
     @Test
@@ -321,6 +409,15 @@ class CteraObservationAutoConfigurationTests {
         @Override
         public void onStop(CteraRequestContext context) {
             this.samplesSeen.add(context.get(Timer.Sample.class) != null);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class RecordingTracer {
+
+        @Bean
+        SimpleTracer simpleTracer() {
+            return new SimpleTracer();
         }
     }
 
