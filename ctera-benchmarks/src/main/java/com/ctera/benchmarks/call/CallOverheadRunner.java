@@ -147,6 +147,9 @@ public final class CallOverheadRunner {
                         calls, clientCall, plainCall));
                 double[] throughputAndCpu = report(set + " vs " + baseline, PARALLEL_CALLERS, calls,
                         measure(callers, PARALLEL_CALLERS, rounds, calls, clientCall, plainCall));
+                if (InterceptorSets.tracedSpans() > 0) {
+                    logger.info("The traced sets' tracer finished {} spans", InterceptorSets.tracedSpans());
+                }
                 logger.info(String.format(Locale.ROOT, "%s%.4f %.4f %.4f %.4f", RESULT_PREFIX, latency,
                         throughputAndCpu[0], throughputAndCpu[1], throughputAndCpu[2]));
             }

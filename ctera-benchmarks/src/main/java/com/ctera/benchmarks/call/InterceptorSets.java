@@ -5,12 +5,27 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
+import brave.Tracing;
+import brave.handler.MutableSpan;
+import brave.handler.SpanHandler;
+import brave.propagation.TraceContext;
+import brave.propagation.tracecontext.TraceContextPropagation;
+import brave.sampler.Sampler;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.brave.bridge.BraveBaggageManager;
+import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
+import io.micrometer.tracing.brave.bridge.BravePropagator;
+import io.micrometer.tracing.brave.bridge.BraveTracer;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import io.micrometer.tracing.handler.TracingAwareMeterObservationHandler;
 import org.jspecify.annotations.Nullable;
 
 import com.ctera.autoconfigure.resilience.LimitSettings;
@@ -49,6 +64,10 @@ import com.ctera.client.resilience.RetryPolicy;
  * <li>{@code http-observation}: no stage, each HTTP exchange observed as {@code http.client.requests} on a
  * Prometheus registry, as the starter sets it up in an Actuator application; {@code http-observation-no-ltt}: the
  * same without long-task timers;</li>
+ * <li>{@code traced}, {@code traced-all}: what the starter wires with a Brave tracer (Micrometer Tracing's bridge),
+ * sampling a tenth of the calls as Boot does by default, or every call: the call's observation and each exchange's
+ * on one registry, the tracing handlers and the meter handlers grouped as Boot groups them with a tracer; the spans
+ * go nowhere (no exporter), so an exporter's own cost is not in it;</li>
  * <li>several names joined by {@code +}, such as {@code observation+breaker}: their stages together;</li>
  * <li>{@code context}, {@code observation-bare}, {@code observation-meters}, {@code observation-no-ltt}: the
  * observation stage taken apart (the Reactor context plumbing alone; the Observation API with a handler that does
@@ -63,13 +82,19 @@ public final class InterceptorSets {
     public static final List<String> NAMES = List.of("none", "passthrough", "observation", "full", "full-deadline",
             "deadline", "retry", "breaker", "limiter", "context", "context-write", "context-operators",
             "observation-bare", "observation-meters", "observation-no-ltt", "observation-generic", "resilience",
-            "http-observation", "http-observation-no-ltt");
+            "http-observation", "http-observation-no-ltt", "traced", "traced-all");
 
     /** The set that observes each HTTP exchange ({@code http.client.requests}) and adds no stage. */
     static final String HTTP_OBSERVATION = "http-observation";
 
     /** {@link #HTTP_OBSERVATION} without long-task timers. */
     static final String HTTP_OBSERVATION_NO_LTT = "http-observation-no-ltt";
+
+    /** The traced sets and the share of calls their tracer samples ({@code traced}: Boot's default). */
+    private static final Map<String, Float> TRACED = Map.of("traced", 0.1f, "traced-all", 1.0f);
+
+    // Spans the traced sets' tracer finished, so that a run can show they were made: the exporter's place, counting.
+    private static final AtomicLong TRACED_SPANS = new AtomicLong();
 
     /** The portal name the stages are built for (limiter and breaker names). */
     static final String PORTAL = "bench";
@@ -97,7 +122,50 @@ public final class InterceptorSets {
         if (parts.contains(HTTP_OBSERVATION) || parts.contains(HTTP_OBSERVATION_NO_LTT)) {
             builder.httpObservations(httpObservations(parts.contains(HTTP_OBSERVATION)), null);
         }
+        for (String part : parts) {
+            Float sampled = TRACED.get(part);
+            if (sampled != null) {
+                traced(sampled, builder);
+            }
+        }
         return builder;
+    }
+
+    /** How many spans the traced sets' tracers have finished in this JVM. */
+    public static long tracedSpans() {
+        return TRACED_SPANS.get();
+    }
+
+    // Boot with a tracer: the tracing handlers first, then every meter handler wrapped so that it records with the
+    // span in scope (for exemplars), the call's and the exchanges' observations on the one registry, so that each
+    // exchange is a child span of its call and its trace headers go out on the request.
+    private static void traced(float sampled, CteraPortalBuilder builder) {
+        Tracing tracing = Tracing.newBuilder()
+            .localServiceName("bench")
+            .sampler(Sampler.create(sampled))
+            .propagationFactory(TraceContextPropagation.newFactoryBuilder().build())
+            .addSpanHandler(new SpanHandler() {
+                @Override
+                public boolean end(TraceContext context, MutableSpan span, Cause cause) {
+                    TRACED_SPANS.incrementAndGet();
+                    return true;
+                }
+            })
+            .build();
+        Tracer tracer = new BraveTracer(tracing.tracer(), new BraveCurrentTraceContext(tracing.currentTraceContext()),
+                new BraveBaggageManager());
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig()
+            .observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                    new PropagatingSenderTracingObservationHandler<>(tracer, new BravePropagator(tracing)),
+                    new DefaultTracingObservationHandler(tracer)))
+            .observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+                    new TracingAwareMeterObservationHandler<>(new CteraMeterObservationHandler(meters, true), tracer),
+                    new TracingAwareMeterObservationHandler<>(new DefaultMeterObservationHandler(meters), tracer)));
+        builder.interceptor(new ObservationInterceptor(observations, new DefaultCteraObservationConvention(),
+                new MicrometerCallMetrics(meters)));
+        builder.httpObservations(observations, null);
     }
 
     // Each HTTP exchange observed as the starter has it observed in an Actuator application: the kept-meter handler
@@ -116,7 +184,8 @@ public final class InterceptorSets {
     /** The interceptors of the named set. */
     static List<CallInterceptor> interceptors(String name) {
         return switch (name) {
-            case "none", HTTP_OBSERVATION, HTTP_OBSERVATION_NO_LTT -> List.of();
+            // Their stages and exchange observations share a registry, so apply(..) builds them.
+            case "none", HTTP_OBSERVATION, HTTP_OBSERVATION_NO_LTT, "traced", "traced-all" -> List.of();
             // One empty stage at each position the real stages will take: the cost of the seam alone.
             case "passthrough" -> List.of(new PassThroughInterceptor(CallInterceptor.OBSERVATION_ORDER),
                     new PassThroughInterceptor(CallInterceptor.RETRY_ORDER),
