@@ -7,8 +7,8 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -72,7 +72,7 @@ public final class CteraObservationAutoConfiguration {
      * ({@code management.observations.http.client.requests.name}). API calls bypass the {@code WebClient}, so its
      * own instrumentation would not see them. By default only with a tracer ({@code ctera.observation.exchanges}):
      * there each attempt becomes a span under the call's, while without one the exchange's timer mostly repeats the
-     * call's and cost 5–11% of a call's CPU at 32 callers (docs/benchmarks.md). The tracer is looked for when a
+     * call's and costs about 7% of a call's time at 32 callers (docs/benchmarks.md). The tracer is looked for when a
      * portal is built, once every bean is defined, so no ordering against the tracing auto-configurations is needed.
      */
     @Bean
