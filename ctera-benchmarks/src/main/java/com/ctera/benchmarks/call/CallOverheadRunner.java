@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +84,9 @@ public final class CallOverheadRunner {
      * Builds the baseline before the measured side when true. The order a typed client is built in moves its CPU per
      * call at concurrency 32 by several percent: of two typed clients the one built first is cheaper, whichever side
      * it is and whatever the portals are named; against a plain call the typed client built first is the dearer (two
-     * plain calls show no difference). With one Reactor Netty I/O thread it is gone, so it lies in how connections
-     * are spread over the event loops; how exactly is not located. {@link CallOverheadForks} builds each side first
-     * in half of its JVMs, so that the difference cancels out.
+     * plain calls show no difference). The client built first has its connections on fewer of Reactor Netty's event
+     * loops, and on one core more loops cost more per call; with one I/O thread it is gone ({@link ThreadCpuBySide}).
+     * {@link CallOverheadForks} builds each side first in half of its JVMs, so that the difference cancels out.
      */
     static final String BASELINE_BUILT_FIRST_PROPERTY = "ctera.bench.baseline-built-first";
 
@@ -101,6 +102,14 @@ public final class CallOverheadRunner {
      * concurrency-32 throughput in calls per second, and its median CPU per call of all threads in nanoseconds.
      */
     static final String ALONE_RESULT_PREFIX = "alone (c1 latency ns, c32 calls/s, c32 CPU ns per call): ";
+
+    /**
+     * Logs, when true, the CPU per call of each side at concurrency 32 thread by thread ({@link ThreadCpuBySide}). Off
+     * by default: naming the threads of every round costs a little of the measured CPU.
+     */
+    static final String BY_THREAD_PROPERTY = "ctera.bench.by-thread";
+
+    private static final boolean BY_THREAD = Boolean.getBoolean(BY_THREAD_PROPERTY);
 
     /** The callers of the throughput measure. */
     private static final int PARALLEL_CALLERS = 32;
@@ -145,8 +154,12 @@ public final class CallOverheadRunner {
                 warmUp(callers, calls, clientCall, plainCall);
                 double latency = reportLatency(set + " vs " + baseline, rounds, calls, measureOneByOne(rounds,
                         calls, clientCall, plainCall));
+                @Nullable ThreadCpuBySide byThread = BY_THREAD ? new ThreadCpuBySide() : null;
                 double[] throughputAndCpu = report(set + " vs " + baseline, PARALLEL_CALLERS, calls,
-                        measure(callers, PARALLEL_CALLERS, rounds, calls, clientCall, plainCall));
+                        measure(callers, PARALLEL_CALLERS, rounds, calls, clientCall, plainCall, byThread));
+                if (byThread != null) {
+                    byThread.log(logger, set + " vs " + baseline, (long) rounds * calls * PARALLEL_CALLERS);
+                }
                 if (InterceptorSets.tracedSpans() > 0) {
                     logger.info("The traced sets' tracer finished {} spans", InterceptorSets.tracedSpans());
                 }
@@ -291,16 +304,16 @@ public final class CallOverheadRunner {
      * the two sides take turns on who goes first.
      */
     private static long[][] measure(ExecutorService callers, int concurrency, int rounds, int calls,
-            Runnable clientCall, Runnable plainCall) throws Exception {
+            Runnable clientCall, Runnable plainCall, @Nullable ThreadCpuBySide byThread) throws Exception {
         long[][] measured = new long[rounds][12];
         for (int round = 0; round < rounds; round++) {
             if (round % 2 == 0) {
-                record(measured[round], 0, timeRound(callers, concurrency, calls, clientCall));
-                record(measured[round], 1, timeRound(callers, concurrency, calls, plainCall));
+                record(measured[round], 0, timeRound(callers, concurrency, calls, clientCall, byThread, 0));
+                record(measured[round], 1, timeRound(callers, concurrency, calls, plainCall, byThread, 1));
             }
             else {
-                record(measured[round], 1, timeRound(callers, concurrency, calls, plainCall));
-                record(measured[round], 0, timeRound(callers, concurrency, calls, clientCall));
+                record(measured[round], 1, timeRound(callers, concurrency, calls, plainCall, byThread, 1));
+                record(measured[round], 0, timeRound(callers, concurrency, calls, clientCall, byThread, 0));
             }
         }
         return measured;
@@ -317,6 +330,13 @@ public final class CallOverheadRunner {
      * collector's pause milliseconds, and the CPU nanoseconds of the compiler's and of the collector's threads.
      */
     private static long[] timeRound(ExecutorService callers, int concurrency, int calls, Runnable call)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return timeRound(callers, concurrency, calls, call, null, 0);
+    }
+
+    /** {@link #timeRound(ExecutorService, int, int, Runnable)}, adding each thread's CPU to {@code byThread}. */
+    private static long[] timeRound(ExecutorService callers, int concurrency, int calls, Runnable call,
+            @Nullable ThreadCpuBySide byThread, int side)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<Future<?>> done = new ArrayList<>(concurrency);
         Map<Long, Long> cpuStart = threadCpuNanos();
@@ -341,6 +361,9 @@ public final class CallOverheadRunner {
         long cpu = 0;
         for (Map.Entry<Long, Long> thread : cpuEnd.entrySet()) {
             cpu += thread.getValue() - cpuStart.getOrDefault(thread.getKey(), 0L);
+        }
+        if (byThread != null) {
+            byThread.add(side, cpuStart, cpuEnd);
         }
         return new long[] { elapsed, cpu, allCpuEnd[0] - allCpuStart[0], gc, allCpuEnd[1] - allCpuStart[1],
             allCpuEnd[2] - allCpuStart[2] };
