@@ -2,14 +2,13 @@ package com.ctera.client.resilience;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-import com.ctera.client.CteraTransportException;
 import com.ctera.client.pipeline.CallContext;
 import com.ctera.client.pipeline.CallInterceptor;
 
@@ -25,6 +24,9 @@ public final class DeadlineInterceptor implements CallInterceptor {
     private final Duration deadline;
 
     private final DeadlineTimer timer;
+
+    // The deadline as the failure names it, written once rather than on every call that fails.
+    private final String deadlineText;
 
     /** Deadlines measured on the JVM's monotonic clock, so a change of the wall clock cannot end calls early. */
     public DeadlineInterceptor(Duration deadline) {
@@ -44,6 +46,7 @@ public final class DeadlineInterceptor implements CallInterceptor {
             throw new IllegalArgumentException("deadline must be positive, was " + deadline);
         }
         this.deadline = deadline;
+        this.deadlineText = deadline.toString();
         this.timer = new DeadlineTimer(deadline.toNanos(), timer, nanoClock);
     }
 
@@ -64,12 +67,25 @@ public final class DeadlineInterceptor implements CallInterceptor {
 
     @Override
     public <T> Mono<T> intercept(CallContext call, Mono<T> next) {
-        return Mono.defer(() -> {
-            DeadlineTimer.Pending watched = this.timer.watch();
-            return next.timeout(watched.expired()).doFinally(signal -> this.timer.release(watched));
-        })
-            .onErrorMap(TimeoutException.class, timeout -> new CteraTransportException(call.operation().name(), 0,
-                    call.operation().name() + " failed: no result within the overall deadline of " + this.deadline
-                            + " (all attempts included)", timeout));
+        return new DeadlineCall<>(next, call.operation().name());
+    }
+
+    /** One call under the deadline: each subscription is watched from its own start. */
+    private final class DeadlineCall<T> extends Mono<T> {
+
+        private final Mono<T> source;
+
+        private final String operation;
+
+        DeadlineCall(Mono<T> source, String operation) {
+            this.source = source;
+            this.operation = operation;
+        }
+
+        @Override
+        public void subscribe(CoreSubscriber<? super T> actual) {
+            this.source.subscribe(new DeadlineSubscriber<>(actual, DeadlineInterceptor.this.timer, this.operation,
+                    DeadlineInterceptor.this.deadlineText));
+        }
     }
 }

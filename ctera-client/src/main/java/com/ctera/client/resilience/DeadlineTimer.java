@@ -7,8 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -46,12 +44,12 @@ final class DeadlineTimer {
         this.nanoClock = nanoClock;
     }
 
-    /** Starts watching one call; the result emits when its deadline passes. */
-    Pending watch() {
-        Pending call = new Pending(now() + this.deadlineNanos, this.sequence.getAndIncrement());
+    /** Starts watching one call: {@link Pending#expire} is called when its deadline passes, unless released first. */
+    void watch(Pending call) {
+        call.due = now() + this.deadlineNanos;
+        call.order = this.sequence.getAndIncrement();
         this.pending.add(call);
         armForEarliest();
-        return call;
     }
 
     /** Stops watching a call that ended. */
@@ -85,7 +83,7 @@ final class DeadlineTimer {
         Pending earliest;
         while ((earliest = first()) != null && earliest.due <= now) {
             if (this.pending.remove(earliest)) {
-                earliest.expired.tryEmitValue(Boolean.TRUE);
+                earliest.expire();
             }
         }
         armForEarliest();
@@ -104,24 +102,19 @@ final class DeadlineTimer {
         return this.nanoClock.getAsLong();
     }
 
-    /** One watched call: when it is due, and the signal that it is overdue. */
-    static final class Pending implements Comparable<Pending> {
+    /**
+     * One watched call: when it is due, in the order calls were watched. The call itself extends it
+     * ({@link DeadlineSubscriber}), so watching one costs no object of its own.
+     */
+    abstract static class Pending implements Comparable<Pending> {
 
-        private final long due;
+        // Set by watch before the call enters the set, which publishes them to the timer's thread.
+        private long due;
 
-        private final long order;
+        private long order;
 
-        private final Sinks.One<Boolean> expired = Sinks.one();
-
-        Pending(long due, long order) {
-            this.due = due;
-            this.order = order;
-        }
-
-        /** Emits once the deadline has passed; never, if the call ends first. */
-        Mono<Boolean> expired() {
-            return this.expired.asMono();
-        }
+        /** The deadline has passed and the call is no longer watched. */
+        abstract void expire();
 
         @Override
         public int compareTo(Pending other) {

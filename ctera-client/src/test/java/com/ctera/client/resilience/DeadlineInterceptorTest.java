@@ -1,13 +1,20 @@
 package com.ctera.client.resilience;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -88,6 +95,103 @@ class DeadlineInterceptorTest {
             .isInstanceOf(CteraTransportException.class)
             .hasMessageContaining("overall deadline of PT0.2S");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        assertThat(deadline.callsInFlight()).isZero();
+    }
+
+    @Test
+    void aCallPastItsDeadlineIsCancelled() {
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        DeadlineInterceptor deadline = new DeadlineInterceptor(Duration.ofMillis(300), time);
+        AtomicInteger cancelled = new AtomicInteger();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        deadline.intercept(CALL, Mono.never().doOnCancel(cancelled::incrementAndGet))
+            .subscribe(value -> { }, errors::add);
+        time.advanceTimeBy(Duration.ofMillis(300));
+        assertThat(cancelled).hasValue(1);
+        assertThat(errors).singleElement()
+            .isInstanceOf(CteraTransportException.class)
+            .extracting(Throwable::getCause)
+            .isInstanceOf(TimeoutException.class);
+    }
+
+    @Test
+    void aCallCancelledDownstreamIsNoLongerWatched() {
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        DeadlineInterceptor deadline = new DeadlineInterceptor(Duration.ofMillis(300), time);
+        AtomicInteger cancelled = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        Disposable call = deadline.intercept(CALL, Mono.never().doOnCancel(cancelled::incrementAndGet))
+            .subscribe(value -> { }, error -> errors.incrementAndGet());
+        assertThat(deadline.callsInFlight()).isEqualTo(1);
+        call.dispose();
+        assertThat(deadline.callsInFlight()).isZero();
+        assertThat(cancelled).hasValue(1);
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(errors).hasValue(0);
+    }
+
+    @Test
+    void theCallsOwnErrorPassesUnchanged() {
+        DeadlineInterceptor deadline = new DeadlineInterceptor(Duration.ofSeconds(60), VirtualTimeScheduler.create());
+        IllegalStateException own = new IllegalStateException("the call's own failure");
+        assertThatThrownBy(() -> deadline.intercept(CALL, Mono.error(own)).block(WAIT)).isSameAs(own);
+        assertThat(deadline.callsInFlight()).isZero();
+    }
+
+    @Test
+    void aDeadlineThatPassesWhileDownstreamSubscribesFailsTheCallOnceAfterItsSubscription() {
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        DeadlineInterceptor deadline = new DeadlineInterceptor(Duration.ofMillis(300), time);
+        List<String> signals = new CopyOnWriteArrayList<>();
+        deadline.intercept(CALL, Mono.never()).subscribe(new CoreSubscriber<Object>() {
+            @Override
+            public void onSubscribe(Subscription subscription) {
+                // The timer fires on this thread, before this subscriber has its subscription in hand.
+                time.advanceTimeBy(Duration.ofMillis(300));
+                signals.add("subscribed");
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(Object value) {
+                signals.add("value");
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                signals.add("error");
+            }
+
+            @Override
+            public void onComplete() {
+                signals.add("complete");
+            }
+        });
+        assertThat(signals).containsExactly("subscribed", "error");
+        assertThat(deadline.callsInFlight()).isZero();
+    }
+
+    @Test
+    void callsThatEndAroundTheirDeadlineEachEndOnceAndLeaveNothingBehind() throws InterruptedException {
+        DeadlineInterceptor deadline = new DeadlineInterceptor(Duration.ofMillis(1));
+        int calls = 400;
+        AtomicInteger[] ends = new AtomicInteger[calls];
+        CountDownLatch ended = new CountDownLatch(calls);
+        for (int i = 0; i < calls; i++) {
+            AtomicInteger endsOfThisCall = new AtomicInteger();
+            ends[i] = endsOfThisCall;
+            // Answers from well before to well after the deadline, on another thread than the timer's.
+            Mono<Long> answer = Mono.delay(Duration.ofNanos((i % 20) * 100_000L), Schedulers.single());
+            deadline.intercept(CALL, answer).subscribe(value -> { }, error -> {
+                endsOfThisCall.incrementAndGet();
+                ended.countDown();
+            }, () -> {
+                endsOfThisCall.incrementAndGet();
+                ended.countDown();
+            });
+        }
+        assertThat(ended.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(ends).allSatisfy(count -> assertThat(count).hasValue(1));
         assertThat(deadline.callsInFlight()).isZero();
     }
 
