@@ -25,9 +25,6 @@ public final class DeadlineInterceptor implements CallInterceptor {
 
     private final DeadlineTimer timer;
 
-    // The deadline as the failure names it, written once rather than on every call that fails.
-    private final String deadlineText;
-
     /** Deadlines measured on the JVM's monotonic clock, so a change of the wall clock cannot end calls early. */
     public DeadlineInterceptor(Duration deadline) {
         this(deadline, Schedulers.parallel(), System::nanoTime);
@@ -46,7 +43,6 @@ public final class DeadlineInterceptor implements CallInterceptor {
             throw new IllegalArgumentException("deadline must be positive, was " + deadline);
         }
         this.deadline = deadline;
-        this.deadlineText = deadline.toString();
         this.timer = new DeadlineTimer(deadline.toNanos(), timer, nanoClock);
     }
 
@@ -85,7 +81,7 @@ public final class DeadlineInterceptor implements CallInterceptor {
         @Override
         public void subscribe(CoreSubscriber<? super T> actual) {
             this.source.subscribe(new DeadlineSubscriber<>(actual, DeadlineInterceptor.this.timer, this.operation,
-                    DeadlineInterceptor.this.deadlineText));
+                    DeadlineInterceptor.this.deadline));
         }
     }
 }

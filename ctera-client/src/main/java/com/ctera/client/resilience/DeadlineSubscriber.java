@@ -1,5 +1,6 @@
 package com.ctera.client.resilience;
 
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
@@ -41,8 +42,9 @@ final class DeadlineSubscriber<T> extends DeadlineTimer.Pending implements CoreS
 
     private final String operation;
 
-    private final String deadline;
+    private final Duration deadline;
 
+    // Set before the timer is given this call, which publishes it to the timer's thread.
     private @Nullable Subscription upstream;
 
     // Who ends the call: the call's own signal, the deadline, or a cancel from downstream; the first wins.
@@ -54,7 +56,7 @@ final class DeadlineSubscriber<T> extends DeadlineTimer.Pending implements CoreS
 
     private volatile int expirySent;
 
-    DeadlineSubscriber(CoreSubscriber<? super T> actual, DeadlineTimer timer, String operation, String deadline) {
+    DeadlineSubscriber(CoreSubscriber<? super T> actual, DeadlineTimer timer, String operation, Duration deadline) {
         this.actual = actual;
         this.timer = timer;
         this.operation = operation;
