@@ -19,6 +19,7 @@ import com.ctera.client.session.PortalSession;
 import com.ctera.client.session.SessionInfo;
 import com.ctera.client.statistics.Statistics;
 import com.ctera.client.tasks.Tasks;
+import com.ctera.client.transport.CallLimits;
 import com.ctera.client.transport.PortalTransport;
 import com.ctera.client.transport.TransportSettings;
 import com.ctera.client.users.ReactiveUsers;
@@ -63,15 +64,15 @@ public final class CteraPortal implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     CteraPortal(TransportSettings settings, PortalCredentials credentials, @Nullable String tenant,
-            CallPipeline pipeline, Duration taskPollInterval) {
+            CallPipeline pipeline, Duration taskPollInterval, CallLimits limits) {
         this.name = settings.portalName();
         this.baseUrl = settings.endpoint().baseUrl();
         this.context = settings.endpoint().context();
         this.user = (credentials instanceof PortalCredentials.Password password) ? password.username() : null;
-        this.transport = PortalTransport.create(settings);
+        this.transport = PortalTransport.create(settings, limits);
         this.session = new PortalSession(this.transport, credentials, tenant, settings.readTimeout(), this.name,
                 pipeline);
-        PortalCalls calls = new PortalCalls(this.session, settings.endpoint(), this.transport.codec());
+        PortalCalls calls = new PortalCalls(this.session, settings.endpoint(), this.transport.codec(), limits);
         this.reactive = new ReactiveCteraPortal(this, calls, new ReactiveUsers(calls), new ReactiveDevices(calls),
                 taskPollInterval);
         this.users = new Users(this.reactive.users());

@@ -15,6 +15,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import com.ctera.client.pipeline.CallInterceptor;
 import com.ctera.client.pipeline.CallPipeline;
 import com.ctera.client.session.PortalCredentials;
+import com.ctera.client.transport.CallLimits;
 import com.ctera.client.transport.PortalEndpoint;
 import com.ctera.client.transport.TransportSettings;
 
@@ -59,6 +60,14 @@ public final class CteraPortalBuilder {
     private final List<CallInterceptor> interceptors = new ArrayList<>();
 
     private Duration taskPollInterval = Duration.ofSeconds(1);
+
+    private long maxAnswerSize = CallLimits.DEFAULTS.maxAnswerSize();
+
+    private int maxTextLength = CallLimits.DEFAULTS.maxTextLength();
+
+    private Duration attemptTimeout = CallLimits.DEFAULTS.attemptTimeout();
+
+    private long maxListItems = CallLimits.DEFAULTS.maxListItems();
 
     CteraPortalBuilder() {
     }
@@ -164,6 +173,41 @@ public final class CteraPortalBuilder {
     }
 
     /**
+     * The most bytes one answer to an API call may have; default 64 MiB. A larger answer fails the call with a
+     * {@code CteraProtocolException} before it can exhaust the heap. File downloads are not bounded by it.
+     */
+    public CteraPortalBuilder maxAnswerSize(long maxAnswerSize) {
+        this.maxAnswerSize = maxAnswerSize;
+        return this;
+    }
+
+    /** The most characters of one text or attribute value of an XML answer (whitespace included); default 8 Mi. */
+    public CteraPortalBuilder maxTextLength(int maxTextLength) {
+        this.maxTextLength = maxTextLength;
+        return this;
+    }
+
+    /**
+     * The longest one attempt of an API call may take, from sending the request to the end of the answer; default
+     * 60 s. An attempt past it is abandoned with a retryable {@code CteraTransportException}, so the retry stage
+     * repeats it under its usual rules. Unlike the read timeout, it also ends an answer that trickles in. A long poll
+     * may take its own wait plus the read timeout. File transfers are not bounded by it.
+     */
+    public CteraPortalBuilder attemptTimeout(Duration attemptTimeout) {
+        this.attemptTimeout = attemptTimeout;
+        return this;
+    }
+
+    /**
+     * The most items one paged listing delivers; default 10,000,000. A portal that answers {@code hasMore=true}
+     * without end then fails the listing with a {@code CteraProtocolException} instead of running for good.
+     */
+    public CteraPortalBuilder maxListItems(long maxListItems) {
+        this.maxListItems = maxListItems;
+        return this;
+    }
+
+    /**
      * Adds a stage to the call pipeline (observation, retry, circuit breaker, rate limiting); stages run in
      * {@link CallInterceptor#order()} order whatever the order they were added in.
      */
@@ -182,6 +226,10 @@ public final class CteraPortalBuilder {
         requirePositive(this.connectTimeout, "connectTimeout");
         requirePositive(this.readTimeout, "readTimeout");
         requirePositive(this.taskPollInterval, "taskPollInterval");
+        requirePositive(this.attemptTimeout, "attemptTimeout");
+        require(this.maxAnswerSize > 0, "maxAnswerSize must be positive, was " + this.maxAnswerSize);
+        require(this.maxTextLength > 0, "maxTextLength must be positive, was " + this.maxTextLength);
+        require(this.maxListItems > 0, "maxListItems must be positive, was " + this.maxListItems);
         require(!this.userAgent.isBlank(), "userAgent must not be blank");
         require(this.tenant == null || !this.tenant.isBlank(), "tenant must not be blank (use null for none)");
         require(this.tenant == null || this.context == PortalContext.ADMIN,
@@ -193,12 +241,17 @@ public final class CteraPortalBuilder {
         TransportSettings settings = new TransportSettings(this.name, new PortalEndpoint(url, this.context),
                 this.connectTimeout, this.readTimeout, this.userAgent, this.insecureTrustAllCertificates,
                 this.webClientBuilder, this.httpObservations, this.httpObservationConvention);
+        CallLimits limits = new CallLimits(this.maxAnswerSize, this.maxTextLength, this.attemptTimeout,
+                this.maxListItems);
         return new CteraPortal(settings, credentials, this.tenant, CallPipeline.of(this.interceptors),
-                this.taskPollInterval);
+                this.taskPollInterval, limits);
     }
 
     private URI validUrl() {
         require(this.baseUrl != null && !this.baseUrl.isBlank(), "baseUrl is required");
+        // Before any message repeats the URL: user info may hold a password, and a malformed one may not even
+        // parse as such.
+        require(!hasUserInfo(this.baseUrl), "baseUrl must not carry user info (user:password@); use credentials(...)");
         URI url;
         try {
             url = new URI(this.baseUrl.trim());
@@ -212,8 +265,26 @@ public final class CteraPortalBuilder {
         require(url.getHost() != null, "baseUrl '" + this.baseUrl + "' has no host");
         require(url.getRawQuery() == null && url.getRawFragment() == null,
                 "baseUrl '" + this.baseUrl + "' must not have a query or fragment");
-        require(url.getRawUserInfo() == null, "baseUrl must not carry user info; use credentials(...)");
         return url;
+    }
+
+    /** Whether the authority of a URL, as written, holds user info ({@code scheme://user:password@host}). */
+    public static boolean hasUserInfo(String url) {
+        int start = url.indexOf("//");
+        if (start < 0) {
+            return url.indexOf('@') >= 0 && url.indexOf('@') < firstOf(url, 0, "/?#");
+        }
+        int end = firstOf(url, start + 2, "/?#");
+        return url.substring(start + 2, end).indexOf('@') >= 0;
+    }
+
+    private static int firstOf(String text, int from, String characters) {
+        for (int i = from; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     private PortalCredentials validCredentials() {
@@ -242,7 +313,8 @@ public final class CteraPortalBuilder {
 
     @Override
     public String toString() {
-        return "CteraPortalBuilder[name=" + this.name + ", baseUrl=" + this.baseUrl + ", context=" + this.context
+        String url = (this.baseUrl != null && hasUserInfo(this.baseUrl)) ? "(with user info, hidden)" : this.baseUrl;
+        return "CteraPortalBuilder[name=" + this.name + ", baseUrl=" + url + ", context=" + this.context
                 + ", user=" + this.username + "]";
     }
 }

@@ -23,7 +23,7 @@ public final class Devices {
 
     /** The devices matching the query; pages are fetched lazily as the stream is consumed. */
     public Stream<Device> list(DeviceQuery query) {
-        return Paging.stream(startFrom -> page(query, startFrom), query.pageSize());
+        return Paging.stream(startFrom -> page(query, startFrom), query.pageSize(), this.reactive.listLimit());
     }
 
     /** One page of the query, starting at the {@code startFrom}-th match. */

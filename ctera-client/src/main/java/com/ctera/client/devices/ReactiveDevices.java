@@ -37,10 +37,15 @@ public final class ReactiveDevices {
 
     /** The devices matching the query, fetched page by page as the subscriber asks for more. */
     public Flux<Device> list(DeviceQuery query) {
-        return Paging.flux(startFrom -> page(query, startFrom), query.pageSize());
+        return Paging.flux(startFrom -> page(query, startFrom), query.pageSize(), listLimit());
     }
 
     /** One page of the query, starting at the {@code startFrom}-th match. */
+    /** The bound of a listing by this area's query operation. */
+    Paging.Limit listLimit() {
+        return new Paging.Limit(CteraOperation.DEVICES_QUERY.name(), this.calls.limits().maxListItems());
+    }
+
     public Mono<CteraPage<Device>> page(DeviceQuery query, int startFrom) {
         if (startFrom < 0) {
             return Mono.error(new IllegalArgumentException("startFrom must not be negative, was " + startFrom));

@@ -17,7 +17,7 @@ public final class Logs {
 
     /** The matching records; pages are fetched lazily as the stream is consumed. */
     public Stream<LogEntry> query(LogQuery query) {
-        return Paging.stream(startFrom -> page(query, startFrom), query.pageSize());
+        return Paging.stream(startFrom -> page(query, startFrom), query.pageSize(), this.reactive.listLimit());
     }
 
     /** One page of matching records, starting at the {@code startFrom}-th. */

@@ -30,10 +30,15 @@ public final class ReactiveLogs {
 
     /** The matching records, fetched page by page ({@code startFrom += countLimit} while {@code hasMore}). */
     public Flux<LogEntry> query(LogQuery query) {
-        return Paging.flux(startFrom -> page(query, startFrom), query.pageSize());
+        return Paging.flux(startFrom -> page(query, startFrom), query.pageSize(), listLimit());
     }
 
     /** One page of matching records, starting at the {@code startFrom}-th. */
+    /** The bound of a listing by this area's query operation. */
+    Paging.Limit listLimit() {
+        return new Paging.Limit(CteraOperation.LOGS_QUERY.name(), this.calls.limits().maxListItems());
+    }
+
     public Mono<CteraPage<LogEntry>> page(LogQuery query, int startFrom) {
         if (startFrom < 0) {
             return Mono.error(new IllegalArgumentException("startFrom must not be negative, was " + startFrom));

@@ -1,5 +1,6 @@
 package com.ctera.client.protocol;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,6 +27,13 @@ final class PagedFluxDriver<T> {
 
     private final int pageSize;
 
+    private final Paging.Limit limit;
+
+    // Written only on page arrival, which is one at a time: a page is fetched only after the last one has landed.
+    private long total;
+
+    private @Nullable List<T> previous;
+
     private final Queue<T> buffer = new ConcurrentLinkedQueue<>();
 
     private final AtomicInteger wip = new AtomicInteger();
@@ -42,10 +50,11 @@ final class PagedFluxDriver<T> {
 
     private boolean terminated;
 
-    PagedFluxDriver(FluxSink<T> sink, IntFunction<Mono<CteraPage<T>>> fetchAt, int pageSize) {
+    PagedFluxDriver(FluxSink<T> sink, IntFunction<Mono<CteraPage<T>>> fetchAt, int pageSize, Paging.Limit limit) {
         this.sink = sink;
         this.fetchAt = fetchAt;
         this.pageSize = pageSize;
+        this.limit = limit;
     }
 
     void start() {
@@ -110,13 +119,17 @@ final class PagedFluxDriver<T> {
             if (page.hasMore() && page.items().isEmpty()) {
                 throw Paging.emptyPageWithMore(start);
             }
+            this.limit.check(start, this.total, page, this.previous);
+            this.total += page.items().size();
+            this.previous = page.items();
             if (page.hasMore()) {
                 this.nextStart = Paging.nextStart(start, this.pageSize);
             }
             this.buffer.addAll(page.items());
             this.lastPageSeen = !page.hasMore();
         }
-        catch (RuntimeException ex) {
+        catch (RuntimeException | Error ex) {
+            // An error here must still end the listing: nothing else would signal the subscriber.
             this.failure = ex;
         }
         this.fetching = false;

@@ -2,6 +2,7 @@ package com.ctera.client.protocol;
 
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.function.Consumer;
@@ -10,6 +11,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import com.ctera.client.CteraPage;
+import com.ctera.client.CteraProtocolException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -20,11 +22,62 @@ import reactor.core.publisher.Mono;
  * fetches a page only when its consumer has used up the previous one and wants more.
  *
  * <p>A portal that answers {@code hasMore=true} with an empty page would otherwise be asked forever; the first such
- * page ends the sequence with a {@link MalformedXmlException} (the items before it are delivered).
+ * page ends the sequence with a {@link MalformedXmlException} (the items before it are delivered). One that answers
+ * {@code hasMore=true} without end is stopped by a {@link Limit}: more items than it allows, or the same page twice in
+ * a row, end the sequence with a {@link CteraProtocolException}.
  */
 public final class Paging {
 
+    /** The most items a listing delivers unless told otherwise. */
+    public static final long DEFAULT_MAX_ITEMS = 10_000_000L;
+
     private Paging() {
+    }
+
+    /**
+     * What bounds one listing.
+     * @param operation the operation that fetches the pages, named in the error
+     * @param maxItems the most items the listing may deliver
+     */
+    public record Limit(String operation, long maxItems) {
+
+        /** The default bound of a listing whose operation is not named. */
+        public static final Limit DEFAULT = new Limit("list", DEFAULT_MAX_ITEMS);
+
+        /** Validates the bound. */
+        public Limit {
+            if (maxItems < 1) {
+                throw new IllegalArgumentException("maxItems must be positive, was " + maxItems);
+            }
+        }
+
+        /** The page at {@code startFrom} brings the listing past the limit. */
+        CteraProtocolException exceeded(int startFrom) {
+            return new CteraProtocolException(this.operation, 200, this.operation + " failed: the listing goes on "
+                    + "past the limit of " + this.maxItems + " items (page at startFrom=" + startFrom
+                    + "); raise CteraPortalBuilder.maxListItems, property limits.max-list-items", null);
+        }
+
+        /** The page at {@code startFrom} repeats the one before it, so the listing would never end. */
+        CteraProtocolException repeated(int startFrom) {
+            return new CteraProtocolException(this.operation, 200, this.operation + " failed: the portal answered "
+                    + "the page at startFrom=" + startFrom + " with the same items as the page before it and "
+                    + "hasMore=true; the listing would never end (bounded by property limits.max-list-items)", null);
+        }
+
+        /**
+         * Checks a page with {@code hasMore=true} or not against the items seen so far.
+         * @param total the items delivered before this page
+         * @param previous the items of the page before, or {@code null} for the first page
+         */
+        void check(int startFrom, long total, CteraPage<?> page, @Nullable List<?> previous) {
+            if (total + page.items().size() > this.maxItems) {
+                throw exceeded(startFrom);
+            }
+            if (page.hasMore() && previous != null && previous.equals(page.items())) {
+                throw repeated(startFrom);
+            }
+        }
     }
 
     /**
@@ -33,9 +86,15 @@ public final class Paging {
      * called once per page, when the page is needed; cancelling disposes a fetch in flight.
      */
     public static <T> Flux<T> flux(IntFunction<Mono<CteraPage<T>>> fetchAt, int pageSize) {
+        return flux(fetchAt, pageSize, Limit.DEFAULT);
+    }
+
+    /** {@link #flux(IntFunction, int)} bounded by {@code limit}. */
+    public static <T> Flux<T> flux(IntFunction<Mono<CteraPage<T>>> fetchAt, int pageSize, Limit limit) {
         Objects.requireNonNull(fetchAt, "fetchAt");
+        Objects.requireNonNull(limit, "limit");
         requirePositive(pageSize);
-        return Flux.create(sink -> new PagedFluxDriver<>(sink, fetchAt, pageSize).start(),
+        return Flux.create(sink -> new PagedFluxDriver<>(sink, fetchAt, pageSize, limit).start(),
                 FluxSink.OverflowStrategy.BUFFER);
     }
 
@@ -45,9 +104,15 @@ public final class Paging {
      * operation.
      */
     public static <T> Stream<T> stream(IntFunction<CteraPage<T>> fetchAt, int pageSize) {
+        return stream(fetchAt, pageSize, Limit.DEFAULT);
+    }
+
+    /** {@link #stream(IntFunction, int)} bounded by {@code limit}. */
+    public static <T> Stream<T> stream(IntFunction<CteraPage<T>> fetchAt, int pageSize, Limit limit) {
         Objects.requireNonNull(fetchAt, "fetchAt");
+        Objects.requireNonNull(limit, "limit");
         requirePositive(pageSize);
-        return StreamSupport.stream(new PageSpliterator<>(fetchAt, pageSize), false);
+        return StreamSupport.stream(new PageSpliterator<>(fetchAt, pageSize, limit), false);
     }
 
     static MalformedXmlException emptyPageWithMore(int startFrom) {
@@ -77,15 +142,22 @@ public final class Paging {
 
         private final int pageSize;
 
+        private final Limit limit;
+
         private Iterator<T> current = Collections.emptyIterator();
+
+        private @Nullable List<T> previous;
+
+        private long total;
 
         private int nextStart;
 
         private boolean lastPageSeen;
 
-        PageSpliterator(IntFunction<CteraPage<T>> fetchAt, int pageSize) {
+        PageSpliterator(IntFunction<CteraPage<T>> fetchAt, int pageSize, Limit limit) {
             this.fetchAt = fetchAt;
             this.pageSize = pageSize;
+            this.limit = limit;
         }
 
         @Override
@@ -100,6 +172,15 @@ public final class Paging {
                     this.lastPageSeen = true;
                     throw emptyPageWithMore(start);
                 }
+                try {
+                    this.limit.check(start, this.total, page, this.previous);
+                }
+                catch (CteraProtocolException ex) {
+                    this.lastPageSeen = true;
+                    throw ex;
+                }
+                this.total += page.items().size();
+                this.previous = page.items();
                 this.lastPageSeen = !page.hasMore();
                 if (!this.lastPageSeen) {
                     this.nextStart = nextStart(start, this.pageSize);

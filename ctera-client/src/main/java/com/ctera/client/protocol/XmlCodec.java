@@ -15,6 +15,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -32,14 +33,35 @@ public final class XmlCodec {
     // 3.5 µs to decode a 600-byte answer (most of it resetting the reader) against Woodstox's 2.0 µs, and parsed
     // large pages at about half Woodstox's speed (docs/benchmarks.md, "Codec"). The factory is thread-safe and
     // shared by every decode of this codec; DTDs and external entities stay off, so no answer can reach a file or URL.
-    private final XMLInputFactory inputFactory = createInputFactory();
+    /** The longest text or attribute value a codec reads unless told otherwise: 8 Mi characters. */
+    public static final int DEFAULT_MAX_TEXT_LENGTH = 8 * 1024 * 1024;
 
-    /** A codec; keep one per portal. */
+    private final XMLInputFactory inputFactory;
+
+    private final int maxTextLength;
+
+    /** A codec for values up to {@link #DEFAULT_MAX_TEXT_LENGTH} characters; keep one per portal. */
     public XmlCodec() {
+        this(DEFAULT_MAX_TEXT_LENGTH);
     }
 
-    private static XMLInputFactory createInputFactory() {
+    /**
+     * A codec that refuses answers with a text or attribute value longer than {@code maxTextLength} characters,
+     * with an {@link XmlLimitExceededException}. Whitespace between elements counts as text: an answer padded with
+     * megabytes of it is refused before it is held in memory.
+     */
+    public XmlCodec(int maxTextLength) {
+        if (maxTextLength < 1) {
+            throw new IllegalArgumentException("maxTextLength must be positive, was " + maxTextLength);
+        }
+        this.maxTextLength = maxTextLength;
+        this.inputFactory = createInputFactory(maxTextLength);
+    }
+
+    private static XMLInputFactory createInputFactory(int maxTextLength) {
         XMLInputFactory factory = new WstxInputFactory();
+        factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, maxTextLength);
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, maxTextLength);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
@@ -128,16 +150,16 @@ public final class XmlCodec {
         PushbackInputStream body = new PushbackInputStream(in, 1);
         try {
             if (!skipLeadingWhitespace(body)) {
-                return new XmlCursor(null);
+                return new XmlCursor(null, this.maxTextLength);
             }
             XMLStreamReader reader = this.inputFactory.createXMLStreamReader(body);
-            return new XmlCursor(reader);
+            return new XmlCursor(reader, this.maxTextLength);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("reading the portal's answer failed", ex);
         }
         catch (XMLStreamException ex) {
-            throw XmlCursor.translate(ex);
+            throw XmlCursor.translate(ex, this.maxTextLength);
         }
     }
 

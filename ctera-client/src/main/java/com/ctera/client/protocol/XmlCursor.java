@@ -56,8 +56,11 @@ public final class XmlCursor implements AutoCloseable {
 
     private @Nullable String pendingAttribute;
 
-    XmlCursor(@Nullable XMLStreamReader reader) {
+    private final int maxTextLength;
+
+    XmlCursor(@Nullable XMLStreamReader reader, int maxTextLength) {
         this.reader = reader;
+        this.maxTextLength = maxTextLength;
     }
 
     /** Whether the body was empty (or whitespace only), which the SDK reads as "no value". */
@@ -559,14 +562,17 @@ public final class XmlCursor implements AutoCloseable {
             return step.run();
         }
         catch (XMLStreamException ex) {
-            throw translate(ex);
+            throw translate(ex, this.maxTextLength);
         }
     }
 
-    static RuntimeException translate(XMLStreamException ex) {
+    static RuntimeException translate(XMLStreamException ex, int maxTextLength) {
         Throwable nested = (ex.getNestedException() != null) ? ex.getNestedException() : ex.getCause();
         if (nested instanceof IOException io) {
             return new UncheckedIOException("reading the portal's answer failed", io);
+        }
+        if (isLengthLimit(ex.getMessage())) {
+            return new XmlLimitExceededException(maxTextLength, ex);
         }
         Location location = ex.getLocation();
         String reason = parserReason(ex.getMessage());
@@ -574,6 +580,13 @@ public final class XmlCursor implements AutoCloseable {
                 ? new MalformedXmlException("expected well-formed XML, " + reason, location.getLineNumber(),
                         location.getColumnNumber(), ex)
                 : new MalformedXmlException("expected well-formed XML, " + reason);
+    }
+
+    // Woodstox reports its limits as a plain XMLStreamException, "Maximum text size limit (N) exceeded" or
+    // "Maximum attribute size limit (N) exceeded"; the message is all that tells them apart from a syntax error.
+    private static boolean isLengthLimit(@Nullable String message) {
+        return message != null && message.contains(" limit (") && message.contains(") exceeded")
+                && (message.contains("text size") || message.contains("attribute size"));
     }
 
     // The JDK parser prefixes its reason with "ParseError at [row,col]:[l,c]\nMessage: "; the location is reported

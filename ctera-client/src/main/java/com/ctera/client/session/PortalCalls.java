@@ -10,6 +10,7 @@ import com.ctera.client.protocol.CallEnvelope;
 import com.ctera.client.protocol.XmlCodec;
 import com.ctera.client.protocol.XmlValue;
 import com.ctera.client.transport.ApiRequest;
+import com.ctera.client.transport.CallLimits;
 import com.ctera.client.transport.PortalEndpoint;
 import com.ctera.client.transport.ResponseReader;
 import com.ctera.client.transport.XmlResponses;
@@ -26,10 +27,22 @@ public final class PortalCalls {
 
     private final XmlCodec codec;
 
+    private final CallLimits limits;
+
     public PortalCalls(PortalSession session, PortalEndpoint endpoint, XmlCodec codec) {
+        this(session, endpoint, codec, CallLimits.DEFAULTS);
+    }
+
+    public PortalCalls(PortalSession session, PortalEndpoint endpoint, XmlCodec codec, CallLimits limits) {
         this.session = session;
         this.endpoint = endpoint;
         this.codec = codec;
+        this.limits = limits;
+    }
+
+    /** What one call may cost, such as the most items of a listing. */
+    public CallLimits limits() {
+        return this.limits;
     }
 
     /** The codec for bodies, also for streaming readers. */

@@ -23,6 +23,7 @@ import com.ctera.client.CteraServerException;
 import com.ctera.client.CteraSessionExpiredException;
 import com.ctera.client.CteraThrottledException;
 import com.ctera.client.CteraTransportException;
+import com.ctera.client.protocol.XmlLimitExceededException;
 
 /**
  * Maps what went wrong on the wire onto the {@link CteraException} hierarchy (protocol §3.1 plus 429). Messages name
@@ -38,9 +39,19 @@ final class FailureTranslator {
 
     private final Clock clock;
 
+    private final String portalName;
+
+    private final CallLimits limits;
+
     FailureTranslator(Duration readTimeout, Clock clock) {
+        this(readTimeout, clock, "ctera", CallLimits.DEFAULTS);
+    }
+
+    FailureTranslator(Duration readTimeout, Clock clock, String portalName, CallLimits limits) {
         this.readTimeout = readTimeout;
         this.clock = clock;
+        this.portalName = portalName;
+        this.limits = limits;
     }
 
     /** Whether a redirect is the portal's "session expired" signal (protocol §2.4). */
@@ -108,6 +119,15 @@ final class FailureTranslator {
             return known;
         }
         String operation = request.operation().name();
+        if (causedBy(error, BoundedInputStream.AnswerTooLargeException.class)) {
+            return answerTooLarge(request, status, -1);
+        }
+        if (causedBy(error, XmlLimitExceededException.class)) {
+            return new CteraProtocolException(operation, status, operation + " failed: the answer from "
+                    + describe(request) + " has a text or attribute value longer than the limit of "
+                    + this.limits.maxTextLength() + " characters (raise " + CallLimits.howToRaise(this.portalName,
+                            "maxTextLength", "limits.max-text-length") + ")", error);
+        }
         if (isTimeout(error)) {
             return new CteraTransportException(operation, status, operation + " failed: the answer stalled for "
                     + "longer than the read timeout of " + this.readTimeout + " (" + describe(request) + ")", error);
@@ -115,6 +135,36 @@ final class FailureTranslator {
         return new CteraProtocolException(operation, status, operation
                 + " failed: malformed, truncated or unexpected answer from " + describe(request) + ": "
                 + rootMessage(error), error);
+    }
+
+    /** The answer is, or announces it is, larger than the limit. */
+    CteraException answerTooLarge(ApiRequest request, int status, long announced) {
+        String operation = request.operation().name();
+        String size = (announced >= 0) ? " announces " + announced + " bytes, more than" : " is larger than";
+        return new CteraProtocolException(operation, status, operation + " failed: the answer from "
+                + describe(request) + size + " the limit of " + this.limits.maxAnswerSize() + " bytes (raise "
+                + CallLimits.howToRaise(this.portalName, "maxAnswerSize", "limits.max-answer-size") + ")", null);
+    }
+
+    /** One attempt of an API call took longer than the attempt timeout; retryable like any timeout. */
+    CteraException attemptTimedOut(ApiRequest request, Duration timeout) {
+        String operation = request.operation().name();
+        return new CteraTransportException(operation, 0, operation + " failed: no complete answer within the "
+                + "attempt timeout of " + timeout + " (" + describe(request) + "; raise "
+                + CallLimits.howToRaise(this.portalName, "attemptTimeout", "timeouts.attempt") + ")",
+                new TimeoutException("attempt timeout of " + timeout));
+    }
+
+    /**
+     * A JVM error (out of memory, stack overflow) while reading an answer. It ends the call like any failure:
+     * Reactor would otherwise rethrow it past every operator and leave the caller waiting for good.
+     */
+    CteraException readerFailed(ApiRequest request, int status, Error error) {
+        String operation = request.operation().name();
+        return new CteraProtocolException(operation, status, operation + " failed: reading the answer from "
+                + describe(request) + " failed with " + error.getClass().getSimpleName() + " (an answer may cost "
+                + "up to " + this.limits.maxAnswerSize() + " bytes; lower "
+                + CallLimits.howToRaise(this.portalName, "maxAnswerSize", "limits.max-answer-size") + ")", error);
     }
 
     private String transportReason(Throwable error) {

@@ -88,20 +88,30 @@ public final class PortalTransport implements AutoCloseable {
 
     private final FailureTranslator failures;
 
-    private final XmlCodec codec = new XmlCodec();
+    private final XmlCodec codec;
+
+    private final CallLimits limits;
 
     private PortalTransport(PortalEndpoint endpoint, @Nullable WebClient webClient, @Nullable DirectExchange direct,
-            ConnectionProvider connections, Duration readTimeout, Clock clock) {
+            ConnectionProvider connections, Duration readTimeout, Clock clock, String portalName,
+            CallLimits limits) {
         this.endpoint = endpoint;
         this.webClient = webClient;
         this.direct = direct;
         this.connections = connections;
         this.readTimeout = readTimeout;
-        this.failures = new FailureTranslator(readTimeout, clock);
+        this.limits = limits;
+        this.codec = new XmlCodec(limits.maxTextLength());
+        this.failures = new FailureTranslator(readTimeout, clock, portalName, limits);
+    }
+
+    /** Builds the HTTP client and connection pool for one portal with the default {@link CallLimits}. */
+    public static PortalTransport create(TransportSettings settings) {
+        return create(settings, CallLimits.DEFAULTS);
     }
 
     /** Builds the HTTP client and connection pool for one portal; opens no connection yet. */
-    public static PortalTransport create(TransportSettings settings) {
+    public static PortalTransport create(TransportSettings settings, CallLimits limits) {
         ConnectionProvider connections = ConnectionProvider.builder("ctera-" + settings.portalName())
                 .maxConnections(64)
                 .pendingAcquireTimeout(settings.connectTimeout().plus(settings.readTimeout()))
@@ -126,7 +136,7 @@ public final class PortalTransport implements AutoCloseable {
         DirectExchange direct = (webClient != null) ? null : new DirectExchange(http, settings.userAgent(),
                 settings.httpObservations(), settings.httpObservationConvention());
         return new PortalTransport(settings.endpoint(), webClient, direct, connections, settings.readTimeout(),
-                Clock.systemUTC());
+                Clock.systemUTC(), settings.portalName(), limits);
     }
 
     // A WebClient on the same Reactor Netty client, only when the application's builder carries exchange filters:
@@ -162,11 +172,37 @@ public final class PortalTransport implements AutoCloseable {
         return this.endpoint;
     }
 
+    /** What one API call may cost. */
+    public CallLimits limits() {
+        return this.limits;
+    }
+
     /**
-     * Sends one request and reads the answer.
+     * Sends one request and reads the answer. An API call (any request but a file transfer) is abandoned when its
+     * answer has not been read within the attempt timeout: a portal that trickles bytes keeps the read timeout from
+     * firing, and only a bound on the whole attempt ends it.
      * @return the reader's value; errors are always {@link CteraException}s naming the request's operation
      */
     public <T> Mono<T> exchange(ApiRequest request, RequestAuth auth, ResponseReader<T> reader) {
+        Mono<T> attempt = attempt(request, auth, reader);
+        if (request.meter() != null) {
+            return attempt;
+        }
+        Duration timeout = attemptTimeout(request);
+        return attempt.timeout(timeout, Mono.error(() -> this.failures.attemptTimedOut(request, timeout)));
+    }
+
+    // A long poll is meant to wait: its attempt may last as long as the poll it asked for, plus the read timeout.
+    private Duration attemptTimeout(ApiRequest request) {
+        Duration timeout = this.limits.attemptTimeout();
+        Duration poll = request.responseTimeout();
+        if (poll != null && poll.plus(this.readTimeout).compareTo(timeout) > 0) {
+            return poll.plus(this.readTimeout);
+        }
+        return timeout;
+    }
+
+    private <T> Mono<T> attempt(ApiRequest request, RequestAuth auth, ResponseReader<T> reader) {
         return Mono.defer(() -> {
             TransferMeter meter = request.meter();
             if (meter != null) {
@@ -251,6 +287,11 @@ public final class PortalTransport implements AutoCloseable {
                 return readBuffers(request, status, head, answer.body(), buffers);
             }
             long length = headers.getContentLength();
+            boolean bounded = request.meter() == null;
+            if (bounded && length > this.limits.maxAnswerSize()) {
+                return answer.discard().get().then(Mono.error(this.failures.answerTooLarge(request, status,
+                        length)));
+            }
             if (length >= 0 && length <= MAX_INLINE_BODY) {
                 return readInline(request, status, head, answer.body(), reader);
             }
@@ -259,7 +300,11 @@ public final class PortalTransport implements AutoCloseable {
             return Mono.fromCallable(() -> {
                 InputStream in = DataBufferUtils.subscriberInputStream(body, BODY_DEMAND);
                 try {
-                    return reader.read(head, in);
+                    return reader.read(head, bounded ? new BoundedInputStream(in, this.limits.maxAnswerSize()) : in);
+                }
+                catch (Error error) {
+                    // Reactor rethrows a JVM error past every operator, and the caller would wait for good.
+                    throw this.failures.readerFailed(request, status, error);
                 }
                 finally {
                     closeQuietly(in);
@@ -295,6 +340,10 @@ public final class PortalTransport implements AutoCloseable {
                     catch (Exception ex) {
                         sink.error(ex);
                     }
+                    catch (Error error) {
+                        // On the I/O thread, a rethrown JVM error would leave the caller waiting for good.
+                        sink.error(this.failures.readerFailed(request, status, error));
+                    }
                 })
                 .onErrorMap(error -> this.failures.body(request, status, error));
     }
@@ -303,7 +352,14 @@ public final class PortalTransport implements AutoCloseable {
     // neither copied into a stream nor passed to a worker thread (docs/benchmarks.md, "Transfers against curl").
     private <T> Mono<T> readBuffers(ApiRequest request, int status, ResponseHead head, Flux<DataBuffer> body,
             BufferResponseReader<T> reader) {
-        return Mono.defer(() -> reader.read(head, body))
+        return Mono.defer(() -> {
+            try {
+                return reader.read(head, body);
+            }
+            catch (Error error) {
+                return Mono.error(this.failures.readerFailed(request, status, error));
+            }
+        })
                 .onErrorMap(error -> this.failures.body(request, status, error));
     }
 

@@ -51,10 +51,15 @@ public final class ReactiveUsers {
 
     /** The users matching the query, fetched page by page as the subscriber asks for more. */
     public Flux<PortalUser> list(UserQuery query) {
-        return Paging.flux(startFrom -> page(query, startFrom), query.pageSize());
+        return Paging.flux(startFrom -> page(query, startFrom), query.pageSize(), listLimit());
     }
 
     /** One page of the query, starting at the {@code startFrom}-th match. */
+    /** The bound of a listing by this area's query operation. */
+    Paging.Limit listLimit() {
+        return new Paging.Limit(CteraOperation.USERS_QUERY.name(), this.calls.limits().maxListItems());
+    }
+
     public Mono<CteraPage<PortalUser>> page(UserQuery query, int startFrom) {
         if (startFrom < 0) {
             return Mono.error(new IllegalArgumentException("startFrom must not be negative, was " + startFrom));

@@ -25,7 +25,7 @@ public final class Users {
 
     /** The users matching the query; pages are fetched lazily as the stream is consumed. */
     public Stream<PortalUser> list(UserQuery query) {
-        return Paging.stream(startFrom -> page(query, startFrom), query.pageSize());
+        return Paging.stream(startFrom -> page(query, startFrom), query.pageSize(), this.reactive.listLimit());
     }
 
     /** One page of the query, starting at the {@code startFrom}-th match. */
