@@ -571,7 +571,7 @@ public final class XmlCursor implements AutoCloseable {
         if (nested instanceof IOException io) {
             return new UncheckedIOException("reading the portal's answer failed", io);
         }
-        if (isLengthLimit(ex.getMessage())) {
+        if (XmlLimitExceededException.isParserLimit(ex.getMessage())) {
             return new XmlLimitExceededException(maxTextLength, ex);
         }
         Location location = ex.getLocation();
@@ -580,13 +580,6 @@ public final class XmlCursor implements AutoCloseable {
                 ? new MalformedXmlException("expected well-formed XML, " + reason, location.getLineNumber(),
                         location.getColumnNumber(), ex)
                 : new MalformedXmlException("expected well-formed XML, " + reason);
-    }
-
-    // Woodstox reports its limits as a plain XMLStreamException, "Maximum text size limit (N) exceeded" or
-    // "Maximum attribute size limit (N) exceeded"; the message is all that tells them apart from a syntax error.
-    private static boolean isLengthLimit(@Nullable String message) {
-        return message != null && message.contains(" limit (") && message.contains(") exceeded")
-                && (message.contains("text size") || message.contains("attribute size"));
     }
 
     // The JDK parser prefixes its reason with "ParseError at [row,col]:[l,c]\nMessage: "; the location is reported

@@ -1,7 +1,9 @@
 package com.ctera.client.session;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -82,7 +84,25 @@ public final class PortalSession implements AutoCloseable {
      * repeats the request once; a second expiry fails with {@link CteraSessionExpiredException}.
      */
     public <T> Mono<T> call(ApiRequest request, ResponseReader<T> reader) {
-        return this.pipeline.wrap(new CallContext(this.portalName, request.operation()), callInSession(request, reader));
+        // Innermost, so that no stage (observation, retry, logs) ever sees a secret the portal echoed.
+        Mono<T> scrubbed = callInSession(request, reader).onErrorMap(this::withoutSecrets);
+        return this.pipeline.wrap(new CallContext(this.portalName, request.operation()), scrubbed);
+    }
+
+    /** The failure without the credentials this session holds, should the portal have echoed one. */
+    Throwable withoutSecrets(Throwable error) {
+        List<String> secrets = new ArrayList<>(2);
+        if (this.credentials instanceof PortalCredentials.Password password) {
+            secrets.add(password.password());
+        }
+        else if (this.credentials instanceof PortalCredentials.Bearer bearer) {
+            secrets.add(bearer.token());
+        }
+        SessionState state = this.current;
+        if (state != null && state.auth() instanceof RequestAuth.SessionCookie cookie) {
+            secrets.add(cookie.value());
+        }
+        return SecretScrubber.scrub(error, secrets);
     }
 
     private <T> Mono<T> callInSession(ApiRequest request, ResponseReader<T> reader) {
@@ -121,7 +141,7 @@ public final class PortalSession implements AutoCloseable {
                 return this.bootstrap.identify(RequestAuth.bearer(bearer.token()));
             }
             return session().map(SessionState::info);
-        });
+        }).onErrorMap(this::withoutSecrets);
     }
 
     /** How many login requests this session has sent. */

@@ -122,7 +122,7 @@ final class FailureTranslator {
         if (causedBy(error, BoundedInputStream.AnswerTooLargeException.class)) {
             return answerTooLarge(request, status, -1);
         }
-        if (causedBy(error, XmlLimitExceededException.class)) {
+        if (XmlLimitExceededException.describes(error)) {
             return new CteraProtocolException(operation, status, operation + " failed: the answer from "
                     + describe(request) + " has a text or attribute value longer than the limit of "
                     + this.limits.maxTextLength() + " characters (raise " + CallLimits.howToRaise(this.portalName,
