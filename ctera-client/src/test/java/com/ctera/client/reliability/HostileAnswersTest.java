@@ -76,10 +76,11 @@ class HostileAnswersTest {
             writeRepeated(out, (byte) ' ', padding);
             out.write("</obj>".getBytes(StandardCharsets.US_ASCII));
         });
-        try (CteraPortal client = client(builder -> builder)) {
+        // A 2 Mi limit rather than the default 8 Mi keeps the test short; the path is the same.
+        try (CteraPortal client = client(builder -> builder.maxTextLength(2 * MIB))) {
             assertTimeoutPreemptively(BOUND, () -> assertThatThrownBy(() -> client.users().list().toList())
                 .isInstanceOf(CteraProtocolException.class)
-                .hasMessageContaining("longer than the limit of " + (8 * MIB) + " characters")
+                .hasMessageContaining("longer than the limit of " + (2 * MIB) + " characters")
                 .hasMessageContaining("ctera.portals.hostile.limits.max-text-length"));
         }
     }
