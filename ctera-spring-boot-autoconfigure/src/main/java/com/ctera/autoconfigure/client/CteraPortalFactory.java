@@ -36,7 +36,11 @@ public class CteraPortalFactory {
             .context(settings.context())
             .connectTimeout(settings.connectTimeout())
             .readTimeout(settings.readTimeout())
-            .insecureTrustAllCertificates(settings.insecureTrustAll());
+            .insecureTrustAllCertificates(settings.insecureTrustAll())
+            .attemptTimeout(settings.limits().attemptTimeout())
+            .maxAnswerSize(settings.limits().maxAnswerSize())
+            .maxTextLength(settings.limits().maxTextLength())
+            .maxListItems(settings.limits().maxListItems());
         if (settings.tenant() != null) {
             builder.tenant(settings.tenant());
         }

@@ -3,6 +3,7 @@ package com.ctera.autoconfigure.client;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.unit.DataSize;
 
 import com.ctera.autoconfigure.resilience.CircuitBreakerProperties;
 import com.ctera.autoconfigure.resilience.RateLimitProperties;
@@ -49,6 +50,9 @@ public class PortalProperties {
 
     /** TLS settings. */
     private final Ssl ssl = new Ssl();
+
+    /** What one API call may cost: answer size, value length, listed items. */
+    private final Limits limits = new Limits();
 
     /** Retries of failed calls: attempts, backoff, jitter, Retry-After and the retry budget. */
     private final RetryProperties retry = new RetryProperties();
@@ -139,6 +143,10 @@ public class PortalProperties {
         return this.ssl;
     }
 
+    public Limits getLimits() {
+        return this.limits;
+    }
+
     public RetryProperties getRetry() {
         return this.retry;
     }
@@ -180,6 +188,13 @@ public class PortalProperties {
         /** Overall deadline of one call, every retry and backoff included. Unset: no overall deadline. */
         private @Nullable Duration overall;
 
+        /**
+         * Longest one attempt of an API call may take, from sending the request to the end of the answer; the
+         * attempt is then abandoned and retried under the retry rules. Unlike the read timeout, it also ends an
+         * answer that trickles in. Not applied to file transfers. Defaults to 60s.
+         */
+        private @Nullable Duration attempt;
+
         public @Nullable Duration getConnect() {
             return this.connect;
         }
@@ -204,9 +219,70 @@ public class PortalProperties {
             this.overall = overall;
         }
 
+        public @Nullable Duration getAttempt() {
+            return this.attempt;
+        }
+
+        public void setAttempt(@Nullable Duration attempt) {
+            this.attempt = attempt;
+        }
+
         @Override
         public String toString() {
-            return "{connect=" + this.connect + ", read=" + this.read + ", overall=" + this.overall + "}";
+            return "{connect=" + this.connect + ", read=" + this.read + ", overall=" + this.overall + ", attempt="
+                    + this.attempt + "}";
+        }
+    }
+
+    /** Bounds on what one answer or listing of a portal may cost. */
+    public static class Limits {
+
+        /**
+         * Largest answer to one API call; a larger one fails the call with a protocol error before it can exhaust
+         * the heap. Not applied to file downloads. Defaults to 64MB.
+         */
+        private @Nullable DataSize maxAnswerSize;
+
+        /**
+         * Longest text or attribute value in an XML answer, in characters (whitespace between elements counts).
+         * Defaults to 8MB.
+         */
+        private @Nullable DataSize maxTextLength;
+
+        /**
+         * Most items one paged listing delivers; a portal that answers hasMore=true without end then fails the
+         * listing with a protocol error. Defaults to 10000000.
+         */
+        private @Nullable Long maxListItems;
+
+        public @Nullable DataSize getMaxAnswerSize() {
+            return this.maxAnswerSize;
+        }
+
+        public void setMaxAnswerSize(@Nullable DataSize maxAnswerSize) {
+            this.maxAnswerSize = maxAnswerSize;
+        }
+
+        public @Nullable DataSize getMaxTextLength() {
+            return this.maxTextLength;
+        }
+
+        public void setMaxTextLength(@Nullable DataSize maxTextLength) {
+            this.maxTextLength = maxTextLength;
+        }
+
+        public @Nullable Long getMaxListItems() {
+            return this.maxListItems;
+        }
+
+        public void setMaxListItems(@Nullable Long maxListItems) {
+            this.maxListItems = maxListItems;
+        }
+
+        @Override
+        public String toString() {
+            return "{maxAnswerSize=" + this.maxAnswerSize + ", maxTextLength=" + this.maxTextLength
+                    + ", maxListItems=" + this.maxListItems + "}";
         }
     }
 

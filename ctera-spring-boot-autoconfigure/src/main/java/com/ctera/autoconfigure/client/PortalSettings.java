@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import com.ctera.client.PortalContext;
+import com.ctera.client.transport.CallLimits;
 
 /**
  * The effective, validated settings of one portal: its own keys over {@code ctera.defaults} over the built-in
@@ -13,7 +14,7 @@ import com.ctera.client.PortalContext;
  */
 public record PortalSettings(String name, URI baseUrl, PortalContext context, @Nullable String tenant,
         @Nullable String username, @Nullable String password, @Nullable String bearerToken, Duration connectTimeout,
-        Duration readTimeout, boolean insecureTrustAll) {
+        Duration readTimeout, boolean insecureTrustAll, CallLimits limits) {
 
     @Override
     public String toString() {
@@ -21,6 +22,6 @@ public record PortalSettings(String name, URI baseUrl, PortalContext context, @N
                 + ", tenant=" + this.tenant + ", username=" + this.username + ", password="
                 + Secrets.mask(this.password) + ", bearerToken=" + Secrets.mask(this.bearerToken)
                 + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
-                + ", insecureTrustAll=" + this.insecureTrustAll + "}";
+                + ", insecureTrustAll=" + this.insecureTrustAll + ", limits=" + this.limits + "}";
     }
 }

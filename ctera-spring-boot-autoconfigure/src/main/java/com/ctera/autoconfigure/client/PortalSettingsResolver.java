@@ -11,9 +11,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.unit.DataSize;
 
 import com.ctera.autoconfigure.resilience.ResilienceSettingsResolver;
+import com.ctera.client.CteraPortalBuilder;
 import com.ctera.client.PortalContext;
+import com.ctera.client.transport.CallLimits;
 
 /**
  * Turns {@link CteraProperties} into {@link PortalSettings}: each key of a portal falls back to the same key of
@@ -115,21 +118,39 @@ public final class PortalSettingsResolver {
         checkPositive(prefix + ".timeouts.connect", portal.getTimeouts().getConnect(), problems);
         checkPositive(prefix + ".timeouts.read", portal.getTimeouts().getRead(), problems);
         checkPositive(prefix + ".timeouts.overall", portal.getTimeouts().getOverall(), problems);
+        checkPositive(prefix + ".timeouts.attempt", portal.getTimeouts().getAttempt(), problems);
+        checkLimits(prefix + ".limits", portal.getLimits(), problems);
         ResilienceSettingsResolver.validate(prefix, portal, problems);
     }
 
+    private static void checkLimits(String prefix, PortalProperties.Limits limits, Consumer<String> problems) {
+        checkSize(prefix + ".max-answer-size", limits.getMaxAnswerSize(), Long.MAX_VALUE, problems);
+        checkSize(prefix + ".max-text-length", limits.getMaxTextLength(), Integer.MAX_VALUE, problems);
+        Long items = limits.getMaxListItems();
+        if (items != null && items < 1) {
+            problems.accept(prefix + ".max-list-items must be at least 1, was " + items);
+        }
+    }
+
+    private static void checkSize(String property, @Nullable DataSize value, long max, Consumer<String> problems) {
+        if (value != null && (value.toBytes() < 1 || value.toBytes() > max)) {
+            problems.accept(property + " must be a positive size such as 64MB, at most " + max + " bytes, was "
+                    + value);
+        }
+    }
+
     private static void checkUrl(String property, String url, Consumer<String> problems) {
+        if (CteraPortalBuilder.hasUserInfo(url)) {
+            // Checked before anything can repeat the value: it may hold a password, and may not parse as a URL.
+            problems.accept(property + " must not contain user information; set username and password instead");
+            return;
+        }
         URI uri;
         try {
             uri = new URI(url.trim());
         }
         catch (URISyntaxException ex) {
             problems.accept(property + " is not a valid URL (" + ex.getReason() + "); expected https://host[:port]");
-            return;
-        }
-        if (uri.getUserInfo() != null) {
-            // The value itself is not echoed: it may hold a password.
-            problems.accept(property + " must not contain user information; set username and password instead");
             return;
         }
         String scheme = uri.getScheme();
@@ -156,13 +177,22 @@ public final class PortalSettingsResolver {
         Duration connect = pick(portal, defaults, (p) -> p.getTimeouts().getConnect());
         Duration read = pick(portal, defaults, (p) -> p.getTimeouts().getRead());
         Boolean trustAll = pick(portal, defaults, (p) -> p.getSsl().getInsecureTrustAll());
+        CallLimits builtIn = CallLimits.DEFAULTS;
+        Duration attempt = pick(portal, defaults, (p) -> p.getTimeouts().getAttempt());
+        DataSize answerSize = pick(portal, defaults, (p) -> p.getLimits().getMaxAnswerSize());
+        DataSize textLength = pick(portal, defaults, (p) -> p.getLimits().getMaxTextLength());
+        Long listItems = pick(portal, defaults, (p) -> p.getLimits().getMaxListItems());
+        CallLimits limits = new CallLimits((answerSize != null) ? answerSize.toBytes() : builtIn.maxAnswerSize(),
+                (textLength != null) ? (int) textLength.toBytes() : builtIn.maxTextLength(),
+                (attempt != null) ? attempt : builtIn.attemptTimeout(),
+                (listItems != null) ? listItems : builtIn.maxListItems());
         return new PortalSettings(name, baseUrl, (context != null) ? PortalContext.parse(context) : PortalContext.ADMIN,
                 pick(portal, defaults, PortalProperties::getTenant),
                 pick(portal, defaults, PortalProperties::getUsername),
                 pick(portal, defaults, PortalProperties::getPassword),
                 pick(portal, defaults, PortalProperties::getBearerToken),
                 (connect != null) ? connect : DEFAULT_CONNECT_TIMEOUT, (read != null) ? read : DEFAULT_READ_TIMEOUT,
-                Boolean.TRUE.equals(trustAll));
+                Boolean.TRUE.equals(trustAll), limits);
     }
 
     private static URI hostUrl(PortalProperties portal, PortalProperties defaults) {

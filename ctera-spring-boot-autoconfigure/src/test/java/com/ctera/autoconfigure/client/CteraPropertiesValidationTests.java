@@ -1,9 +1,13 @@
 package com.ctera.autoconfigure.client;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import com.ctera.client.transport.CallLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +118,50 @@ class CteraPropertiesValidationTests {
             .run((context) -> assertThat(fullMessage(context.getStartupFailure()))
                 .contains("ctera.portals.a.url must use the https or http scheme")
                 .contains("ctera.portals.b.context must be admin or services-portal"));
+    }
+
+    @Test
+    void userInformationInAnyShapeOfUrlIsNeverEchoed() {
+        for (String url : new String[] { "https://admin:hunter2@portal_example.com", "ftp://admin:hunter2@x",
+                "https://admin:hunter2@bad host", "admin:hunter2@portal.example.com" }) {
+            this.runner.withPropertyValues("ctera.defaults.url=" + url, "ctera.portals.main.bearer-token=tok-1234")
+                .run((context) -> assertThat(fullMessage(context.getStartupFailure()))
+                    .contains("ctera.defaults.url must not contain user information")
+                    .doesNotContain("hunter2"));
+        }
+    }
+
+    @Test
+    void aZeroAttemptTimeoutIsRejected() {
+        assertStartupFails("ctera.portals.main.url=https://portal.example.com", "ctera.portals.main.bearer-token=t",
+                "ctera.portals.main.timeouts.attempt=0s",
+                "ctera.portals.main.timeouts.attempt must be a positive duration");
+    }
+
+    @Test
+    void limitsOutOfRangeAreRejectedWithTheirProperty() {
+        this.runner
+            .withPropertyValues("ctera.portals.main.url=https://portal.example.com", "ctera.portals.main.bearer-token=t",
+                    "ctera.defaults.limits.max-answer-size=0B", "ctera.portals.main.limits.max-text-length=4GB",
+                    "ctera.portals.main.limits.max-list-items=0")
+            .run((context) -> assertThat(fullMessage(context.getStartupFailure()))
+                .contains("ctera.defaults.limits.max-answer-size must be a positive size")
+                .contains("ctera.portals.main.limits.max-text-length must be a positive size such as 64MB, at most "
+                        + Integer.MAX_VALUE + " bytes")
+                .contains("ctera.portals.main.limits.max-list-items must be at least 1, was 0"));
+    }
+
+    @Test
+    void limitsAndTheAttemptTimeoutFallBackToTheDefaultsKeyByKey() {
+        this.runner
+            .withPropertyValues("ctera.portals.main.url=https://portal.example.com", "ctera.portals.main.bearer-token=t",
+                    "ctera.defaults.limits.max-answer-size=32MB", "ctera.defaults.timeouts.attempt=20s",
+                    "ctera.portals.main.limits.max-list-items=5000", "ctera.portals.main.timeouts.attempt=45s")
+            .run((context) -> {
+                CallLimits limits = context.getBean(CteraPortalDefinitions.class).find("main").orElseThrow().limits();
+                assertThat(limits).isEqualTo(new CallLimits(32L * 1024 * 1024,
+                        CallLimits.DEFAULTS.maxTextLength(), Duration.ofSeconds(45), 5000));
+            });
     }
 
     private void assertStartupFails(String... propertiesThenMessage) {
