@@ -6,7 +6,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpCookie;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -22,6 +26,12 @@ final class PortalHandler implements HandlerFunction<ServerResponse> {
 
     private static final byte[] NO_BODY = new byte[0];
 
+    /** The largest request body an authenticated caller may send to the API; larger ones get 413. */
+    static final int MAX_BODY = 16 * 1024 * 1024;
+
+    /** The largest body read before the caller is known: enough for a login form or a small envelope. */
+    static final int MAX_ANONYMOUS_BODY = 64 * 1024;
+
     private final ApiRouter router;
     private final SessionStore sessions;
     private final FaultInjector faults;
@@ -36,16 +46,58 @@ final class PortalHandler implements HandlerFunction<ServerResponse> {
         this.writer = new AnswerWriter(sessions);
     }
 
+    /**
+     * Reads the body only as far as the caller may send one: up to {@link #MAX_BODY} with a valid session or bearer
+     * token, else up to {@link #MAX_ANONYMOUS_BODY}, so that no one buffers megabytes before authenticating. A larger
+     * body is refused unread: 413 for a caller who is known, the usual authentication refusal for one who is not.
+     */
     @Override
     public Mono<ServerResponse> handle(ServerRequest request) {
-        return request.bodyToMono(byte[].class).defaultIfEmpty(NO_BODY).flatMap(body -> serve(request, body));
+        String path = request.requestPath().value();
+        PortalContext context = contextOf(path);
+        Authentication caller = (context != null) ? authenticate(request, context, sessionId(request)) : null;
+        boolean known = caller != null && caller.session() != null;
+        int limit = known ? MAX_BODY : MAX_ANONYMOUS_BODY;
+        if (request.headers().contentLength().orElse(-1) > limit) {
+            return refuseBody(caller, known);
+        }
+        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), limit)
+            .map(PortalHandler::bytesOf)
+            .defaultIfEmpty(NO_BODY)
+            .flatMap(body -> serve(request, body))
+            .onErrorResume(DataBufferLimitException.class, tooLarge -> refuseBody(caller, known));
+    }
+
+    private Mono<ServerResponse> refuseBody(@Nullable Authentication caller, boolean known) {
+        this.journal.received(ApiRouter.UNKNOWN);
+        if (known || caller == null || caller.refusal() == null) {
+            return this.writer.write(PortalAnswer.message(413, "The request body is larger than "
+                    + (known ? MAX_BODY : MAX_ANONYMOUS_BODY) + " bytes"));
+        }
+        return this.writer.write(caller.refusal());
+    }
+
+    private static byte[] bytesOf(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        }
+        finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    private static @Nullable PortalContext contextOf(String path) {
+        int contextEnd = path.indexOf('/', 1);
+        return PortalContext.fromSegment(
+                (contextEnd > 0) ? path.substring(1, contextEnd) : path.substring(Math.min(1, path.length())));
     }
 
     private Mono<ServerResponse> serve(ServerRequest request, byte[] body) {
         String path = request.requestPath().value();
         int contextEnd = path.indexOf('/', 1);
-        PortalContext context = PortalContext.fromSegment(
-                (contextEnd > 0) ? path.substring(1, contextEnd) : path.substring(Math.min(1, path.length())));
+        PortalContext context = contextOf(path);
         String relativePath = (contextEnd > 0) ? path.substring(contextEnd) : "/";
         ApiRouter.Classification classified = (context != null)
                 ? this.router.classify(request.method(), relativePath, body) : ApiRouter.Classification.unmatched();

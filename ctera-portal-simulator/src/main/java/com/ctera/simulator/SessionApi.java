@@ -44,7 +44,7 @@ final class SessionApi {
         }
         this.logs.log(portal, "access", "info", "Login", "User " + username + " logged in from " + call.clientIp(),
                 username, call.clientIp(), "login", "success", null);
-        return opened(session);
+        return opened(session, call);
     }
 
     PortalAnswer logout(ApiCall call) {
@@ -82,7 +82,7 @@ final class SessionApi {
         if (session == null || session.context() != call.context()) {
             return PortalAnswer.message(403, "Invalid or expired ticket");
         }
-        return opened(session);
+        return opened(session, call);
     }
 
     PortalAnswer currentSession(ApiCall call) {
@@ -135,9 +135,12 @@ final class SessionApi {
         return (settings != null) ? PortalAnswer.ok(settings) : PortalAnswer.notFound();
     }
 
-    private PortalAnswer opened(Session session) {
+    // HttpOnly keeps the session from page scripts; Secure keeps a TLS session's cookie off plain HTTP.
+    private PortalAnswer opened(Session session, ApiCall call) {
         String id = this.sessions.open(session);
-        return PortalAnswer.empty(200).withHeader("Set-Cookie", SESSION_COOKIE + "=" + id + "; Path=/");
+        String secure = call.origin().startsWith("https:") ? "; Secure" : "";
+        return PortalAnswer.empty(200).withHeader("Set-Cookie", SESSION_COOKIE + "=" + id + "; Path=/; HttpOnly"
+                + secure);
     }
 
     /** The session a login opens, or null when the credentials do not match (or the user is disabled). */

@@ -32,7 +32,7 @@ class AuthenticationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
         assertThat(response.headers().firstValue("Set-Cookie").orElseThrow())
-            .matches("JSESSIONID=[0-9A-F]{32}; Path=/");
+            .matches("JSESSIONID=[0-9A-F]{32}; Path=/; HttpOnly");
     }
 
     @Test

@@ -30,6 +30,9 @@ class TlsTest {
             PortalHttp http = new PortalHttp(simulator.baseUrl(), client);
             HttpResponse<String> login = http.login("admin", simulator.adminCredentials());
             assertThat(login.statusCode()).isEqualTo(200);
+            // Under TLS the session cookie is kept off plain HTTP and away from page scripts.
+            assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("; HttpOnly")
+                .contains("; Secure");
             SSLSession tls = login.sslSession().orElseThrow();
             X509Certificate certificate = (X509Certificate) tls.getPeerCertificates()[0];
             assertThat(certificate.getSubjectX500Principal().getName()).contains("ctera-portal-simulator");

@@ -11,8 +11,15 @@ import javax.xml.stream.XMLStreamReader;
 
 import org.jspecify.annotations.Nullable;
 
-/** Reads a CTERA XML document with StAX into {@link XmlValue}s; thread-safe. */
+/**
+ * Reads a CTERA XML document with StAX into {@link XmlValue}s; thread-safe. Refuses a DOCTYPE outright (no entity can
+ * be declared, internal or parameter) and nesting deeper than {@link #MAX_DEPTH}, which would otherwise exhaust the
+ * stack of this recursive reader.
+ */
 public final class XmlReader {
+
+    /** The deepest nesting of {@code obj}, {@code list} and {@code val} elements a document may have. */
+    public static final int MAX_DEPTH = 100;
 
     private final XMLInputFactory factory;
 
@@ -37,7 +44,7 @@ public final class XmlReader {
             XMLStreamReader reader = this.factory.createXMLStreamReader(new ByteArrayInputStream(body));
             try {
                 nextStart(reader);
-                XmlValue root = readValue(reader);
+                XmlValue root = readValue(reader, 1);
                 while (reader.hasNext()) {
                     int event = reader.next();
                     if (event == XMLStreamConstants.START_ELEMENT) {
@@ -73,22 +80,28 @@ public final class XmlReader {
             if (event == XMLStreamConstants.CHARACTERS && !reader.isWhiteSpace()) {
                 throw new MalformedXmlException("Text outside of a <val> element");
             }
+            if (event == XMLStreamConstants.DTD) {
+                throw new MalformedXmlException("DOCTYPE declarations are not allowed");
+            }
         }
         throw new MalformedXmlException("No element found");
     }
 
     // Positioned on a START_ELEMENT; returns positioned on its END_ELEMENT.
-    private XmlValue readValue(XMLStreamReader reader) throws XMLStreamException {
+    private XmlValue readValue(XMLStreamReader reader, int depth) throws XMLStreamException {
+        if (depth > MAX_DEPTH) {
+            throw new MalformedXmlException("Elements nested deeper than " + MAX_DEPTH + " levels");
+        }
         String element = reader.getLocalName();
         return switch (element) {
-            case "obj" -> readObj(reader);
-            case "list" -> readList(reader);
+            case "obj" -> readObj(reader, depth);
+            case "list" -> readList(reader, depth);
             case "val" -> new XmlText(reader.getElementText());
             default -> throw new MalformedXmlException("Unexpected element <" + element + ">");
         };
     }
 
-    private XmlObj readObj(XMLStreamReader reader) throws XMLStreamException {
+    private XmlObj readObj(XMLStreamReader reader, int depth) throws XMLStreamException {
         XmlObj obj = new XmlObj(reader.getAttributeValue(null, "class"), reader.getAttributeValue(null, "uuid"));
         while (nextChild(reader)) {
             if (!"att".equals(reader.getLocalName())) {
@@ -100,7 +113,7 @@ public final class XmlReader {
             }
             XmlValue value = null;
             if (nextChild(reader)) {
-                value = readValue(reader);
+                value = readValue(reader, depth + 1);
                 if (nextChild(reader)) {
                     throw new MalformedXmlException("<att id=\"" + id + "\"> holds more than one value");
                 }
@@ -110,10 +123,10 @@ public final class XmlReader {
         return obj;
     }
 
-    private XmlList readList(XMLStreamReader reader) throws XMLStreamException {
+    private XmlList readList(XMLStreamReader reader, int depth) throws XMLStreamException {
         List<XmlValue> items = new ArrayList<>();
         while (nextChild(reader)) {
-            items.add(readValue(reader));
+            items.add(readValue(reader, depth + 1));
         }
         return new XmlList(items);
     }
@@ -127,6 +140,8 @@ public final class XmlReader {
                     return true;
                 case XMLStreamConstants.END_ELEMENT:
                     return false;
+                case XMLStreamConstants.DTD:
+                    throw new MalformedXmlException("DOCTYPE declarations are not allowed");
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA:
                     if (!reader.isWhiteSpace() && !reader.getText().isBlank()) {
                         throw new MalformedXmlException("Unexpected text outside of a <val> element");
