@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.ctc.wstx.exc.WstxLazyException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -563,6 +564,11 @@ public final class XmlCursor implements AutoCloseable {
         }
         catch (XMLStreamException ex) {
             throw translate(ex, this.maxTextLength);
+        }
+        catch (WstxLazyException ex) {
+            // Woodstox parses text lazily and reports what it then finds (a limit, a bad character) unchecked.
+            throw (ex.getCause() instanceof XMLStreamException cause) ? translate(cause, this.maxTextLength)
+                    : new MalformedXmlException("expected well-formed XML, the parser failed", -1, -1, ex);
         }
     }
 
