@@ -318,7 +318,8 @@ final class MultipartReader {
         try {
             parsed = (disposition != null) ? ContentDisposition.parse(disposition) : null;
         }
-        catch (IllegalArgumentException ex) {
+        catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
+            // Spring's parser throws an index error on some malformed values (found by RequestParserFuzzTest).
             throw new BadRequestException("A multipart part has an invalid Content-Disposition");
         }
         if (parsed == null || parsed.getName() == null) {

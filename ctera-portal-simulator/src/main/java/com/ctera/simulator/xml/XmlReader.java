@@ -1,6 +1,10 @@
 package com.ctera.simulator.xml;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +44,7 @@ public final class XmlReader {
         if (isBlank(body)) {
             return null;
         }
+        requireUtf8(body);
         try {
             XMLStreamReader reader = this.factory.createXMLStreamReader(new ByteArrayInputStream(body));
             try {
@@ -59,6 +64,21 @@ public final class XmlReader {
         }
         catch (XMLStreamException ex) {
             throw new MalformedXmlException("Malformed XML: " + ex.getMessage(), ex);
+        }
+    }
+
+    // Request bodies are UTF-8 (the SDK sends nothing else). Checked first because the JDK's parser prints a
+    // "[Fatal Error]" line to stderr for every bad byte before it throws, which a hostile client could use to flood
+    // the simulator's output.
+    private static void requireUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(body));
+        }
+        catch (CharacterCodingException ex) {
+            throw new MalformedXmlException("The request body is not valid UTF-8");
         }
     }
 
