@@ -6,15 +6,23 @@ import java.util.Locale;
 public enum PortalContext {
 
     /** Global administration, {@code /admin}. */
-    ADMIN("admin"),
+    ADMIN("admin", "admin"),
 
     /** A tenant (team portal), {@code /ServicesPortal}. */
-    SERVICES_PORTAL("ServicesPortal");
+    SERVICES_PORTAL("ServicesPortal", "services-portal");
 
     private final String path;
 
-    PortalContext(String path) {
+    private final String configValue;
+
+    PortalContext(String path, String configValue) {
         this.path = path;
+        this.configValue = configValue;
+    }
+
+    /** The value that selects this context in configuration, such as {@code services-portal}; what reports show. */
+    public String configValue() {
+        return this.configValue;
     }
 
     /** The first path segment of every URL of this context, such as {@code admin}. */

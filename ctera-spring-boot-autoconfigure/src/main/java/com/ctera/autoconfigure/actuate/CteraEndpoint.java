@@ -54,7 +54,7 @@ public final class CteraEndpoint {
     private Map<String, Object> describe(CteraPortal portal) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("url", portal.baseUrl().toString());
-        entry.put("context", portal.context().path());
+        entry.put("context", portal.context().configValue());
         PortalSession session = portal.portalSession();
         SessionInfo established = session.established().orElse(null);
         entry.put("version", (established != null) ? established.portalVersion() : null);

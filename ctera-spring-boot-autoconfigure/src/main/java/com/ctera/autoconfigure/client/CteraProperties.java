@@ -36,14 +36,14 @@ public class CteraProperties implements Validator {
     private PortalProperties defaults = new PortalProperties();
 
     /**
-     * Portals by name. The name gives the bean name ({@code <name>CteraPortal}) and qualifier; use lower-case names
-     * without dashes so that environment variables such as {@code CTERA_PORTALS_MAIN_URL} bind to them.
+     * Portals by name. The name is the bean's qualifier, and its bean name with CteraPortal appended; use lower-case names
+     * without dashes so that environment variables such as CTERA_PORTALS_MAIN_URL bind to them.
      */
     private Map<String, PortalProperties> portals = new LinkedHashMap<>();
 
     /**
-     * A single portal, named {@code default}, for applications that talk to one portal
-     * ({@code CTERA_PORTAL_HOST}, {@code CTERA_PORTAL_PORT}). Combines with {@code ctera.portals.*}.
+     * A single portal, named default, for applications that talk to one portal
+     * (CTERA_PORTAL_HOST, CTERA_PORTAL_PORT). Combines with ctera.portals.*.
      */
     @NestedConfigurationProperty
     private PortalProperties portal = new PortalProperties();

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
 import com.ctera.autoconfigure.resilience.CircuitBreakerProperties;
 import com.ctera.autoconfigure.resilience.RateLimitProperties;
 import com.ctera.autoconfigure.resilience.RetryProperties;
@@ -15,21 +17,21 @@ import com.ctera.autoconfigure.resilience.RetryProperties;
  */
 public class PortalProperties {
 
-    /** Base URL of the portal, {@code https://host[:port]}. Use either this or {@code host} and {@code port}. */
+    /** Base URL of the portal, https://host[:port]. Use either this or host and port. */
     private @Nullable String url;
 
-    /** Host name of the portal, when {@code url} is not given. */
+    /** Host name of the portal, when url is not given. */
     private @Nullable String host;
 
-    /** Port of the portal, when {@code url} is not given. Defaults to 443 (or 80 with {@code https: false}). */
+    /** Port of the portal, when url is not given. Defaults to 443 (or 80 with https: false). */
     private @Nullable Integer port;
 
-    /** Whether {@code host} and {@code port} are reached over HTTPS. Defaults to true. */
+    /** Whether host and port are reached over HTTPS. Defaults to true. */
     private @Nullable Boolean https;
 
     /**
-     * Which API the portal bean uses: {@code admin} (global administration, {@code /admin}) or
-     * {@code services-portal} (a team portal, {@code /ServicesPortal}). Defaults to {@code admin}.
+     * Which API the portal bean uses: admin (global administration, /admin) or
+     * services-portal (a team portal, /ServicesPortal). Defaults to admin.
      */
     private @Nullable String context;
 
@@ -42,7 +44,7 @@ public class PortalProperties {
     /** Password to log in with. Never logged or shown. */
     private @Nullable String password;
 
-    /** Bearer token sent instead of a login. Exclusive with {@code password}. Never logged or shown. */
+    /** Bearer token sent instead of a login. Exclusive with password. Never logged or shown. */
     private @Nullable String bearerToken;
 
     /** Connection and response timeouts. */
@@ -55,12 +57,15 @@ public class PortalProperties {
     private final Limits limits = new Limits();
 
     /** Retries of failed calls: attempts, backoff, jitter, Retry-After and the retry budget. */
+    @NestedConfigurationProperty
     private final RetryProperties retry = new RetryProperties();
 
     /** Client-side rate limiting, with per operation group overrides. */
+    @NestedConfigurationProperty
     private final RateLimitProperties rateLimit = new RateLimitProperties();
 
     /** The circuit breaker. */
+    @NestedConfigurationProperty
     private final CircuitBreakerProperties circuitBreaker = new CircuitBreakerProperties();
 
     public @Nullable String getUrl() {

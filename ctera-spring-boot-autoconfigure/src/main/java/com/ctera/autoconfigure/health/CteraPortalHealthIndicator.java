@@ -91,7 +91,7 @@ public final class CteraPortalHealthIndicator implements HealthIndicator {
     private Health check(Instant now) {
         Health.Builder builder = Health.unknown()
             .withDetail("url", withoutUserInfo(this.portal.baseUrl()))
-            .withDetail("context", this.portal.context().path());
+            .withDetail("context", this.portal.context().configValue());
         long started = System.nanoTime();
         try {
             SessionInfo session = this.portal.reactive().checkSession().block(this.timeout);

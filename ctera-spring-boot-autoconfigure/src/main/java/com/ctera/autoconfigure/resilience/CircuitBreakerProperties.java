@@ -23,7 +23,7 @@ public class CircuitBreakerProperties {
     /** Calls slower than this count as slow. Defaults to 60s. */
     private @Nullable Duration slowCallDurationThreshold;
 
-    /** {@code count-based} (the last N calls) or {@code time-based} (the last N seconds). Defaults to count-based. */
+    /** count-based (the last N calls) or time-based (the last N seconds). Defaults to count-based. */
     private @Nullable String slidingWindowType;
 
     /** Size of the sliding window, in calls or seconds. Defaults to 100. */

@@ -22,16 +22,16 @@ public class CteraRateLimitProperties implements Validator {
     private boolean enabled = true;
 
     /**
-     * Requests allowed per {@code window}, for every portal that configures no rate-limit strategy of its own
-     * ({@code CTERA_RATE_LIMIT_MAX_REQUESTS}), and for {@code RateLimitManager} keys without a limit of their own.
+     * Requests allowed per window, for every portal that configures no rate-limit strategy of its own
+     * (CTERA_RATE_LIMIT_MAX_REQUESTS), and for RateLimitManager keys without a limit of their own.
      * Unset: no such limit.
      */
     private @Nullable Integer maxRequests;
 
-    /** The window of {@code max-requests}. Defaults to 60s, as in the original feature set. */
+    /** The window of max-requests. Defaults to 60s, as in the original feature set. */
     private Duration window = Duration.ofSeconds(60);
 
-    /** Named limits for application code, used through {@code RateLimitManager.acquire(key)}. */
+    /** Named limits for application code, used through RateLimitManager.acquire(key). */
     private Map<String, LimitProperties> limits = new LinkedHashMap<>();
 
     public boolean isEnabled() {

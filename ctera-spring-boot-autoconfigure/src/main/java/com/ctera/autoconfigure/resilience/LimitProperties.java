@@ -9,10 +9,10 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 public class LimitProperties {
 
     /**
-     * How calls are limited: {@code token-bucket} ({@code rate} per second with bursts up to {@code burst}),
-     * {@code fixed-window} ({@code limit} per {@code window}, Resilience4j), {@code sliding-window} ({@code limit} in
-     * any {@code window}), {@code adaptive} (starts at {@code rate}, slows down on 429/503 and recovers) or
-     * {@code none}. Defaults to none, or to fixed-window when {@code ctera.rate-limit.max-requests} is set.
+     * How calls are limited: token-bucket (rate per second with bursts up to burst),
+     * fixed-window (limit per window, Resilience4j), sliding-window (limit in
+     * any window), adaptive (starts at rate, slows down on 429/503 and recovers) or
+     * none. Defaults to none, or to fixed-window when ctera.rate-limit.max-requests is set.
      */
     private @Nullable String strategy;
 
@@ -42,13 +42,13 @@ public class LimitProperties {
     private @Nullable Boolean pauseOnRetryAfter;
 
     /**
-     * Where the bucket lives: {@code none} (in this application instance) or {@code jdbc} (one token bucket in
+     * Where the bucket lives: none (in this application instance) or jdbc (one token bucket in
      * PostgreSQL shared by every instance that uses the same limiter name; token-bucket strategy only). Defaults to
      * none.
      */
     private @Nullable String shared;
 
-    /** The PostgreSQL store of a {@code shared: jdbc} limit. */
+    /** The PostgreSQL store of a shared: jdbc limit. */
     @NestedConfigurationProperty
     private SharedLimitProperties jdbc = new SharedLimitProperties();
 

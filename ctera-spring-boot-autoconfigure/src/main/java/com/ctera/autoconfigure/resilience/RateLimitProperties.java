@@ -10,9 +10,9 @@ import java.util.Map;
 public class RateLimitProperties extends LimitProperties {
 
     /**
-     * Limits of operation groups, replacing the portal's limit for their operations: {@code users} covers
-     * {@code users.add}, {@code users.query}, ...; the most specific group wins. Unset keys fall back to the
-     * portal's limit. Write dotted groups in brackets: {@code operations[files.upload].rate}.
+     * Limits of operation groups, replacing the portal's limit for their operations: users covers
+     * users.add, users.query, ...; the most specific group wins. Unset keys fall back to the
+     * portal's limit. Write dotted groups in brackets: operations[files.upload].rate.
      */
     private Map<String, LimitProperties> operations = new LinkedHashMap<>();
 

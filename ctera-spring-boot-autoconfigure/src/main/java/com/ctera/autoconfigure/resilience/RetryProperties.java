@@ -26,7 +26,7 @@ public class RetryProperties {
     private @Nullable Boolean fullJitter;
 
     /**
-     * Longest {@code Retry-After} the client waits for; a longer one fails the call at once with a throttled exception
+     * Longest Retry-After the client waits for; a longer one fails the call at once with a throttled exception
      * that carries the value. Defaults to 60s.
      */
     private @Nullable Duration maxRetryAfter;

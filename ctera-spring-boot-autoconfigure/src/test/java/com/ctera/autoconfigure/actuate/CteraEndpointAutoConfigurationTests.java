@@ -66,7 +66,7 @@ class CteraEndpointAutoConfigurationTests {
                     .containsEntry("tenant", simulator.defaultTenant());
 
                 Map<String, Object> backup = all.portals().get("backup");
-                assertThat(backup).containsEntry("context", "ServicesPortal")
+                assertThat(backup).containsEntry("context", "services-portal")
                     .containsEntry("version", null)
                     .doesNotContainKey("rateLimiter");
                 assertThat(backup.get("session")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
