@@ -93,6 +93,7 @@ public final class CteraPortalSimulator implements AutoCloseable {
         HttpServer http = HttpServer.create()
             .host(options.bindAddress())
             .port(options.port())
+            .compress(CompressibleAnswer::test)
             .handle(new ReactorHttpHandlerAdapter(handler));
         if (options.tls()) {
             SelfSignedCertificate certificate = SelfSignedCertificate.generate(options.bindAddress());

@@ -18,6 +18,7 @@ import com.ctera.client.CteraException;
 import com.ctera.client.CteraOperation;
 import com.ctera.client.CteraProtocolException;
 import com.ctera.client.CteraSessionExpiredException;
+import com.ctera.client.PortalContext;
 import com.ctera.client.pipeline.CallContext;
 import com.ctera.client.pipeline.CallEvents;
 import com.ctera.client.pipeline.CallPipeline;
@@ -41,6 +42,9 @@ public final class PortalSession implements AutoCloseable {
     private final PortalCredentials credentials;
 
     private final SessionBootstrap bootstrap;
+
+    // The tenant every login browses: the configured one, then the last one browse() chose.
+    private volatile @Nullable String tenant;
 
     private final Duration closeTimeout;
 
@@ -73,7 +77,8 @@ public final class PortalSession implements AutoCloseable {
         this.pipeline = pipeline;
         this.transport = transport;
         this.credentials = credentials;
-        this.bootstrap = new SessionBootstrap(transport, tenant);
+        this.bootstrap = new SessionBootstrap(transport);
+        this.tenant = tenant;
         this.closeTimeout = closeTimeout;
     }
 
@@ -122,6 +127,44 @@ public final class PortalSession implements AutoCloseable {
             }
             return session().map(SessionState::info);
         });
+    }
+
+    /**
+     * Switches the session to another tenant ({@code PUT currentPortal}, as the SDK's {@code portals.browse}), or
+     * back to global administration for {@code null}; later logins browse it too. Admin context only. Calls already
+     * under way may still reach the tenant before: the portal keeps the browsed tenant per session.
+     * @return who the session is, now in {@code tenant}
+     */
+    public Mono<SessionInfo> browse(@Nullable String tenant) {
+        String target = (tenant == null || tenant.isBlank()) ? null : tenant;
+        return Mono.defer(() -> {
+            if (this.transport.endpoint().context() != PortalContext.ADMIN) {
+                return Mono.error(new IllegalStateException("Portal '" + this.portalName + "' works in the "
+                        + this.transport.endpoint().context().path() + " context: only a global administrator "
+                        + "(context admin) can browse another tenant"));
+            }
+            this.tenant = target;
+            if (this.credentials instanceof PortalCredentials.Bearer bearer) {
+                RequestAuth auth = RequestAuth.bearer(bearer.token());
+                return this.bootstrap.browse(auth, target).then(this.bootstrap.identify(auth));
+            }
+            return session().flatMap(state -> {
+                ApiRequest put = this.bootstrap.browseRequest(target);
+                return exchangeIn(state, put, XmlResponses.discard()).then(Mono.fromSupplier(() -> {
+                    synchronized (this.lock) {
+                        SessionState now = this.current;
+                        if (now == null) {
+                            return state.info().inTenant(target);
+                        }
+                        SessionState moved = new SessionState(now.auth(), now.generation(),
+                                now.info().inTenant(target));
+                        this.current = moved;
+                        return moved.info();
+                    }
+                }));
+            });
+        }).transform(browse -> this.pipeline.wrap(new CallContext(this.portalName, CteraOperation.CURRENT_PORTAL_SET),
+                browse));
     }
 
     /** How many login requests this session has sent. */
@@ -221,7 +264,7 @@ public final class PortalSession implements AutoCloseable {
                                 + refused.status() + "): invalid user name or password",
                         null))
                 .map(RequestAuth::sessionCookie)
-                .flatMap(auth -> this.bootstrap.run(auth)
+                .flatMap(auth -> this.bootstrap.run(auth, this.tenant)
                         .map(info -> new SessionState(auth, this.generations.incrementAndGet(), info)))
                 .doOnNext(state -> logger.debug("Logged in to {} as {} (session #{})",
                         this.transport.endpoint().baseUrl(), password.username(), state.generation()));
