@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import com.ctera.client.CteraAccessDeniedException;
 import com.ctera.client.CteraAuthenticationException;
 import com.ctera.client.CteraException;
 import com.ctera.client.CteraOperation;
@@ -258,10 +259,13 @@ public final class PortalSession implements AutoCloseable {
             this.loginCount.incrementAndGet();
             return this.transport.exchange(request, RequestAuth.anonymous(), cookie);
         })
-                .onErrorMap(CteraAuthenticationException.class, refused -> new CteraAuthenticationException(
-                        CteraOperation.LOGIN.name(), refused.status(), "Portal " + this.transport.endpoint().baseUrl()
-                                + " refused the login of user '" + password.username() + "' (HTTP "
-                                + refused.status() + "): invalid user name or password",
+                // The portal answers bad credentials with 403 (protocol §2.1): at login that is no permission refusal.
+                .onErrorMap(error -> error instanceof CteraAuthenticationException
+                        || error instanceof CteraAccessDeniedException, refused -> new CteraAuthenticationException(
+                        CteraOperation.LOGIN.name(), ((CteraException) refused).status(), "Portal "
+                                + this.transport.endpoint().baseUrl() + " refused the login of user '"
+                                + password.username() + "' (HTTP " + ((CteraException) refused).status()
+                                + "): invalid user name or password",
                         null))
                 .map(RequestAuth::sessionCookie)
                 .flatMap(auth -> this.bootstrap.run(auth, this.tenant)
