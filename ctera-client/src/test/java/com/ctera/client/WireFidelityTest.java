@@ -4,8 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -42,9 +43,7 @@ class WireFidelityTest {
 
     private static final List<String> acceptEncodings = new CopyOnWriteArrayList<>();
 
-    private static final AtomicInteger inFlight = new AtomicInteger();
-
-    private static final AtomicInteger mostInFlight = new AtomicInteger();
+    private static final Map<String, Long> arrivals = new ConcurrentHashMap<>();
 
     private static DisposableServer server;
 
@@ -71,7 +70,7 @@ class WireFidelityTest {
     void clear() {
         requests.clear();
         acceptEncodings.clear();
-        mostInFlight.set(0);
+        arrivals.clear();
     }
 
     @Test
@@ -81,8 +80,9 @@ class WireFidelityTest {
             assertThat(requests).containsExactly("POST /admin/api/login", "GET /admin/api/currentSession",
                     "GET /admin/api/currentPortal", "GET /admin/api/version",
                     "GET /admin/api/rolesSettings/readWriteAdminSettings", "PUT /admin/api/currentPortal <val>acme</val>");
-            // currentSession is answered late: had the next call not waited for it, two would have been in flight.
-            assertThat(mostInFlight).hasValue(1);
+            // currentSession is answered 150 ms late: currentPortal waited for that answer.
+            assertThat(arrivals.get("currentPortal") - arrivals.get("currentSession"))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(140).toNanos());
             assertThat(session.tenant()).isEqualTo("acme");
             assertThat(session.portalVersion()).isEqualTo("7.5.182.16");
             assertThat(session.roleSettings()).isNotNull().satisfies(settings -> {
@@ -114,6 +114,30 @@ class WireFidelityTest {
             assertThat(deflated.email()).isEqualTo("deflate.user@acme.example.com");
         }
         assertThat(acceptEncodings).isNotEmpty().containsOnly("gzip, deflate");
+    }
+
+    @Test
+    void aReadAsksForTheFieldsItIsGivenAndNameAndRejectsWhatIsNoAttribute() {
+        try (CteraPortal portal = recorded().build()) {
+            portal.session();
+            requests.clear();
+            PortalUser user = portal.users().get("gzip.fields", "email", "firstName");
+            assertThat(requests).containsExactly("POST /admin/api/users/gzip.fields <obj><att id=\"type\"><val>db</val>"
+                    + "</att><att id=\"name\"><val>get-multi</val></att><att id=\"param\"><list><val>/email</val>"
+                    + "<val>/firstName</val><val>/name</val></list></att></obj>");
+            assertThat(user.email()).isEqualTo("gzip.fields@acme.example.com");
+            assertThat(user.role()).isNull();
+            assertThatThrownBy(() -> portal.users().get("x", "email, role"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'email, role'");
+        }
+        try (CteraPortal portal = CteraPortal.builder().name("devices").baseUrl(simulator.baseUrl())
+            .credentials(simulator.adminCredentials().username(), simulator.adminCredentials().password())
+            .tenant("acme").build()) {
+            var device = portal.devices().get("FSRV1", List.of("deviceType", "deviceConnectionStatus.connected"));
+            assertThat(device.deviceType()).isEqualTo("vGateway");
+            assertThat(device.version()).isNull();
+            assertThat(portal.devices().get("acme", "FSRV1", List.of()).version()).isEqualTo("7.8.3030.0");
+        }
     }
 
     @Test
@@ -155,11 +179,11 @@ class WireFidelityTest {
             acceptEncodings.add(accepted);
         }
         if (!uri.endsWith("/api/logout")) {
-            requests.add(request.method().name() + " " + uri
-                    + ((request.method().name().equals("PUT")) ? " " + body : ""));
+            requests.add(request.method().name() + " " + uri + (body.isEmpty() || uri.endsWith("/login") ? "" : " "
+                    + body));
         }
-        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        return reply(request, response, uri).doFinally(signal -> inFlight.decrementAndGet());
+        arrivals.putIfAbsent(uri.substring(uri.lastIndexOf('/') + 1), System.nanoTime());
+        return reply(request, response, uri);
     }
 
     private static Mono<Void> reply(HttpServerRequest request, HttpServerResponse response, String uri) {
