@@ -31,4 +31,14 @@ public class CteraException extends RuntimeException {
     public int status() {
         return this.status;
     }
+
+    /**
+     * Whether repeating the same call may succeed: what the client's own retry stage retries, and what an
+     * application's {@code @Retryable} around the client should retry. Throttling, transport failures other than TLS,
+     * 408 and most 5xx are; refused credentials, permissions, missing objects, conflicts, malformed answers and the
+     * client's own refusals are not.
+     */
+    public boolean isRetryable() {
+        return false;
+    }
 }

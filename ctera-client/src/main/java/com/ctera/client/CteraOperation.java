@@ -27,6 +27,9 @@ public record CteraOperation(String name, boolean idempotent) {
     /** {@code GET /{ctx}/api/version}. */
     public static final CteraOperation VERSION = new CteraOperation("version", true);
 
+    /** {@code GET /{ctx}/api/rolesSettings/{name}}: what an administrator's role allows. */
+    public static final CteraOperation ROLES_SETTINGS = new CteraOperation("rolesSettings", true);
+
     /** Paged user query, {@code db/query} on {@code /users}. */
     public static final CteraOperation USERS_QUERY = new CteraOperation("users.query", true);
 

@@ -150,6 +150,15 @@ public final class CteraPortal implements AutoCloseable {
         return this.reactive.session().block();
     }
 
+    /**
+     * Works in another tenant from now on, as the SDK's {@code portals.browse("globex")}; {@code null} returns to
+     * global administration. Admin context only.
+     * @return who the session is, now in that tenant
+     */
+    public SessionInfo browse(@Nullable String tenant) {
+        return this.reactive.browse(tenant).block();
+    }
+
     /** The same API in reactive form. */
     public ReactiveCteraPortal reactive() {
         return this.reactive;

@@ -5,8 +5,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A wait the caller bounded ran out before the portal reached the awaited state, such as a background task that
- * was still running when its timeout passed. The work itself may still finish on the portal.
+ * A wait the caller bounded ran out: a background task still running when its timeout passed (the work may still
+ * finish on the portal), or the call's overall deadline, {@link CteraDeadlineExceededException}. Not retryable: the
+ * time the caller gave is spent.
  */
 public class CteraTimeoutException extends CteraException {
 

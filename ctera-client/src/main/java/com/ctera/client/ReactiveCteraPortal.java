@@ -2,6 +2,7 @@ package com.ctera.client;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import com.ctera.client.devices.ReactiveDevices;
@@ -95,6 +96,14 @@ public final class ReactiveCteraPortal {
     /** Who the client is logged in as; logs in first if needed. */
     public Mono<SessionInfo> session() {
         return this.calls.sessionInfo();
+    }
+
+    /**
+     * Works in another tenant from now on ({@code PUT currentPortal}, as the SDK's {@code portals.browse}); later
+     * logins browse it too. {@code null} or blank returns to global administration. Admin context only.
+     */
+    public Mono<SessionInfo> browse(@Nullable String tenant) {
+        return this.portal.portalSession().browse(tenant);
     }
 
     /**

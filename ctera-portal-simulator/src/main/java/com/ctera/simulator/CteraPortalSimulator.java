@@ -66,6 +66,7 @@ public final class CteraPortalSimulator implements AutoCloseable {
     private final URI baseUrl;
     private final SimulatorCredentials adminCredentials;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean compressAnswers = true;
 
     private CteraPortalSimulator(SimulatorOptions options) {
         this.state = new SimulatorState(DemoData.DEFAULT_TENANT);
@@ -93,6 +94,7 @@ public final class CteraPortalSimulator implements AutoCloseable {
         HttpServer http = HttpServer.create()
             .host(options.bindAddress())
             .port(options.port())
+            .compress((request, response) -> this.compressAnswers && CompressibleAnswer.test(request, response))
             .handle(new ReactorHttpHandlerAdapter(handler));
         if (options.tls()) {
             SelfSignedCertificate certificate = SelfSignedCertificate.generate(options.bindAddress());
@@ -174,6 +176,14 @@ public final class CteraPortalSimulator implements AutoCloseable {
             return "[::1]";
         }
         return (bindAddress.indexOf(':') >= 0 && !bindAddress.startsWith("[")) ? "[" + bindAddress + "]" : bindAddress;
+    }
+
+    /**
+     * Whether XML and JSON answers are compressed for clients that ask ({@code Accept-Encoding}); on by default. Off,
+     * the simulator answers as a portal that never compresses, a baseline for measuring what compression saves.
+     */
+    public void compressAnswers(boolean compress) {
+        this.compressAnswers = compress;
     }
 
     /** The port the server listens on. */

@@ -120,6 +120,11 @@ public final class SimulatorState {
         return found;
     }
 
+    /** Adds an empty tenant, for a global administrator to browse; nothing happens when it exists. */
+    public void createTenant(String name) {
+        addTenant(Objects.requireNonNull(name, "name"));
+    }
+
     Tenant addTenant(String name) {
         return this.tenants.computeIfAbsent(name, key -> new Tenant(key, this.uids.incrementAndGet()));
     }

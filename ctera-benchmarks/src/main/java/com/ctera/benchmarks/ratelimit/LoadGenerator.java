@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.ctera.client.CteraClientRefusal;
 import com.ctera.client.CteraThrottledException;
 
 /**
@@ -43,7 +44,7 @@ final class LoadGenerator {
                     .onErrorResume(ex -> {
                         LongAdder bucket = failed;
                         if (ex instanceof CteraThrottledException throttle) {
-                            bucket = (throttle.status() == 0) ? refused : throttled;
+                            bucket = (throttle instanceof CteraClientRefusal) ? refused : throttled;
                         }
                         count(bucket, measureFrom, measureTo);
                         return Mono.empty();

@@ -1,5 +1,6 @@
 package com.ctera.client.devices;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.ctera.client.CteraNotFoundException;
@@ -46,5 +47,22 @@ public final class Devices {
      */
     public Device get(String tenant, String name) {
         return this.reactive.get(tenant, name).block();
+    }
+
+    /**
+     * The device with this name in the session's tenant, fetching only the given attributes ({@code name} always);
+     * an empty list means {@link DeviceQuery#DEFAULT_FIELDS}.
+     * @throws CteraNotFoundException when there is none
+     */
+    public Device get(String name, List<String> fields) {
+        return this.reactive.get(name, fields).block();
+    }
+
+    /**
+     * The device with this name in the given tenant, fetching only the given attributes ({@code name} always).
+     * @throws CteraNotFoundException when there is none
+     */
+    public Device get(String tenant, String name, List<String> fields) {
+        return this.reactive.get(tenant, name, fields).block();
     }
 }

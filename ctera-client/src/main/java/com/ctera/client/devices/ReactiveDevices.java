@@ -1,6 +1,8 @@
 package com.ctera.client.devices;
 
 
+import java.util.List;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -9,6 +11,7 @@ import com.ctera.client.CteraOperation;
 import com.ctera.client.CteraPage;
 import com.ctera.client.protocol.CallEnvelope;
 import com.ctera.client.protocol.Filter;
+import com.ctera.client.protocol.IncludeList;
 import com.ctera.client.protocol.Paging;
 import com.ctera.client.protocol.QueryParams;
 import com.ctera.client.protocol.XmlObject;
@@ -60,19 +63,44 @@ public final class ReactiveDevices {
      * @throws IllegalStateException (as the Mono's error) in global administration with no tenant browsed
      */
     public Mono<Device> get(String name) {
+        return get(name, List.of());
+    }
+
+    /**
+     * The device with this name in the session's tenant, fetching only the given attributes ({@code name} always;
+     * dotted paths such as {@code deviceConnectionStatus.connected} reach into nested objects); an empty list means
+     * {@link DeviceQuery#DEFAULT_FIELDS}.
+     */
+    public Mono<Device> get(String name, List<String> fields) {
         return this.calls.sessionInfo().flatMap(session -> {
             if (session.tenant() == null) {
                 return Mono.error(new IllegalStateException("devices.get(name) needs a tenant: the session is in "
-                        + "global administration; configure a tenant or call get(tenant, name)"));
+                        + "global administration; configure a tenant, browse one, or call get(tenant, name)"));
             }
-            return get(session.tenant(), name);
+            return get(session.tenant(), name, fields);
         });
     }
 
     /** The device with this name in the given tenant; fails with {@link CteraNotFoundException} when missing. */
     public Mono<Device> get(String tenant, String name) {
+        return get(tenant, name, this.getEnvelope);
+    }
+
+    /**
+     * The device with this name in the given tenant, fetching only the given attributes ({@code name} always); an
+     * empty list means {@link DeviceQuery#DEFAULT_FIELDS}. Fails with {@link CteraNotFoundException} when missing.
+     */
+    public Mono<Device> get(String tenant, String name, List<String> fields) {
+        if (fields.isEmpty()) {
+            return get(tenant, name);
+        }
+        return Mono.fromCallable(() -> this.calls.encodeOnce(CallEnvelope.getMulti(IncludeList.getMultiPaths(fields))))
+                .flatMap(envelope -> get(tenant, name, envelope));
+    }
+
+    private Mono<Device> get(String tenant, String name, EncodedEnvelope envelope) {
         return this.calls.post(CteraOperation.DEVICES_GET, this.calls.api("portals", tenant, "devices", name),
-                this.getEnvelope)
+                envelope)
                 .map(answer -> {
                     // get-multi of a missing device answers with a null name (protocol §3.2).
                     if (!(answer instanceof XmlObject device) || device.text("name") == null) {

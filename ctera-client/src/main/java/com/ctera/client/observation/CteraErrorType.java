@@ -7,8 +7,10 @@ import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
+import com.ctera.client.CteraClientRefusal;
 import com.ctera.client.CteraServerException;
 import com.ctera.client.CteraThrottledException;
+import com.ctera.client.CteraTimeoutException;
 import com.ctera.client.CteraTransportException;
 
 /**
@@ -20,13 +22,16 @@ public enum CteraErrorType {
     /** The call succeeded. */
     NONE,
 
-    /** The portal or the client-side limiter refused the call for now (429, or 503 with {@code Retry-After}). */
+    /** The portal refused the call for now (429, or 503 with {@code Retry-After}). */
     THROTTLING,
+
+    /** The client itself refused the call without sending it: its rate limiter had no permit, or its breaker is open. */
+    CLIENT_REFUSED,
 
     /** The portal failed to process the request (5xx). */
     SERVER,
 
-    /** No answer, or the answer stalled, within the client's timeout. */
+    /** No answer, or the answer stalled, within the client's timeout; or the call's overall deadline passed. */
     CLIENT_TIMEOUT,
 
     /** The connection failed: refused, reset, TLS. */
@@ -44,6 +49,12 @@ public enum CteraErrorType {
     public static CteraErrorType of(@Nullable Throwable error) {
         if (error == null) {
             return NONE;
+        }
+        if (error instanceof CteraTimeoutException) {
+            return CLIENT_TIMEOUT;
+        }
+        if (error instanceof CteraClientRefusal) {
+            return CLIENT_REFUSED;
         }
         if (error instanceof CteraThrottledException) {
             return THROTTLING;

@@ -61,7 +61,10 @@ public enum CteraObservationDocumentation implements ObservationDocumentation {
             }
         },
 
-        /** {@code none}, {@code throttling}, {@code server}, {@code client_timeout}, {@code io} or {@code other}. */
+        /**
+         * {@code none}, {@code throttling}, {@code client_refused}, {@code server}, {@code client_timeout}, {@code io}
+         * or {@code other}.
+         */
         ERROR_TYPE {
             @Override
             public String asString() {

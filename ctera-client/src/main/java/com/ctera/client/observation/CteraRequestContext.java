@@ -9,6 +9,7 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
+import com.ctera.client.CteraAccessDeniedException;
 import com.ctera.client.CteraAuthenticationException;
 import com.ctera.client.CteraClientErrorException;
 import com.ctera.client.CteraConflictException;
@@ -305,7 +306,7 @@ public final class CteraRequestContext extends Observation.Context {
     private static boolean refusedRequest(Throwable error) {
         return error instanceof CteraNotFoundException || error instanceof CteraConflictException
                 || error instanceof CteraQuotaException || error instanceof CteraClientErrorException
-                || error instanceof CteraAuthenticationException;
+                || error instanceof CteraAuthenticationException || error instanceof CteraAccessDeniedException;
     }
 
     @Override

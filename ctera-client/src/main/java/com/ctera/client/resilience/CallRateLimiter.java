@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-import com.ctera.client.CteraThrottledException;
+import com.ctera.client.CteraRateLimitedException;
 
 /**
  * A named limiter: a {@link RateLimitStrategy} plus the waiting. Reactive callers wait on a timer, never on a
@@ -35,7 +35,7 @@ public final class CallRateLimiter {
 
     /**
      * @param name the limiter's name in metrics, e.g. {@code main} or {@code main.users}
-     * @param maxWait the longest a call waits for a permit before it fails with {@link CteraThrottledException}
+     * @param maxWait the longest a call waits for a permit before it fails with {@link CteraRateLimitedException}
      */
     public CallRateLimiter(String name, RateLimitStrategy strategy, Duration maxWait) {
         this(name, strategy, maxWait, Schedulers.parallel());
@@ -69,12 +69,12 @@ public final class CallRateLimiter {
 
     /**
      * Waits out a reservation made by {@link #reserve(Duration)} with that {@code timeout}: emits the wait, or fails
-     * with {@link CteraThrottledException} when the reservation was refused.
+     * with {@link CteraRateLimitedException} when the reservation was refused.
      */
     Mono<Duration> awaitReserved(long wait, Duration timeout) {
         if (wait == RateLimitStrategy.REJECTED) {
-            return Mono.error(new CteraThrottledException(this.name, 0, "Client-side rate limit '" + this.name
-                    + "' (" + this.strategy.kind() + ") has no permit within " + timeout, null, null));
+            return Mono.error(new CteraRateLimitedException(this.name, "Client-side rate limit '" + this.name
+                    + "' (" + this.strategy.kind() + ") has no permit within " + timeout, timeout, null));
         }
         if (wait == 0) {
             return Mono.just(Duration.ZERO);
@@ -122,7 +122,7 @@ public final class CallRateLimiter {
             acquireReactive(timeout).block();
             return true;
         }
-        catch (CteraThrottledException ex) {
+        catch (CteraRateLimitedException ex) {
             return false;
         }
     }

@@ -10,7 +10,7 @@ import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
-import com.ctera.client.CteraTransportException;
+import com.ctera.client.CteraDeadlineExceededException;
 
 /**
  * One call under the overall deadline, as the subscriber between the call's inner stages and whoever awaits its
@@ -150,7 +150,7 @@ final class DeadlineSubscriber<T> extends DeadlineTimer.Pending implements CoreS
         if (EXPIRY_SENT.compareAndSet(this, 0, 1)) {
             String message = this.operation + " failed: no result within the overall deadline of " + this.deadline
                     + " (all attempts included)";
-            this.actual.onError(new CteraTransportException(this.operation, 0, message,
+            this.actual.onError(new CteraDeadlineExceededException(this.operation, message, this.deadline,
                     new TimeoutException(message)));
         }
     }

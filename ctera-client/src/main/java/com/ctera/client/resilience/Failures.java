@@ -3,12 +3,10 @@ package com.ctera.client.resilience;
 import java.net.ConnectException;
 import java.time.Duration;
 
-import javax.net.ssl.SSLException;
-
 import org.jspecify.annotations.Nullable;
 
-import com.ctera.client.CteraClientErrorException;
-import com.ctera.client.CteraServerException;
+import com.ctera.client.CteraClientRefusal;
+import com.ctera.client.CteraException;
 import com.ctera.client.CteraThrottledException;
 import com.ctera.client.CteraTransportException;
 
@@ -22,20 +20,13 @@ public final class Failures {
     }
 
     /**
-     * Connect failures, resets, timeouts, 408, 429, and 5xx except 501 and 505. Authentication errors, other 4xx,
-     * in-band business errors, TLS failures and an open circuit are final.
+     * What the failure itself says, {@link CteraException#isRetryable()}: connect failures, resets, timeouts, 408,
+     * 429, and 5xx except 501 and 505. Authentication and permission errors, other 4xx, in-band business errors,
+     * TLS failures, an open circuit and a passed deadline are final. Anything that is not a {@code CteraException}
+     * is final too.
      */
     public static boolean isRetryable(Throwable error) {
-        if (error instanceof CteraThrottledException) {
-            return true;
-        }
-        if (error instanceof CteraTransportException) {
-            return !causedBy(error, SSLException.class);
-        }
-        if (error instanceof CteraServerException server) {
-            return server.status() != 501 && server.status() != 505;
-        }
-        return error instanceof CteraClientErrorException client && client.status() == 408;
+        return error instanceof CteraException failure && failure.isRetryable();
     }
 
     /**
@@ -55,9 +46,17 @@ public final class Failures {
         return error instanceof CteraThrottledException;
     }
 
-    /** Failures that say the portal is unwell, for the circuit breaker: retryable ones except throttling. */
+    /**
+     * Failures that say the portal is unwell, for the circuit breaker: retryable ones except throttling and the
+     * client's own refusals.
+     */
     public static boolean isPortalFailure(Throwable error) {
-        return isRetryable(error) && !isThrottling(error);
+        return isRetryable(error) && !isThrottling(error) && !isClientRefusal(error);
+    }
+
+    /** Decided by the client itself (its limiter, its open breaker, the call's deadline), not by the portal. */
+    public static boolean isClientRefusal(Throwable error) {
+        return error instanceof CteraClientRefusal;
     }
 
     /** The wait the portal asked for, when the failure carries one. */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import com.ctera.client.CteraClientRefusal;
 import com.ctera.client.CteraThrottledException;
 import com.ctera.client.pipeline.CallContext;
 import com.ctera.client.pipeline.CallEvents;
@@ -93,8 +94,8 @@ public final class RateLimitInterceptor implements CallInterceptor {
         }
         return attempt.doOnSuccess(value -> strategy.onSuccess())
             .doOnError(CteraThrottledException.class, throttled -> {
-                // Status 0 is a client-side refusal, not news about the portal.
-                if (throttled.status() != 0) {
+                // The limiter's own refusal is not news about the portal.
+                if (!(throttled instanceof CteraClientRefusal)) {
                     strategy.onThrottled(throttled.retryAfter().orElse(null), permitUsedAt[0]);
                 }
             });

@@ -15,11 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import com.ctera.client.CteraAccessDeniedException;
 import com.ctera.client.CteraAuthenticationException;
 import com.ctera.client.CteraException;
 import com.ctera.client.CteraOperation;
 import com.ctera.client.CteraProtocolException;
 import com.ctera.client.CteraSessionExpiredException;
+import com.ctera.client.PortalContext;
 import com.ctera.client.pipeline.CallContext;
 import com.ctera.client.pipeline.CallEvents;
 import com.ctera.client.pipeline.CallPipeline;
@@ -43,6 +45,9 @@ public final class PortalSession implements AutoCloseable {
     private final PortalCredentials credentials;
 
     private final SessionBootstrap bootstrap;
+
+    // The tenant every login browses: the configured one, then the last one browse() chose.
+    private volatile @Nullable String tenant;
 
     private final Duration closeTimeout;
 
@@ -75,7 +80,8 @@ public final class PortalSession implements AutoCloseable {
         this.pipeline = pipeline;
         this.transport = transport;
         this.credentials = credentials;
-        this.bootstrap = new SessionBootstrap(transport, tenant);
+        this.bootstrap = new SessionBootstrap(transport);
+        this.tenant = tenant;
         this.closeTimeout = closeTimeout;
     }
 
@@ -142,6 +148,44 @@ public final class PortalSession implements AutoCloseable {
             }
             return session().map(SessionState::info);
         }).onErrorMap(this::withoutSecrets);
+    }
+
+    /**
+     * Switches the session to another tenant ({@code PUT currentPortal}, as the SDK's {@code portals.browse}), or
+     * back to global administration for {@code null}; later logins browse it too. Admin context only. Calls already
+     * under way may still reach the tenant before: the portal keeps the browsed tenant per session.
+     * @return who the session is, now in {@code tenant}
+     */
+    public Mono<SessionInfo> browse(@Nullable String tenant) {
+        String target = (tenant == null || tenant.isBlank()) ? null : tenant;
+        return Mono.defer(() -> {
+            if (this.transport.endpoint().context() != PortalContext.ADMIN) {
+                return Mono.error(new IllegalStateException("Portal '" + this.portalName + "' works in the "
+                        + this.transport.endpoint().context().path() + " context: only a global administrator "
+                        + "(context admin) can browse another tenant"));
+            }
+            this.tenant = target;
+            if (this.credentials instanceof PortalCredentials.Bearer bearer) {
+                RequestAuth auth = RequestAuth.bearer(bearer.token());
+                return this.bootstrap.browse(auth, target).then(this.bootstrap.identify(auth));
+            }
+            return session().flatMap(state -> {
+                ApiRequest put = this.bootstrap.browseRequest(target);
+                return exchangeIn(state, put, XmlResponses.discard()).then(Mono.fromSupplier(() -> {
+                    synchronized (this.lock) {
+                        SessionState now = this.current;
+                        if (now == null) {
+                            return state.info().inTenant(target);
+                        }
+                        SessionState moved = new SessionState(now.auth(), now.generation(),
+                                now.info().inTenant(target));
+                        this.current = moved;
+                        return moved.info();
+                    }
+                }));
+            });
+        }).transform(browse -> this.pipeline.wrap(new CallContext(this.portalName, CteraOperation.CURRENT_PORTAL_SET),
+                browse));
     }
 
     /** How many login requests this session has sent. */
@@ -235,13 +279,16 @@ public final class PortalSession implements AutoCloseable {
             this.loginCount.incrementAndGet();
             return this.transport.exchange(request, RequestAuth.anonymous(), cookie);
         })
-                .onErrorMap(CteraAuthenticationException.class, refused -> new CteraAuthenticationException(
-                        CteraOperation.LOGIN.name(), refused.status(), "Portal " + this.transport.endpoint().baseUrl()
-                                + " refused the login of user '" + password.username() + "' (HTTP "
-                                + refused.status() + "): invalid user name or password",
+                // The portal answers bad credentials with 403 (protocol §2.1): at login that is no permission refusal.
+                .onErrorMap(error -> error instanceof CteraAuthenticationException
+                        || error instanceof CteraAccessDeniedException, refused -> new CteraAuthenticationException(
+                        CteraOperation.LOGIN.name(), ((CteraException) refused).status(), "Portal "
+                                + this.transport.endpoint().baseUrl() + " refused the login of user '"
+                                + password.username() + "' (HTTP " + ((CteraException) refused).status()
+                                + "): invalid user name or password",
                         null))
                 .map(RequestAuth::sessionCookie)
-                .flatMap(auth -> this.bootstrap.run(auth)
+                .flatMap(auth -> this.bootstrap.run(auth, this.tenant)
                         .map(info -> new SessionState(auth, this.generations.incrementAndGet(), info)))
                 .doOnNext(state -> logger.debug("Logged in to {} as {} (session #{})",
                         this.transport.endpoint().baseUrl(), password.username(), state.generation()));

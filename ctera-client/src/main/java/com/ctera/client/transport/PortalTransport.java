@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,6 +72,9 @@ public final class PortalTransport implements AutoCloseable {
 
     private static final byte[] NO_BYTES = new byte[0];
 
+    /** The encodings the official SDK accepts (aiohttp's default); Netty's decompressor reads both. */
+    static final String ACCEPT_ENCODING = "gzip, deflate";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
@@ -121,6 +125,10 @@ public final class PortalTransport implements AutoCloseable {
                         settings.connectTimeout().toMillis()))
                 .responseTimeout(settings.readTimeout())
                 .followRedirect(false)
+                // Asks for compressed answers as the SDK does, and inflates them: listings and log pages are tens
+                // of KB of XML that compress about tenfold (docs/benchmarks.md, "Compressed answers").
+                .compress(true)
+                .headers(headers -> headers.set(HttpHeaderNames.ACCEPT_ENCODING, ACCEPT_ENCODING))
                 // Netty reads at most 64 KiB at a time, starting from 2 KiB: a download of a few MiB then spends
                 // much of its time in small reads and writes. Larger reads took 8 MiB downloads from 0.55-0.61 of
                 // curl's throughput to 0.62-0.78 (docs/benchmarks.md, "Larger reads"); 256 KiB bounds what a

@@ -2,6 +2,7 @@ package com.ctera.client.users;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,6 +14,7 @@ import com.ctera.client.CteraProtocolException;
 import com.ctera.client.pipeline.ReadBack;
 import com.ctera.client.protocol.CallEnvelope;
 import com.ctera.client.protocol.Filter;
+import com.ctera.client.protocol.IncludeList;
 import com.ctera.client.protocol.Paging;
 import com.ctera.client.protocol.QueryParams;
 import com.ctera.client.protocol.XmlNull;
@@ -78,7 +80,25 @@ public final class ReactiveUsers {
 
     /** The local user with this name; fails with {@link CteraNotFoundException} when there is none. */
     public Mono<PortalUser> get(String name) {
-        return this.calls.post(CteraOperation.USERS_GET, this.calls.api("users", name), this.getEnvelope)
+        return get(name, this.getEnvelope);
+    }
+
+    /**
+     * The local user with this name, with only the given attributes fetched ({@code name} always; the others of the
+     * record stay {@code null}); none given means {@link UserQuery#DEFAULT_FIELDS}. Fails with
+     * {@link CteraNotFoundException} when there is none, with {@link IllegalArgumentException} for a field that is
+     * no attribute name.
+     */
+    public Mono<PortalUser> get(String name, String... fields) {
+        if (fields.length == 0) {
+            return get(name);
+        }
+        return Mono.fromCallable(() -> this.calls.encodeOnce(CallEnvelope.getMulti(
+                IncludeList.getMultiPaths(List.of(fields))))).flatMap(envelope -> get(name, envelope));
+    }
+
+    private Mono<PortalUser> get(String name, EncodedEnvelope envelope) {
+        return this.calls.post(CteraOperation.USERS_GET, this.calls.api("users", name), envelope)
                 .map(answer -> {
                     // get-multi of a missing user answers with a null name (protocol §3.2).
                     if (!(answer instanceof XmlObject user) || user.text("name") == null) {

@@ -47,6 +47,15 @@ public final class Users {
     }
 
     /**
+     * The local user with this name, fetching only the given attributes ({@code name} always); the record's other
+     * components stay {@code null}. No fields means {@link UserQuery#DEFAULT_FIELDS}.
+     * @throws CteraNotFoundException when there is none
+     */
+    public PortalUser get(String name, String... fields) {
+        return this.reactive.get(name, fields).block();
+    }
+
+    /**
      * Creates a user; not idempotent.
      * @return the portal's reference to the new user, as it answered (may be empty)
      */

@@ -19,7 +19,7 @@ import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import com.ctera.client.CteraOperation;
-import com.ctera.client.CteraTransportException;
+import com.ctera.client.CteraDeadlineExceededException;
 import com.ctera.client.pipeline.CallContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +63,7 @@ class DeadlineInterceptorTest {
         })
             .expectNext("quick")
             .thenAwait(Duration.ofSeconds(2))
-            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CteraTransportException.class)
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CteraDeadlineExceededException.class)
                 .hasMessageContaining("users.get failed: no result within the overall deadline of PT2S"))
             .verify(WAIT);
     }
@@ -92,7 +92,7 @@ class DeadlineInterceptorTest {
         assertThat(deadline.intercept(CALL, Mono.just("quick")).block(WAIT)).isEqualTo("quick");
         long start = System.nanoTime();
         assertThatThrownBy(() -> deadline.intercept(CALL, Mono.never()).block(WAIT))
-            .isInstanceOf(CteraTransportException.class)
+            .isInstanceOf(CteraDeadlineExceededException.class)
             .hasMessageContaining("overall deadline of PT0.2S");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
         assertThat(deadline.callsInFlight()).isZero();
@@ -109,7 +109,7 @@ class DeadlineInterceptorTest {
         time.advanceTimeBy(Duration.ofMillis(300));
         assertThat(cancelled).hasValue(1);
         assertThat(errors).singleElement()
-            .isInstanceOf(CteraTransportException.class)
+            .isInstanceOf(CteraDeadlineExceededException.class)
             .extracting(Throwable::getCause)
             .isInstanceOf(TimeoutException.class);
     }

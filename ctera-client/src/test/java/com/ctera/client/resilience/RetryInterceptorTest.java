@@ -17,6 +17,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 
 import com.ctera.client.CteraAuthenticationException;
 import com.ctera.client.CteraConflictException;
+import com.ctera.client.CteraDeadlineExceededException;
 import com.ctera.client.CteraNotFoundException;
 import com.ctera.client.CteraOperation;
 import com.ctera.client.CteraServerException;
@@ -276,7 +277,7 @@ class RetryInterceptorTest {
             return new DeadlineInterceptor(Duration.ofMillis(300), time).intercept(context, withRetry);
         })
             .thenAwait(Duration.ofMillis(300))
-            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CteraTransportException.class)
+            .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CteraDeadlineExceededException.class)
                 .hasMessageContaining("overall deadline of PT0.3S"))
             .verify(WAIT);
         // Attempts at 0 ms and 200 ms; the one due at 400 ms never starts.

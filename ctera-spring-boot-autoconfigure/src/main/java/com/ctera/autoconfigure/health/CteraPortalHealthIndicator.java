@@ -15,7 +15,7 @@ import org.springframework.boot.health.contributor.Status;
 
 import com.ctera.client.CteraException;
 import com.ctera.client.CteraPortal;
-import com.ctera.client.CteraThrottledException;
+import com.ctera.client.CteraRateLimitedException;
 import com.ctera.client.resilience.CteraCircuitOpenException;
 import com.ctera.client.session.SessionInfo;
 
@@ -102,14 +102,9 @@ public final class CteraPortalHealthIndicator implements HealthIndicator {
             // makes the entry DOWN is decided by the guard signals below, where the user opted in.
             builder.up().withDetail("check", "not sent: the circuit breaker is open");
         }
-        catch (CteraThrottledException ex) {
-            if (ex.status() != 0) {
-                builder.down().withDetail("error", ex.getClass().getSimpleName() + ": " + ex.getMessage());
-            }
-            else {
-                // Refused by the client-side rate limiter, not by the portal.
-                builder.up().withDetail("check", "not sent: the client-side rate limit is exhausted");
-            }
+        catch (CteraRateLimitedException ex) {
+            // Refused by the client-side rate limiter, not by the portal.
+            builder.up().withDetail("check", "not sent: the client-side rate limit is exhausted");
         }
         catch (CteraException ex) {
             builder.down().withDetail("error", ex.getClass().getSimpleName() + ": " + ex.getMessage());

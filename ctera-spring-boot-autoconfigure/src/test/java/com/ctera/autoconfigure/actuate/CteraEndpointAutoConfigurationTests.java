@@ -2,8 +2,6 @@ package com.ctera.autoconfigure.actuate;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,34 +14,27 @@ import org.springframework.context.annotation.Configuration;
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
 import com.ctera.autoconfigure.client.CteraPortals;
 import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.test.CteraPortalTest;
+import com.ctera.test.SimulatedPortal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /actuator/ctera} with two portals: what each shows, the contributed sections, and no secret anywhere. */
+@CteraPortalTest
 class CteraEndpointAutoConfigurationTests {
 
-    private static CteraPortalSimulator simulator;
+    private final CteraPortalSimulator simulator;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(CteraClientAutoConfiguration.class, EndpointAutoConfiguration.class,
-                CteraEndpointAutoConfiguration.class))
-        .withPropertyValues("ctera.portals.main.url=" + simulator.baseUrl(),
-                "ctera.portals.main.username=" + simulator.adminCredentials().username(),
-                "ctera.portals.main.password=" + simulator.adminCredentials().password(),
-                "ctera.portals.main.tenant=" + simulator.defaultTenant(),
-                "ctera.portals.backup.url=" + simulator.baseUrl(), "ctera.portals.backup.context=services-portal",
-                "ctera.portals.backup.username=" + simulator.tenantAdminCredentials().username(),
-                "ctera.portals.backup.password=" + simulator.tenantAdminCredentials().password(),
-                "ctera.primary=main");
+    private final ApplicationContextRunner runner;
 
-    @BeforeAll
-    static void start() {
-        simulator = CteraPortalSimulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
+    CteraEndpointAutoConfigurationTests(SimulatedPortal main, CteraPortalSimulator simulator) {
+        this.simulator = simulator;
+        this.runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CteraClientAutoConfiguration.class,
+                    EndpointAutoConfiguration.class, CteraEndpointAutoConfiguration.class))
+            .withPropertyValues(main.propertyValues())
+            .withPropertyValues(new SimulatedPortal("backup", "services-portal", "", simulator).propertyValues())
+            .withPropertyValues("ctera.primary=main");
     }
 
     @Test
@@ -51,19 +42,20 @@ class CteraEndpointAutoConfigurationTests {
         this.runner.withPropertyValues("management.endpoints.web.exposure.include=ctera")
             .withUserConfiguration(LimiterSection.class)
             .run((context) -> {
-                context.getBean(CteraPortals.class).get("main").users().get(simulator.endUserCredentials().username());
+                context.getBean(CteraPortals.class).get("main").users()
+                    .get(this.simulator.endUserCredentials().username());
                 CteraEndpoint.PortalsDescriptor all = context.getBean(CteraEndpoint.class).portals();
                 assertThat(all.portals()).containsOnlyKeys("main", "backup");
 
                 Map<String, Object> main = all.portals().get("main");
-                assertThat(main).containsEntry("url", simulator.baseUrl().toString())
+                assertThat(main).containsEntry("url", this.simulator.baseUrl().toString())
                     .containsEntry("context", "admin")
                     .containsEntry("rateLimiter", Map.of("strategy", "token-bucket", "availablePermits", 42));
                 assertThat(main.get("version")).asString().isNotBlank();
                 assertThat(main.get("session")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                     .containsEntry("state", "established")
                     .containsEntry("logins", 1)
-                    .containsEntry("tenant", simulator.defaultTenant());
+                    .containsEntry("tenant", this.simulator.defaultTenant());
 
                 Map<String, Object> backup = all.portals().get("backup");
                 assertThat(backup).containsEntry("context", "services-portal")
@@ -78,8 +70,8 @@ class CteraEndpointAutoConfigurationTests {
 
                 String json = JsonMapper.builder().build().writeValueAsString(all);
                 assertThat(json).contains("\"main\"", "\"backup\"")
-                    .doesNotContain(simulator.adminCredentials().password())
-                    .doesNotContain(simulator.tenantAdminCredentials().password())
+                    .doesNotContain(this.simulator.adminCredentials().password())
+                    .doesNotContain(this.simulator.tenantAdminCredentials().password())
                     .doesNotContainIgnoringCase("JSESSIONID");
             });
     }

@@ -2,8 +2,6 @@ package com.ctera.autoconfigure.resilience;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,6 +20,7 @@ import com.ctera.client.CteraException;
 import com.ctera.client.CteraPortal;
 import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.FaultRule;
+import com.ctera.test.CteraPortalTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -30,40 +29,32 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * The breaker and limiters show in each portal's health entry and in {@code /actuator/ctera}; an open breaker turns
  * the entry DOWN only for the portal that opted in.
  */
+@CteraPortalTest
 class ResilienceInHealthAndEndpointTests {
 
-    private static CteraPortalSimulator simulator;
+    private final CteraPortalSimulator simulator;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(CteraClientAutoConfiguration.class,
-                CteraResilienceAutoConfiguration.class, CteraHealthContributorAutoConfiguration.class,
-                CteraEndpointAutoConfiguration.class))
-        .withPropertyValues("management.endpoints.web.exposure.include=ctera",
-                "ctera.defaults.url=" + simulatorUrl(), "ctera.defaults.username=admin",
-                "ctera.defaults.password=" + adminPassword(), "ctera.defaults.retry.max-attempts=1",
-                "ctera.defaults.circuit-breaker.minimum-number-of-calls=2",
-                "ctera.defaults.circuit-breaker.sliding-window-size=2",
-                "ctera.defaults.circuit-breaker.wait-duration-in-open-state=1m",
-                "ctera.defaults.rate-limit.strategy=token-bucket", "ctera.defaults.rate-limit.rate=100",
-                "ctera.portals.strict.circuit-breaker.affects-health=true", "ctera.portals.lenient.tenant=acme",
-                "ctera.health.cache-ttl=1ms");
+    private final ApplicationContextRunner runner;
 
-    @BeforeAll
-    static void start() {
-        simulator = CteraPortalSimulator.start();
+    ResilienceInHealthAndEndpointTests(CteraPortalSimulator simulator) {
+        this.simulator = simulator;
+        this.runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CteraClientAutoConfiguration.class,
+                    CteraResilienceAutoConfiguration.class, CteraHealthContributorAutoConfiguration.class,
+                    CteraEndpointAutoConfiguration.class))
+            .withPropertyValues("management.endpoints.web.exposure.include=ctera",
+                    "ctera.defaults.url=" + simulator.baseUrl(), "ctera.defaults.username=admin",
+                    "ctera.defaults.password=" + adminPassword(), "ctera.defaults.retry.max-attempts=1",
+                    "ctera.defaults.circuit-breaker.minimum-number-of-calls=2",
+                    "ctera.defaults.circuit-breaker.sliding-window-size=2",
+                    "ctera.defaults.circuit-breaker.wait-duration-in-open-state=1m",
+                    "ctera.defaults.rate-limit.strategy=token-bucket", "ctera.defaults.rate-limit.rate=100",
+                    "ctera.portals.strict.circuit-breaker.affects-health=true", "ctera.portals.lenient.tenant=acme",
+                    "ctera.health.cache-ttl=1ms");
     }
 
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    private static String simulatorUrl() {
-        return simulator.baseUrl().toString();
-    }
-
-    private static String adminPassword() {
-        return simulator.adminCredentials().password();
+    private String adminPassword() {
+        return this.simulator.adminCredentials().password();
     }
 
     @Test
@@ -94,8 +85,8 @@ class ResilienceInHealthAndEndpointTests {
         return (Map<String, Object>) health.getDetails().get("circuitBreaker");
     }
 
-    private static void openBreaker(CteraPortal portal) {
-        simulator.faults().inject(FaultRule.forOperation("devices.query").times(2).status(500));
+    private void openBreaker(CteraPortal portal) {
+        this.simulator.faults().inject(FaultRule.forOperation("devices.query").times(2).status(500));
         for (int i = 0; i < 2; i++) {
             assertThat(catchThrowable(() -> portal.devices().list().findFirst())).isInstanceOf(CteraException.class);
         }
