@@ -1,5 +1,6 @@
 package com.ctera.client.statistics;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ public final class ReactiveStatistics {
 
     private static final int PAGE_SIZE = QueryParams.DEFAULT_COUNT_LIMIT;
 
+    private static final CteraOperation USAGE_HISTORY = new CteraOperation("statistics.usageHistory", true);
+
     private final PortalCalls calls;
 
     /** Created by {@code CteraPortal}. */
@@ -41,6 +44,33 @@ public final class ReactiveStatistics {
     /** Every cloud folder of the current tenant with its size and file count. */
     public Flux<CloudFolderUsage> cloudFolders() {
         return Paging.flux(this::cloudFolderPage, PAGE_SIZE);
+    }
+
+    /**
+     * The portal's daily per-folder usage history, oldest first ({@code queryUsageHistory}); a portal without this
+     * call answers with an error.
+     */
+    public Flux<CloudFolderUsageDay> usageHistory() {
+        return Paging.flux(this::usageHistoryPage, PAGE_SIZE);
+    }
+
+    private Mono<CteraPage<CloudFolderUsageDay>> usageHistoryPage(int startFrom) {
+        XmlObject params = QueryParams.builder()
+                .className("QueryParams")
+                .startFrom(startFrom)
+                .countLimit(PAGE_SIZE)
+                .build()
+                .toXml();
+        return this.calls.execute(USAGE_HISTORY, "queryUsageHistory", params,
+                (head, body) -> this.calls.codec().decodePage(body, "objects", ReactiveStatistics::toUsageDay));
+    }
+
+    static CloudFolderUsageDay toUsageDay(XmlObject row) {
+        Long size = number(row.text("cloudFolderSize"));
+        return new CloudFolderUsageDay(LocalDate.parse(row.optionalText("date").orElseThrow().trim()),
+                row.optionalText("portal").orElse(""), row.text("username"),
+                row.optionalText("cloudFolderName").orElse(""), (size != null) ? size : 0L,
+                number(row.text("totalFiles")), number(row.text("quota")));
     }
 
     private Mono<CteraPage<TenantUsage>> tenantPage(int startFrom) {
