@@ -22,6 +22,9 @@ public final class ReactiveStatistics {
 
     private static final int PAGE_SIZE = QueryParams.DEFAULT_COUNT_LIMIT;
 
+    /** History rows per page: one per folder per day, so many more than other lists have. */
+    static final int USAGE_HISTORY_PAGE_SIZE = 1000;
+
     private static final CteraOperation USAGE_HISTORY = new CteraOperation("statistics.usageHistory", true);
 
     private final PortalCalls calls;
@@ -51,14 +54,14 @@ public final class ReactiveStatistics {
      * call answers with an error.
      */
     public Flux<CloudFolderUsageDay> usageHistory() {
-        return Paging.flux(this::usageHistoryPage, PAGE_SIZE);
+        return Paging.flux(this::usageHistoryPage, USAGE_HISTORY_PAGE_SIZE);
     }
 
     private Mono<CteraPage<CloudFolderUsageDay>> usageHistoryPage(int startFrom) {
         XmlObject params = QueryParams.builder()
                 .className("QueryParams")
                 .startFrom(startFrom)
-                .countLimit(PAGE_SIZE)
+                .countLimit(USAGE_HISTORY_PAGE_SIZE)
                 .build()
                 .toXml();
         return this.calls.execute(USAGE_HISTORY, "queryUsageHistory", params,

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.ctera.client.protocol.QueryParams;
-
 /** Storage statistics (protocol §5.5), blocking; every method delegates to {@link ReactiveStatistics}. */
 public final class Statistics {
 
@@ -28,7 +26,7 @@ public final class Statistics {
 
     /** The portal's daily per-folder usage history, oldest first; pages are fetched as the stream is consumed. */
     public Stream<CloudFolderUsageDay> usageHistory() {
-        return this.reactive.usageHistory().toStream(QueryParams.DEFAULT_COUNT_LIMIT);
+        return this.reactive.usageHistory().toStream(ReactiveStatistics.USAGE_HISTORY_PAGE_SIZE);
     }
 
     /** Every cloud folder of the current tenant with its size and file count. */
