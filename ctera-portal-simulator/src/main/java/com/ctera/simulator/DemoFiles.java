@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The cloud drive's starting content: a {@code My Files} folder for every user and, with seeding, files in several
  * users' folders plus 90 days of synthesized history (logins, failed logins from unusual addresses, file activity,
@@ -23,6 +25,35 @@ final class DemoFiles {
 
     /** The addresses failed-login bursts come from: outside every user's usual network. */
     static final List<String> UNUSUAL_ADDRESSES = List.of("185.220.101.47", "45.155.205.233", "103.251.167.10");
+
+    /** A user who never logs in during the history (the known inactive user). */
+    static final String NEVER_LOGGED_IN = "harper.martin";
+
+    /** A user whose last login is {@link #DORMANT_SINCE_DAYS} days before today. */
+    static final String DORMANT_USER = "benjamin.smith";
+
+    /** How many days before today {@link #DORMANT_USER} last logged in (or earlier). */
+    static final int DORMANT_SINCE_DAYS = 45;
+
+    /** A user whose account is used at night from a new address to download many files (the known anomaly). */
+    static final String ANOMALOUS_USER = "noah.brown";
+
+    /** The address of the anomalous night session. */
+    static final String ANOMALY_ADDRESS = "198.51.100.23";
+
+    /** Days before today of the anomalous night session. */
+    static final int ANOMALY_DAY = 5;
+
+    /** Downloads in the anomalous night session. */
+    static final int ANOMALY_DOWNLOADS = 40;
+
+    /** Denied operations: (user, days before today, action, path). */
+    static final List<List<String>> ACCESS_DENIALS = List.of(
+            List.of("olivia.smith", "20", "download", "/Finance/2026/payroll.xlsx"),
+            List.of("olivia.smith", "20", "download", "/Finance/2026/salaries.xlsx"),
+            List.of("olivia.smith", "19", "delete", "/Finance/2026/payroll.xlsx"),
+            List.of("liam.johnson", "9", "upload", "/Projects/Apollo/secret.docx"),
+            List.of("alice", "2", "download", "/Legal/contract-draft.pdf"));
 
     private static final long SEED = 20_261_126L;
 
@@ -68,9 +99,18 @@ final class DemoFiles {
             seedFiles(files, user, random, today, history);
         }
         for (UserRecord user : active) {
-            history.addAll(logins(user, random, today));
+            // Generated for every user so the random sequence, and the rest of the history, stays the same.
+            List<LogRecord> logins = logins(user, random, today);
+            if (user.name().equals(NEVER_LOGGED_IN)) {
+                continue;
+            }
+            LocalDateTime dormantAfter = today.minusDays(DORMANT_SINCE_DAYS).atStartOfDay();
+            history.addAll(!user.name().equals(DORMANT_USER) ? logins
+                    : logins.stream().filter(record -> record.time().isBefore(dormantAfter)).toList());
         }
         history.addAll(attacks(active, today));
+        history.addAll(denials(active, today));
+        history.addAll(nightSession(active, today));
         logs.addHistory(history);
         statistics.addHistory(usage(files, statistics, users, today));
     }
@@ -159,6 +199,46 @@ final class DemoFiles {
             }
         }
         return records;
+    }
+
+    /** Operations refused for lack of permission (audit warnings with result failure). */
+    private static List<LogRecord> denials(List<UserRecord> users, LocalDate today) {
+        List<LogRecord> records = new ArrayList<>();
+        for (int i = 0; i < ACCESS_DENIALS.size(); i++) {
+            List<String> denial = ACCESS_DENIALS.get(i);
+            UserRecord user = find(users, denial.get(0));
+            if (user == null) {
+                continue;
+            }
+            LocalDateTime when = today.minusDays(Integer.parseInt(denial.get(1))).atTime(10, 15 + i, 0);
+            records.add(record(when, user, "audit", "warning", "AccessDenied",
+                    "User " + user.name() + " was denied " + denial.get(2) + " of " + denial.get(3),
+                    homeAddress(user), denial.get(2), "failure", denial.get(3)));
+        }
+        return records;
+    }
+
+    /** A login at 03:05 from a new address followed by many downloads within the hour. */
+    private static List<LogRecord> nightSession(List<UserRecord> users, LocalDate today) {
+        UserRecord user = find(users, ANOMALOUS_USER);
+        if (user == null) {
+            return List.of();
+        }
+        List<LogRecord> records = new ArrayList<>();
+        LocalDateTime start = today.minusDays(ANOMALY_DAY).atTime(3, 5, 0);
+        records.add(record(start, user, "access", "info", "Login",
+                "User " + user.name() + " logged in from " + ANOMALY_ADDRESS, ANOMALY_ADDRESS, "login", "success",
+                null));
+        for (int i = 0; i < ANOMALY_DOWNLOADS; i++) {
+            String path = SimulatorState.PERSONAL_FOLDER + "/" + FOLDERS[i % FOLDERS.length] + "/file-" + i;
+            records.add(record(start.plusSeconds(30L + i * 60L), user, "audit", "info", "FileDownload",
+                    "Downloaded " + path, ANOMALY_ADDRESS, "download", "success", path));
+        }
+        return records;
+    }
+
+    private static @Nullable UserRecord find(List<UserRecord> users, String name) {
+        return users.stream().filter(user -> user.name().equals(name)).findFirst().orElse(null);
     }
 
     /** One snapshot per folder per past day, growing to (about) today's stored size. */

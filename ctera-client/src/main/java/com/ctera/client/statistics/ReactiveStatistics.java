@@ -1,5 +1,6 @@
 package com.ctera.client.statistics;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +21,11 @@ import com.ctera.client.session.PortalCalls;
 public final class ReactiveStatistics {
 
     private static final int PAGE_SIZE = QueryParams.DEFAULT_COUNT_LIMIT;
+
+    /** History rows per page: one per folder per day, so many more than other lists have. */
+    static final int USAGE_HISTORY_PAGE_SIZE = 1000;
+
+    private static final CteraOperation USAGE_HISTORY = new CteraOperation("statistics.usageHistory", true);
 
     private final PortalCalls calls;
 
@@ -43,6 +49,33 @@ public final class ReactiveStatistics {
     public Flux<CloudFolderUsage> cloudFolders() {
         return Paging.flux(this::cloudFolderPage, PAGE_SIZE, new Paging.Limit(
                 CteraOperation.STATISTICS_CLOUD_DRIVES.name(), this.calls.limits().maxListItems()));
+    }
+
+    /**
+     * The portal's daily per-folder usage history, oldest first ({@code queryUsageHistory}); a portal without this
+     * call answers with an error.
+     */
+    public Flux<CloudFolderUsageDay> usageHistory() {
+        return Paging.flux(this::usageHistoryPage, USAGE_HISTORY_PAGE_SIZE);
+    }
+
+    private Mono<CteraPage<CloudFolderUsageDay>> usageHistoryPage(int startFrom) {
+        XmlObject params = QueryParams.builder()
+                .className("QueryParams")
+                .startFrom(startFrom)
+                .countLimit(USAGE_HISTORY_PAGE_SIZE)
+                .build()
+                .toXml();
+        return this.calls.execute(USAGE_HISTORY, "queryUsageHistory", params,
+                (head, body) -> this.calls.codec().decodePage(body, "objects", ReactiveStatistics::toUsageDay));
+    }
+
+    static CloudFolderUsageDay toUsageDay(XmlObject row) {
+        Long size = number(row.text("cloudFolderSize"));
+        return new CloudFolderUsageDay(LocalDate.parse(row.optionalText("date").orElseThrow().trim()),
+                row.optionalText("portal").orElse(""), row.text("username"),
+                row.optionalText("cloudFolderName").orElse(""), (size != null) ? size : 0L,
+                number(row.text("totalFiles")), number(row.text("quota")));
     }
 
     private Mono<CteraPage<TenantUsage>> tenantPage(int startFrom) {

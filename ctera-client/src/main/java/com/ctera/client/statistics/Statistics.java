@@ -2,6 +2,7 @@ package com.ctera.client.statistics;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Storage statistics (protocol §5.5), blocking; every method delegates to {@link ReactiveStatistics}. */
 public final class Statistics {
@@ -21,6 +22,11 @@ public final class Statistics {
     /** One tenant's usage, if a tenant has this name. */
     public Optional<TenantUsage> tenant(String name) {
         return this.reactive.tenant(name).blockOptional();
+    }
+
+    /** The portal's daily per-folder usage history, oldest first; pages are fetched as the stream is consumed. */
+    public Stream<CloudFolderUsageDay> usageHistory() {
+        return this.reactive.usageHistory().toStream(ReactiveStatistics.USAGE_HISTORY_PAGE_SIZE);
     }
 
     /** Every cloud folder of the current tenant with its size and file count. */
