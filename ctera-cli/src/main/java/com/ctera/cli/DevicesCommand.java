@@ -1,0 +1,45 @@
+package com.ctera.cli;
+
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import com.ctera.client.devices.Device;
+
+/** {@code ctera devices}: the edge filers and agents registered with the portal. */
+@Command(name = "devices", description = "List and show devices (edge filers and agents).")
+final class DevicesCommand {
+
+    private static final String[] COLUMNS = { "name", "tenant", "type", "version", "connected", "owner", "uid" };
+
+    @ParentCommand
+    @Nullable CteraCommand root;
+
+    @Command(name = "list", description = "List devices (columns: name, tenant, type, version, connected, owner, uid).")
+    int list() {
+        CteraCommand command = Commands.root(this.root);
+        Rows rows = Rows.of(COLUMNS);
+        try (Stream<Device> devices = command.portal().devices().list()) {
+            for (Device device : (Iterable<Device>) devices::iterator) {
+                rows.add(row(device));
+            }
+        }
+        command.printer().list(rows);
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "get", description = "Show one device.")
+    int get(@Parameters(paramLabel = "NAME", description = "The device name.") String name) {
+        CteraCommand command = Commands.root(this.root);
+        command.printer().single(Rows.of(COLUMNS).add(row(command.portal().devices().get(name))));
+        return ExitCodes.OK;
+    }
+
+    private static @Nullable Object[] row(Device device) {
+        return new @Nullable Object[] { device.name(), device.tenant(), device.deviceType(), device.version(),
+                device.connected(), device.owner(), device.uid() };
+    }
+}
