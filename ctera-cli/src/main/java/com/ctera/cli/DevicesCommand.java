@@ -4,10 +4,12 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import com.ctera.client.devices.Device;
+import com.ctera.client.devices.Devices;
 
 /** {@code ctera devices}: the edge filers and agents registered with the portal. */
 @Command(name = "devices", description = "List and show devices (edge filers and agents).")
@@ -32,9 +34,20 @@ final class DevicesCommand {
     }
 
     @Command(name = "get", description = "Show one device.")
-    int get(@Parameters(paramLabel = "NAME", description = "The device name.") String name) {
+    int get(@Parameters(paramLabel = "NAME", description = "The device name.") String name,
+            @Option(names = "--tenant", paramLabel = "TENANT",
+                    description = "The device's tenant (needed in global administration).") @Nullable String tenant) {
         CteraCommand command = Commands.root(this.root);
-        command.printer().single(Rows.of(COLUMNS).add(row(command.portal().devices().get(name))));
+        Devices devices = command.portal().devices();
+        Device device;
+        try {
+            device = (tenant != null) ? devices.get(tenant, name) : devices.get(name);
+        }
+        catch (IllegalStateException ex) {
+            throw new CliFailure(ExitCodes.USAGE, "the portal session is in global administration: give the "
+                    + "device's tenant with --tenant TENANT");
+        }
+        command.printer().single(Rows.of(COLUMNS).add(row(device)));
         return ExitCodes.OK;
     }
 

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 
+import com.ctera.client.CteraAccessDeniedException;
 import com.ctera.client.CteraAuthenticationException;
 import com.ctera.client.CteraException;
 import com.ctera.client.CteraNotFoundException;
@@ -42,6 +43,10 @@ public record FailureReport(int exitCode, String message) {
             return new FailureReport(cli.exitCode(), cli.getMessage());
         }
         CteraException ctera = find(failure, CteraException.class);
+        if (ctera instanceof CteraAccessDeniedException) {
+            return new FailureReport(ExitCodes.AUTHENTICATION, ctera.getMessage()
+                    + "; the user lacks the rights: use an administrator's portal (--portal NAME)");
+        }
         if (ctera instanceof CteraAuthenticationException) {
             return new FailureReport(ExitCodes.AUTHENTICATION, ctera.getMessage()
                     + "; check the user name and password (ctera configure, --password-stdin or CTERA_PORTAL_PASSWORD)");
