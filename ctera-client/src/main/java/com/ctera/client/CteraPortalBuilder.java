@@ -16,6 +16,7 @@ import com.ctera.client.pipeline.CallInterceptor;
 import com.ctera.client.pipeline.CallPipeline;
 import com.ctera.client.session.PortalCredentials;
 import com.ctera.client.transport.PortalEndpoint;
+import com.ctera.client.transport.TransferThroughput;
 import com.ctera.client.transport.TransportSettings;
 
 /**
@@ -45,6 +46,8 @@ public final class CteraPortalBuilder {
     private Duration connectTimeout = Duration.ofSeconds(5);
 
     private Duration readTimeout = Duration.ofSeconds(30);
+
+    private TransferThroughput transferMinThroughput = TransferThroughput.DEFAULT;
 
     private WebClient.@Nullable Builder webClientBuilder;
 
@@ -115,6 +118,17 @@ public final class CteraPortalBuilder {
     /** Longest wait for an answer to start, and longest silence while it streams in; default 30 s. */
     public CteraPortalBuilder readTimeout(Duration readTimeout) {
         this.readTimeout = readTimeout;
+        return this;
+    }
+
+    /**
+     * The slowest a file transfer (upload, download, zip) may move before it fails as stalled with a retryable
+     * {@code CteraTransportException}: at least {@code bytes} in every {@code period}; default 1 KiB per 30 s.
+     * Transfers have no fixed time limit, so a large file on a good link is never cut off; 0 bytes turns the rule
+     * off.
+     */
+    public CteraPortalBuilder transferMinThroughput(long bytes, Duration period) {
+        this.transferMinThroughput = new TransferThroughput(bytes, period);
         return this;
     }
 
@@ -192,7 +206,8 @@ public final class CteraPortalBuilder {
                 "tenant needs credentials: a bearer token has no session in which to browse a tenant");
         TransportSettings settings = new TransportSettings(this.name, new PortalEndpoint(url, this.context),
                 this.connectTimeout, this.readTimeout, this.userAgent, this.insecureTrustAllCertificates,
-                this.webClientBuilder, this.httpObservations, this.httpObservationConvention);
+                this.webClientBuilder, this.httpObservations, this.httpObservationConvention,
+                this.transferMinThroughput);
         return new CteraPortal(settings, credentials, this.tenant, CallPipeline.of(this.interceptors),
                 this.taskPollInterval);
     }
