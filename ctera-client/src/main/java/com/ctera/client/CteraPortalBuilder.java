@@ -17,6 +17,7 @@ import com.ctera.client.pipeline.CallPipeline;
 import com.ctera.client.session.PortalCredentials;
 import com.ctera.client.transport.CallLimits;
 import com.ctera.client.transport.PortalEndpoint;
+import com.ctera.client.transport.TransferThroughput;
 import com.ctera.client.transport.TransportSettings;
 
 /**
@@ -46,6 +47,8 @@ public final class CteraPortalBuilder {
     private Duration connectTimeout = Duration.ofSeconds(5);
 
     private Duration readTimeout = Duration.ofSeconds(30);
+
+    private TransferThroughput transferMinThroughput = TransferThroughput.DEFAULT;
 
     private WebClient.@Nullable Builder webClientBuilder;
 
@@ -124,6 +127,17 @@ public final class CteraPortalBuilder {
     /** Longest wait for an answer to start, and longest silence while it streams in; default 30 s. */
     public CteraPortalBuilder readTimeout(Duration readTimeout) {
         this.readTimeout = readTimeout;
+        return this;
+    }
+
+    /**
+     * The slowest a file transfer (upload, download, zip) may move before it fails as stalled with a retryable
+     * {@code CteraTransportException}: at least {@code bytes} in every {@code period}; default 1 KiB per 30 s.
+     * Transfers have no fixed time limit, so a large file on a good link is never cut off; 0 bytes turns the rule
+     * off.
+     */
+    public CteraPortalBuilder transferMinThroughput(long bytes, Duration period) {
+        this.transferMinThroughput = new TransferThroughput(bytes, period);
         return this;
     }
 
@@ -240,7 +254,8 @@ public final class CteraPortalBuilder {
                 "tenant needs credentials: a bearer token has no session in which to browse a tenant");
         TransportSettings settings = new TransportSettings(this.name, new PortalEndpoint(url, this.context),
                 this.connectTimeout, this.readTimeout, this.userAgent, this.insecureTrustAllCertificates,
-                this.webClientBuilder, this.httpObservations, this.httpObservationConvention);
+                this.webClientBuilder, this.httpObservations, this.httpObservationConvention,
+                this.transferMinThroughput);
         CallLimits limits = new CallLimits(this.maxAnswerSize, this.maxTextLength, this.attemptTimeout,
                 this.maxListItems);
         return new CteraPortal(settings, credentials, this.tenant, CallPipeline.of(this.interceptors),

@@ -44,7 +44,11 @@ final class FileMapper {
     static FileInfo toFile(XmlObject resource) {
         String href = resource.requireText("href");
         PortalPath path = PortalPath.fromHref(href);
+        // A portal's name is used as a local file name by callers (download into a directory): it must stay there.
         String name = resource.optionalText("name").orElse(path.name());
+        if (!path.isRoot()) {
+            FileNames.requireSafe(name, InvalidFileNameException.Origin.PORTAL);
+        }
         XmlObject folder = resource.object("cloudFolderInfo");
         return new FileInfo(path.relative(), name, longOrNull(resource.text("fileId")),
                 bool(resource.text("isFolder")), bool(resource.text("isDeleted")),

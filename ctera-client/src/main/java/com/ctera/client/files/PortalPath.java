@@ -25,25 +25,16 @@ public final class PortalPath {
 
     /**
      * Reads a user path; leading, trailing and repeated {@code /} are ignored.
-     * @throws IllegalArgumentException for {@code .} or {@code ..} segments, which the portal does not resolve
+     * @throws InvalidFileNameException for {@code .} or {@code ..} segments, which the portal does not resolve, and
+     * for NUL or other control characters
      */
     public static PortalPath of(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String segment : path.replace('\\', '/').split("/")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            if (segment.equals(".") || segment.equals("..")) {
-                throw new IllegalArgumentException("path '" + path + "' must not contain '.' or '..' segments; "
-                        + "write the full path from the root, such as 'My Files/docs/a.txt'");
-            }
-            segments.add(segment);
-        }
-        return new PortalPath(segments);
+        return of(path, InvalidFileNameException.Origin.CALLER);
     }
 
     /**
      * Reads the href the portal wrote in a {@code ResourceInfo}, with or without the {@code /{ctx}/webdav} prefix.
+     * @throws InvalidFileNameException for a segment that could escape its folder ({@code ..}, a control character)
      */
     public static PortalPath fromHref(String href) {
         String decoded = UriUtils.decode(href, StandardCharsets.UTF_8);
@@ -58,7 +49,17 @@ public final class PortalPath {
         else {
             relative = decoded;
         }
-        return of(relative);
+        return of(relative, InvalidFileNameException.Origin.PORTAL);
+    }
+
+    private static PortalPath of(String path, InvalidFileNameException.Origin origin) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.replace('\\', '/').split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(FileNames.requireSafe(segment, origin));
+            }
+        }
+        return new PortalPath(segments);
     }
 
     /** Whether this is the root of the tree. */

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 import com.ctera.client.CteraOperation;
@@ -34,6 +36,8 @@ public final class ApiRequest {
 
     private final @Nullable Duration responseTimeout;
 
+    private final @Nullable Consumer<HttpHeaders> attemptHeaders;
+
     private ApiRequest(Builder builder) {
         this.operation = builder.operation;
         this.method = builder.method;
@@ -44,6 +48,7 @@ public final class ApiRequest {
         this.multipartBody = builder.multipartBody;
         this.meter = builder.meter;
         this.responseTimeout = builder.responseTimeout;
+        this.attemptHeaders = builder.attemptHeaders;
     }
 
     /** {@code GET} of a node, or of a file's raw bytes under {@code /{ctx}/webdav} (read with a streaming reader). */
@@ -116,6 +121,24 @@ public final class ApiRequest {
         return builder.build();
     }
 
+    /**
+     * The same request with headers decided anew for each attempt, just before it is sent: a download resumed by a
+     * retry asks for the bytes it still lacks ({@code Range}) this way.
+     */
+    public ApiRequest withAttemptHeaders(Consumer<HttpHeaders> headers) {
+        Builder builder = toBuilder();
+        builder.attemptHeaders = headers;
+        return builder.build();
+    }
+
+    /**
+     * Whether this request moves file content (it has a {@link TransferMeter}): such a request is bounded by the
+     * minimum transfer throughput rather than by a fixed time.
+     */
+    public boolean isTransfer() {
+        return this.meter != null;
+    }
+
     /** The logical operation this request belongs to. */
     public CteraOperation operation() {
         return this.operation;
@@ -155,6 +178,20 @@ public final class ApiRequest {
         return this.responseTimeout;
     }
 
+    /** Adds this attempt's own headers, if the request has any. */
+    void applyAttemptHeaders(HttpHeaders headers) {
+        if (this.attemptHeaders != null) {
+            this.attemptHeaders.accept(headers);
+        }
+    }
+
+    /** The same request with another multipart body, such as the same one whose content is watched. */
+    ApiRequest withMultipartBody(MultipartUpload upload) {
+        Builder builder = toBuilder();
+        builder.multipartBody = upload;
+        return builder.build();
+    }
+
     private Builder toBuilder() {
         Builder builder = new Builder(this.operation, this.method, this.uri);
         builder.xmlBody = this.xmlBody;
@@ -163,6 +200,7 @@ public final class ApiRequest {
         builder.multipartBody = this.multipartBody;
         builder.meter = this.meter;
         builder.responseTimeout = this.responseTimeout;
+        builder.attemptHeaders = this.attemptHeaders;
         return builder;
     }
 
@@ -190,6 +228,8 @@ public final class ApiRequest {
         private @Nullable TransferMeter meter;
 
         private @Nullable Duration responseTimeout;
+
+        private @Nullable Consumer<HttpHeaders> attemptHeaders;
 
         private Builder(CteraOperation operation, HttpMethod method, URI uri) {
             this.operation = operation;

@@ -154,6 +154,9 @@ final class DirectExchange {
         if (extraHeaders != null) {
             extraHeaders.forEach(headers::add);
         }
+        org.springframework.http.HttpHeaders attempt = new org.springframework.http.HttpHeaders();
+        request.applyAttemptHeaders(attempt);
+        attempt.forEach(headers::set);
         Duration responseTimeout = request.responseTimeout();
         if (responseTimeout != null) {
             out.responseTimeout(responseTimeout);

@@ -132,6 +132,10 @@ final class FailureTranslator {
             return new CteraTransportException(operation, status, operation + " failed: the answer stalled for "
                     + "longer than the read timeout of " + this.readTimeout + " (" + describe(request) + ")", error);
         }
+        if (isCutOff(error)) {
+            return new CteraTransportException(operation, status, operation + " failed: the connection closed "
+                    + "before the whole answer arrived (" + describe(request) + ")", error);
+        }
         return new CteraProtocolException(operation, status, operation
                 + " failed: malformed, truncated or unexpected answer from " + describe(request) + ": "
                 + rootMessage(error), error);
@@ -178,6 +182,23 @@ final class FailureTranslator {
             return "cannot connect";
         }
         return "connection failed: " + rootMessage(error);
+    }
+
+    // The connection ended mid-body (closed or reset): a transport failure, which a retry may cure, not a malformed
+    // answer.
+    private static boolean isCutOff(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof reactor.netty.http.client.PrematureCloseException
+                    || cause instanceof java.net.SocketException
+                    || cause instanceof java.nio.channels.ClosedChannelException
+                    || (cause instanceof java.io.IOException && cause.getClass().getName().startsWith("io.netty."))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean isTimeout(Throwable error) {

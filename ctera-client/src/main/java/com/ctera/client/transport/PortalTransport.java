@@ -96,9 +96,11 @@ public final class PortalTransport implements AutoCloseable {
 
     private final CallLimits limits;
 
+    private final TransferThroughput transferThroughput;
+
     private PortalTransport(PortalEndpoint endpoint, @Nullable WebClient webClient, @Nullable DirectExchange direct,
-            ConnectionProvider connections, Duration readTimeout, Clock clock, String portalName,
-            CallLimits limits) {
+            ConnectionProvider connections, Duration readTimeout, TransferThroughput transferThroughput, Clock clock,
+            String portalName, CallLimits limits) {
         this.endpoint = endpoint;
         this.webClient = webClient;
         this.direct = direct;
@@ -107,6 +109,7 @@ public final class PortalTransport implements AutoCloseable {
         this.limits = limits;
         this.codec = new XmlCodec(limits.maxTextLength());
         this.failures = new FailureTranslator(readTimeout, clock, portalName, limits);
+        this.transferThroughput = transferThroughput;
     }
 
     /** Builds the HTTP client and connection pool for one portal with the default {@link CallLimits}. */
@@ -144,7 +147,7 @@ public final class PortalTransport implements AutoCloseable {
         DirectExchange direct = (webClient != null) ? null : new DirectExchange(http, settings.userAgent(),
                 settings.httpObservations(), settings.httpObservationConvention());
         return new PortalTransport(settings.endpoint(), webClient, direct, connections, settings.readTimeout(),
-                Clock.systemUTC(), settings.portalName(), limits);
+                settings.transferThroughput(), Clock.systemUTC(), settings.portalName(), limits);
     }
 
     // A WebClient on the same Reactor Netty client, only when the application's builder carries exchange filters:
@@ -210,7 +213,8 @@ public final class PortalTransport implements AutoCloseable {
         return timeout;
     }
 
-    private <T> Mono<T> attempt(ApiRequest request, RequestAuth auth, ResponseReader<T> reader) {
+    private <T> Mono<T> attempt(ApiRequest given, RequestAuth auth, ResponseReader<T> reader) {
+        ApiRequest request = watchedUpload(given);
         return Mono.defer(() -> {
             TransferMeter meter = request.meter();
             if (meter != null) {
@@ -223,7 +227,10 @@ public final class PortalTransport implements AutoCloseable {
             }
             WebClient.RequestBodySpec spec = Objects.requireNonNull(this.webClient).method(request.method())
                     .uri(request.uri())
-                    .headers(auth::applyTo);
+                    .headers(headers -> {
+                        auth.applyTo(headers);
+                        request.applyAttemptHeaders(headers);
+                    });
             Duration responseTimeout = request.responseTimeout();
             if (responseTimeout != null) {
                 spec = spec.httpRequest(http -> {
@@ -236,6 +243,23 @@ public final class PortalTransport implements AutoCloseable {
             return reportTransfer(request, ready.exchangeToMono(response -> handle(request, answer(response),
                     reader)));
         }).onErrorMap(error -> !(error instanceof CteraException), error -> this.failures.transport(request, error));
+    }
+
+    // An upload's bytes are watched as the connection takes them, so a stalled upload fails by the minimum
+    // throughput rather than hanging on a full socket buffer.
+    private ApiRequest watchedUpload(ApiRequest request) {
+        MultipartUpload upload = request.multipartBody();
+        if (upload == null || !request.isTransfer() || !this.transferThroughput.enabled()) {
+            return request;
+        }
+        return request.withMultipartBody(new MultipartUpload(upload.fields(), upload.filePartName(),
+                upload.fileName(), ThroughputGuard.guard(upload.content(), this.transferThroughput, false, request),
+                upload.contentLength()));
+    }
+
+    // A download's body is watched as it arrives; a pause in the consumer's demand is not held against the portal.
+    private Flux<DataBuffer> watchedBody(ApiRequest request, Flux<DataBuffer> body) {
+        return request.isTransfer() ? ThroughputGuard.guard(body, this.transferThroughput, true, request) : body;
     }
 
     private static Answer answer(ClientResponse response) {
@@ -292,7 +316,7 @@ public final class PortalTransport implements AutoCloseable {
         if (answer.isSuccessful()) {
             ResponseHead head = new ResponseHead(status, headers, answer.cookies());
             if (reader instanceof BufferResponseReader<T> buffers) {
-                return readBuffers(request, status, head, answer.body(), buffers);
+                return readBuffers(request, status, head, watchedBody(request, answer.body()), buffers);
             }
             long length = headers.getContentLength();
             boolean bounded = request.meter() == null;
@@ -304,7 +328,7 @@ public final class PortalTransport implements AutoCloseable {
                 return readInline(request, status, head, answer.body(), reader);
             }
             // Reactor Netty's response timeout also bounds every silence while the body streams in.
-            Flux<DataBuffer> body = answer.body();
+            Flux<DataBuffer> body = watchedBody(request, answer.body());
             return Mono.fromCallable(() -> {
                 InputStream in = DataBufferUtils.subscriberInputStream(body, BODY_DEMAND);
                 try {

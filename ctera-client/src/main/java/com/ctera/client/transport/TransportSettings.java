@@ -18,9 +18,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param webClientBuilder a builder to start from (cloned; its connector is replaced), or {@code null}
  * @param httpObservations observes each HTTP exchange as {@code http.client.requests}; noop for none
  * @param httpObservationConvention names and tags those observations; {@code null} for Spring's default
+ * @param transferThroughput the slowest a file transfer may move before it fails as stalled
  */
 public record TransportSettings(String portalName, PortalEndpoint endpoint, Duration connectTimeout,
         Duration readTimeout, String userAgent, boolean insecureTrustAllCertificates,
         WebClient.@Nullable Builder webClientBuilder, ObservationRegistry httpObservations,
-        @Nullable ClientRequestObservationConvention httpObservationConvention) {
+        @Nullable ClientRequestObservationConvention httpObservationConvention,
+        TransferThroughput transferThroughput) {
 }

@@ -52,10 +52,10 @@ class InBandErrorsTest {
     @Test
     void namesWithForbiddenCharactersAreRefusedBeforeSending() {
         for (char forbidden : "\\/:?&<>\"|".toCharArray()) {
-            assertThatThrownBy(() -> ReactiveCloudFiles.validateName("a" + forbidden + "b"))
+            assertThatThrownBy(() -> FileNames.requireValid("a" + forbidden + "b"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot contain");
         }
-        assertThatThrownBy(() -> ReactiveCloudFiles.validateName(" ")).isInstanceOf(IllegalArgumentException.class);
-        ReactiveCloudFiles.validateName("fine name (1).txt");
+        assertThatThrownBy(() -> FileNames.requireValid(" ")).isInstanceOf(IllegalArgumentException.class);
+        FileNames.requireValid("fine name (1).txt");
     }
 }
