@@ -163,6 +163,31 @@ public final class ChangeFeedPoller implements AutoCloseable {
         }
     }
 
+    /** Events of a type handed to listeners by this instance. */
+    public long published(EventType type) {
+        return this.published.get(type).get();
+    }
+
+    /** Failed attempts to read the feed since start. */
+    public long failures() {
+        return this.failures.get();
+    }
+
+    /** Re-baselines after a refused cursor. */
+    public long resyncs() {
+        return this.resyncs.get();
+    }
+
+    /** {@code ancestors} calls made to resolve paths. */
+    public long ancestorCalls() {
+        return this.paths.ancestorCalls();
+    }
+
+    /** Time from the last event's change on the portal to its publication here. */
+    public long lagMillis() {
+        return this.lagMillis;
+    }
+
     /** What the poller is doing now. */
     public PollerStatus status() {
         Optional<JdbcEventStore.StoredCursor> cursor = Optional.empty();

@@ -92,15 +92,28 @@ public final class JdbcLeaseLock {
         return true;
     }
 
-    /** Whether this owner holds an unexpired lease, read with the row locked in the caller's transaction. */
+    /**
+     * Whether this owner still holds the lease, checked with the row locked in the caller's transaction, and renewed
+     * there. A lease that lapsed but was not taken by anyone is still this owner's: no one else can have read.
+     */
     public boolean heldIn(Connection connection) throws SQLException {
         try (PreparedStatement select = connection
-            .prepareStatement("SELECT owner, locked_until FROM ctera_lock WHERE name = ? FOR UPDATE")) {
+            .prepareStatement("SELECT owner FROM ctera_lock WHERE name = ? FOR UPDATE")) {
             select.setString(1, this.name);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() && this.owner.equals(row.getString(1)) && row.getLong(2) > this.clock.millis();
+                if (!row.next() || !this.owner.equals(row.getString(1))) {
+                    return false;
+                }
             }
         }
+        try (PreparedStatement renew = connection
+            .prepareStatement("UPDATE ctera_lock SET locked_until = ? WHERE name = ? AND owner = ?")) {
+            renew.setLong(1, this.clock.millis() + this.ttl.toMillis());
+            renew.setString(2, this.name);
+            renew.setString(3, this.owner);
+            renew.executeUpdate();
+        }
+        return true;
     }
 
     /** The current holder, if any lease has not lapsed. */
