@@ -1,0 +1,271 @@
+package com.ctera.client.webhooks;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import com.ctera.client.events.CteraEventPublisher;
+import com.ctera.client.events.CteraWebhookEndpointDisabledEvent;
+
+/**
+ * The delivery workers: each claims a batch of due outbox rows, attempts them concurrently (HTTP through the SSRF
+ * guard and the signer, or an in-process handler), then records every outcome in one transaction: delivered, due
+ * again on the retry schedule (or the receiver's {@code Retry-After}), dead after the last attempt, or held because
+ * the endpoint answered 410 or kept failing past {@code disableAfter}, which disables it with one WARN, an event and a
+ * metric.
+ */
+public final class WebhookDispatcher implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    private final WebhookOutbox outbox;
+
+    private final WebhookManager manager;
+
+    private final WebhookSender sender;
+
+    private final WebhookAddressGuard guard;
+
+    private final RetrySchedule schedule;
+
+    private final DispatcherSettings settings;
+
+    private final DeliveryListener listener;
+
+    private final CteraEventPublisher publisher;
+
+    private final Clock clock;
+
+    private final Map<String, Long> failingSince = new ConcurrentHashMap<>();
+
+    private final Object sleeper = new Object();
+
+    private final List<Thread> threads = new ArrayList<>();
+
+    private volatile boolean running;
+
+    /**
+     * @param connectTimeout connect timeout of each attempt
+     * @param readTimeout how long an attempt waits for the answer
+     * @param publisher where the disabling of an endpoint is announced
+     */
+    public WebhookDispatcher(WebhookOutbox outbox, WebhookManager manager, WebhookAddressGuard guard,
+            RetrySchedule schedule, DispatcherSettings settings, Duration connectTimeout, Duration readTimeout,
+            DeliveryListener listener, CteraEventPublisher publisher, Clock clock) {
+        this.outbox = outbox;
+        this.manager = manager;
+        this.guard = guard;
+        this.schedule = schedule;
+        this.settings = settings;
+        this.listener = listener;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.sender = new WebhookSender(connectTimeout, readTimeout,
+                Math.max(16, settings.workers() * settings.concurrency()), clock);
+    }
+
+    /** Starts the workers. */
+    public synchronized void start() {
+        if (this.running) {
+            return;
+        }
+        this.running = true;
+        for (int i = 0; i < this.settings.workers(); i++) {
+            Thread worker = new Thread(this::work, "ctera-webhooks-" + i);
+            worker.setDaemon(true);
+            this.threads.add(worker);
+            worker.start();
+        }
+    }
+
+    /** Stops the workers after their current batch; rows they hold return to the others when the lease lapses. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            this.running = false;
+        }
+        synchronized (this.sleeper) {
+            this.sleeper.notifyAll();
+        }
+        for (Thread thread : this.threads) {
+            try {
+                thread.join(30_000);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        this.threads.clear();
+        this.sender.close();
+    }
+
+    /** Wakes idle workers (new rows were committed). */
+    public void wakeUp() {
+        synchronized (this.sleeper) {
+            this.sleeper.notifyAll();
+        }
+    }
+
+    private void work() {
+        while (this.running) {
+            try {
+                if (deliverOnce() == 0) {
+                    pause(this.settings.idlePoll());
+                }
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Webhook delivery worker failed; retrying: {}", ex.toString());
+                pause(this.settings.idlePoll().multipliedBy(10));
+            }
+        }
+    }
+
+    /**
+     * Claims one batch, attempts it and records the outcomes.
+     * @return how many rows were attempted
+     */
+    public int deliverOnce() {
+        List<WebhookOutbox.Claimed> claimed = this.outbox.claim(List.copyOf(this.manager.names()),
+                this.settings.batchSize(), this.settings.lease());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<Attempt> attempts = Flux.fromIterable(claimed)
+            .flatMap(row -> attempt(row).map(outcome -> new Attempt(row, outcome)), this.settings.concurrency())
+            .collectList()
+            .block();
+        settle(attempts != null ? attempts : List.of());
+        return claimed.size();
+    }
+
+    private record Attempt(WebhookOutbox.Claimed row, DeliveryOutcome outcome) {
+    }
+
+    private Mono<DeliveryOutcome> attempt(WebhookOutbox.Claimed row) {
+        Optional<WebhookTarget> target = this.manager.target(row.endpoint());
+        if (target.isEmpty()) {
+            return Mono.just(DeliveryOutcome.failure("no webhook named '" + row.endpoint() + "' is registered"));
+        }
+        if (target.get() instanceof WebhookTarget.Handler handler) {
+            WebhookMessage message = new WebhookMessage(row.webhookId(), row.eventType(), row.payload(), row.attempt());
+            return Mono.fromCallable(() -> {
+                handler.handler().handle(message);
+                return new DeliveryOutcome(200, null, null);
+            }).subscribeOn(Schedulers.boundedElastic())
+                .onErrorResume(ex -> Mono.just(DeliveryOutcome.failure("handler threw " + ex)));
+        }
+        WebhookEndpoint endpoint = ((WebhookTarget.Http) target.get()).endpoint();
+        InetSocketAddress address;
+        try {
+            address = this.guard.check(endpoint.url());
+        }
+        catch (WebhookRefusedException ex) {
+            return Mono.just(DeliveryOutcome.failure("refused: " + ex.getMessage()));
+        }
+        byte[] body = row.payload().getBytes(StandardCharsets.UTF_8);
+        long timestamp = this.clock.millis() / 1000;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("webhook-id", row.webhookId());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", StandardWebhookSigner.signatureHeader(row.webhookId(), timestamp, body,
+                endpoint.signingSecrets(this.clock.instant())));
+        return this.sender.post(endpoint.url(), address, headers, body);
+    }
+
+    private void settle(List<Attempt> attempts) {
+        long now = this.clock.millis();
+        List<WebhookOutbox.Finished> finished = new ArrayList<>(attempts.size());
+        Map<String, String> toDisable = new HashMap<>();
+        Map<String, String> errors = new HashMap<>();
+        for (Attempt attempt : attempts) {
+            WebhookOutbox.Claimed row = attempt.row();
+            DeliveryOutcome outcome = attempt.outcome();
+            String endpoint = row.endpoint();
+            if (outcome.delivered()) {
+                finished.add(new WebhookOutbox.Finished(row.id(), WebhookOutbox.Status.DELIVERED, now,
+                        outcome.status(), null));
+                if (this.failingSince.remove(endpoint) != null) {
+                    errors.put(endpoint, null);
+                }
+                this.listener.delivered(endpoint, Duration.ofMillis(Math.max(0, now - row.createdAt())));
+                continue;
+            }
+            errors.put(endpoint, outcome.error());
+            if (outcome.gone()) {
+                toDisable.put(endpoint, "the endpoint answered 410 Gone");
+                finished.add(new WebhookOutbox.Finished(row.id(), WebhookOutbox.Status.DISABLED, now,
+                        outcome.status(), outcome.error()));
+                continue;
+            }
+            long since = this.failingSince.computeIfAbsent(endpoint, name -> now);
+            if (now - since > this.settings.disableAfter().toMillis()) {
+                toDisable.put(endpoint, "the endpoint kept failing for more than " + this.settings.disableAfter());
+            }
+            Optional<Duration> next = this.schedule.next(row.attempt(), outcome.retryAfter());
+            if (next.isPresent()) {
+                finished.add(new WebhookOutbox.Finished(row.id(), WebhookOutbox.Status.PENDING,
+                        now + next.get().toMillis(), outcome.status(), outcome.error()));
+                this.listener.retried(endpoint, outcome.status());
+            }
+            else {
+                finished.add(new WebhookOutbox.Finished(row.id(), WebhookOutbox.Status.DEAD, now, outcome.status(),
+                        outcome.error()));
+                this.listener.dead(endpoint);
+            }
+        }
+        this.outbox.record(finished);
+        errors.forEach((endpoint, error) -> {
+            if (!toDisable.containsKey(endpoint)) {
+                this.outbox.lastError(endpoint, error);
+            }
+        });
+        toDisable.forEach(this::disable);
+    }
+
+    private void disable(String endpoint, String reason) {
+        this.failingSince.remove(endpoint);
+        if (!this.outbox.disable(endpoint, reason)) {
+            return;
+        }
+        logger.warn("Webhook endpoint '{}' is disabled: {}; its deliveries are held until it is enabled again",
+                endpoint, reason);
+        this.listener.disabled(endpoint, reason);
+        try {
+            this.publisher.publish(new CteraWebhookEndpointDisabledEvent(
+                    "whd_" + UUID.randomUUID().toString().replace("-", ""), "", endpoint, reason,
+                    this.clock.instant()));
+        }
+        catch (RuntimeException ex) {
+            logger.debug("A listener failed on the disabling of {}: {}", endpoint, ex.toString());
+        }
+    }
+
+    private void pause(Duration duration) {
+        synchronized (this.sleeper) {
+            if (!this.running) {
+                return;
+            }
+            try {
+                this.sleeper.wait(Math.max(1, duration.toMillis()));
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

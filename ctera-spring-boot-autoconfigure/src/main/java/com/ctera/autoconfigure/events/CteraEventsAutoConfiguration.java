@@ -1,0 +1,122 @@
+package com.ctera.autoconfigure.events;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
+import com.ctera.autoconfigure.client.CteraPortals;
+import com.ctera.autoconfigure.store.CteraStore;
+import com.ctera.autoconfigure.store.CteraStoreAutoConfiguration;
+import com.ctera.client.CteraPortal;
+import com.ctera.client.events.BatchWriter;
+import com.ctera.client.events.ChangeFeedPoller;
+import com.ctera.client.events.CteraEventPublisher;
+import com.ctera.client.events.JdbcEventStore;
+import com.ctera.client.events.JdbcLeaseLock;
+import com.ctera.client.events.PollerSettings;
+
+/**
+ * With {@code ctera.events.enabled=true}: a change-feed poller per portal publishing {@code CteraEvent}s to the
+ * application's {@link ApplicationEventPublisher}, its state in the {@link CteraStore}, the webhook outbox written in
+ * the same transactions (when webhooks are configured), metrics and an Actuator section.
+ */
+@AutoConfiguration(after = { CteraClientAutoConfiguration.class, CteraStoreAutoConfiguration.class },
+        afterName = { "com.ctera.autoconfigure.webhooks.CteraWebhooksAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnBooleanProperty("ctera.events.enabled")
+@EnableConfigurationProperties(CteraEventsProperties.class)
+public final class CteraEventsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    CteraEventPublisher cteraEventPublisher(ApplicationEventPublisher publisher) {
+        return publisher::publishEvent;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JdbcEventStore cteraEventStore(CteraStore store) {
+        return new JdbcEventStore(store.dataSource(), Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CteraEventPollers cteraEventPollers(CteraEventsProperties properties, CteraPortals portals, CteraStore store,
+            JdbcEventStore eventStore, CteraEventPublisher publisher, ObjectProvider<BatchWriter> writer) {
+        BatchWriter batchWriter = writer.getIfAvailable(() -> BatchWriter.NONE);
+        boolean writerNeedsPaths = batchWriter instanceof com.ctera.client.webhooks.WebhookManager manager
+                && manager.needsPaths();
+        PollerSettings settings = properties.toSettings(properties.isResolvePaths() || writerNeedsPaths);
+        String owner = instanceId(properties);
+        List<ChangeFeedPoller> pollers = new ArrayList<>();
+        for (CteraPortal portal : followed(properties, portals)) {
+            JdbcLeaseLock lease = new JdbcLeaseLock(store.dataSource(), "events:" + portal.name(), owner,
+                    properties.getLeaseTime(), Clock.systemUTC());
+            pollers.add(new ChangeFeedPoller(portal, eventStore, lease, publisher, batchWriter, settings,
+                    Clock.systemUTC()));
+        }
+        return new CteraEventPollers(pollers);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CteraEventsEndpointContributor cteraEventsEndpointContributor(CteraEventPollers pollers) {
+        return new CteraEventsEndpointContributor(pollers);
+    }
+
+    private static List<CteraPortal> followed(CteraEventsProperties properties, CteraPortals portals) {
+        if (properties.getPortals().isEmpty()) {
+            return List.copyOf(portals.asMap().values());
+        }
+        List<CteraPortal> chosen = new ArrayList<>();
+        for (String name : properties.getPortals()) {
+            chosen.add(portals.find(name).orElseThrow(() -> new IllegalStateException("Invalid CTERA configuration: "
+                    + "ctera.events.portals names '" + name + "', which is not a configured portal; portals: "
+                    + portals.names())));
+        }
+        return chosen;
+    }
+
+    private static String instanceId(CteraEventsProperties properties) {
+        if (!properties.getInstanceId().isBlank()) {
+            return properties.getInstanceId();
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        }
+        catch (UnknownHostException ex) {
+            host = "instance";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Micrometer meters of the pollers. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static class EventsMetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        CteraEventsMeterBinder cteraEventsMeterBinder(CteraEventPollers pollers) {
+            return new CteraEventsMeterBinder(pollers);
+        }
+    }
+}

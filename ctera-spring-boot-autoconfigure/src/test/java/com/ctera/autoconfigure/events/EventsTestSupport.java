@@ -1,0 +1,89 @@
+package com.ctera.autoconfigure.events;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.context.event.EventListener;
+
+import com.ctera.client.CteraPortal;
+import com.ctera.client.PortalContext;
+import com.ctera.client.events.CteraChangeEvent;
+import com.ctera.client.events.CteraEvent;
+import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.simulator.SimulatorCredentials;
+
+/** A simulator's end user as a configured portal and as a writer of changes, and a listener that records events. */
+final class EventsTestSupport {
+
+    private EventsTestSupport() {
+    }
+
+    /** Properties of a portal named {@code name}: the simulator's end user on the services portal. */
+    static String[] portal(CteraPortalSimulator simulator, String name) {
+        SimulatorCredentials user = simulator.endUserCredentials();
+        return new String[] { "ctera.portals." + name + ".url=" + simulator.baseUrl(),
+                "ctera.portals." + name + ".context=services-portal",
+                "ctera.portals." + name + ".username=" + user.username(),
+                "ctera.portals." + name + ".password=" + user.password(),
+                "ctera.portals." + name + ".timeouts.read=5s" };
+    }
+
+    /** Properties that make the pollers quick to react and to take over, for tests. */
+    static String[] fastEvents() {
+        return new String[] { "ctera.events.enabled=true", "ctera.events.longpoll-timeout=500ms",
+                "ctera.events.lease-time=2s", "ctera.events.lease-retry=100ms", "ctera.events.initial-backoff=50ms",
+                "ctera.events.max-backoff=500ms" };
+    }
+
+    /** A client of the simulator's end user, to make changes with. */
+    static CteraPortal writer(CteraPortalSimulator simulator) {
+        SimulatorCredentials user = simulator.endUserCredentials();
+        return CteraPortal.builder().name("writer").baseUrl(simulator.baseUrl())
+            .context(PortalContext.SERVICES_PORTAL).credentials(user.username(), user.password())
+            .readTimeout(Duration.ofSeconds(10)).taskPollInterval(Duration.ofMillis(20)).build();
+    }
+
+    static void upload(CteraPortal writer, String folder, String name, String content) {
+        writer.files().upload(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), folder, name);
+    }
+
+    static void await(Duration limit, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + limit + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", ex);
+            }
+        }
+    }
+
+    /** Records every CTERA event the context publishes. */
+    static final class RecordingListener {
+
+        final List<CteraEvent> events = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(CteraEvent event) {
+            this.events.add(event);
+        }
+
+        List<CteraChangeEvent> changes() {
+            return this.events.stream().filter(CteraChangeEvent.class::isInstance).map(CteraChangeEvent.class::cast)
+                .toList();
+        }
+
+        List<CteraChangeEvent> changesNamed(String prefix) {
+            return changes().stream().filter(event -> event.name().startsWith(prefix)).toList();
+        }
+    }
+}
