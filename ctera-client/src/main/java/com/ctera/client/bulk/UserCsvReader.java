@@ -252,9 +252,12 @@ public final class UserCsvReader {
     /** Maps a character position of the text to its line, from 1. */
     private static final class LineIndex {
 
+        private final String text;
+
         private final int[] starts;
 
         LineIndex(String text) {
+            this.text = text;
             List<Integer> found = new ArrayList<>();
             found.add(0);
             for (int i = 0; i < text.length(); i++) {
@@ -266,8 +269,17 @@ public final class UserCsvReader {
         }
 
         long lineOf(long position) {
-            int at = Arrays.binarySearch(this.starts, (int) position);
+            // A record's position is where the parser began reading it, before any empty lines it skipped.
+            int start = (int) position;
+            while (start < this.text.length() && isLineBreak(this.text.charAt(start))) {
+                start++;
+            }
+            int at = Arrays.binarySearch(this.starts, start);
             return (at >= 0) ? at + 1 : -at - 1;
+        }
+
+        private static boolean isLineBreak(char c) {
+            return c == '\n' || c == '\r';
         }
 
         long lineCount() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import com.ctera.autoconfigure.bulk.BulkProperties;
 import com.ctera.autoconfigure.resilience.CircuitBreakerProperties;
 import com.ctera.autoconfigure.resilience.RateLimitProperties;
 import com.ctera.autoconfigure.resilience.RetryProperties;
@@ -58,6 +59,9 @@ public class PortalProperties {
 
     /** The circuit breaker. */
     private final CircuitBreakerProperties circuitBreaker = new CircuitBreakerProperties();
+
+    /** Bulk operations of this portal: concurrency, failure policy, rollback. */
+    private final BulkProperties bulk = new BulkProperties();
 
     public @Nullable String getUrl() {
         return this.url;
@@ -149,6 +153,10 @@ public class PortalProperties {
 
     public CircuitBreakerProperties getCircuitBreaker() {
         return this.circuitBreaker;
+    }
+
+    public BulkProperties getBulk() {
+        return this.bulk;
     }
 
     /** Whether this block names a portal at all (a URL or a host). */

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import com.ctera.autoconfigure.bulk.BulkSettingsResolver;
 import com.ctera.autoconfigure.resilience.ResilienceSettingsResolver;
 import com.ctera.client.PortalContext;
 
@@ -116,6 +117,7 @@ public final class PortalSettingsResolver {
         checkPositive(prefix + ".timeouts.read", portal.getTimeouts().getRead(), problems);
         checkPositive(prefix + ".timeouts.overall", portal.getTimeouts().getOverall(), problems);
         ResilienceSettingsResolver.validate(prefix, portal, problems);
+        BulkSettingsResolver.validate(prefix, portal, problems);
     }
 
     private static void checkUrl(String property, String url, Consumer<String> problems) {
