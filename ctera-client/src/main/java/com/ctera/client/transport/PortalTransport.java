@@ -121,6 +121,10 @@ public final class PortalTransport implements AutoCloseable {
     public static PortalTransport create(TransportSettings settings, CallLimits limits) {
         ConnectionProvider connections = ConnectionProvider.builder("ctera-" + settings.portalName())
                 .maxConnections(64)
+                // Calls beyond the 64 connections wait for one, bounded by the timeout rather than by a count: a
+                // waiting call holds no thread, and the default bound (twice the connections) failed a bulk job of
+                // 200 downloads (400 calls) with PoolAcquirePendingLimitException against a healthy portal.
+                .pendingAcquireMaxCount(-1)
                 .pendingAcquireTimeout(settings.connectTimeout().plus(settings.readTimeout()))
                 .build();
         HttpClient http = HttpClient.create(connections)

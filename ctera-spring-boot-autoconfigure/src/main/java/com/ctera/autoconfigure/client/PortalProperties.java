@@ -7,6 +7,7 @@ import org.springframework.util.unit.DataSize;
 
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
+import com.ctera.autoconfigure.bulk.BulkProperties;
 import com.ctera.autoconfigure.resilience.CircuitBreakerProperties;
 import com.ctera.autoconfigure.resilience.RateLimitProperties;
 import com.ctera.autoconfigure.resilience.RetryProperties;
@@ -67,6 +68,9 @@ public class PortalProperties {
     /** The circuit breaker. */
     @NestedConfigurationProperty
     private final CircuitBreakerProperties circuitBreaker = new CircuitBreakerProperties();
+
+    /** Bulk operations of this portal: concurrency, failure policy, rollback. */
+    private final BulkProperties bulk = new BulkProperties();
 
     public @Nullable String getUrl() {
         return this.url;
@@ -162,6 +166,10 @@ public class PortalProperties {
 
     public CircuitBreakerProperties getCircuitBreaker() {
         return this.circuitBreaker;
+    }
+
+    public BulkProperties getBulk() {
+        return this.bulk;
     }
 
     /** Whether this block names a portal at all (a URL or a host). */

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
+import com.ctera.autoconfigure.bulk.BulkSettingsResolver;
 import com.ctera.autoconfigure.resilience.ResilienceSettingsResolver;
 import com.ctera.client.CteraPortalBuilder;
 import com.ctera.client.PortalContext;
@@ -121,6 +122,7 @@ public final class PortalSettingsResolver {
         checkPositive(prefix + ".timeouts.attempt", portal.getTimeouts().getAttempt(), problems);
         checkLimits(prefix + ".limits", portal.getLimits(), problems);
         ResilienceSettingsResolver.validate(prefix, portal, problems);
+        BulkSettingsResolver.validate(prefix, portal, problems);
     }
 
     private static void checkLimits(String prefix, PortalProperties.Limits limits, Consumer<String> problems) {

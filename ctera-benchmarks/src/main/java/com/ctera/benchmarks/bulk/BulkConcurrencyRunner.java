@@ -1,0 +1,80 @@
+package com.ctera.benchmarks.bulk;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.ctera.benchmarks.RunnerArguments;
+import com.ctera.client.bulk.BulkListener;
+import com.ctera.client.bulk.BulkOptions;
+import com.ctera.client.bulk.BulkResult;
+import com.ctera.client.bulk.CteraBulk;
+import com.ctera.client.users.NewUser;
+
+/**
+ * User creations per second through {@code CteraBulk.users().create} at concurrency 1, 8, 32 and 128 against a
+ * simulator that holds every answer for a fixed latency; each concurrency's share of the ideal (concurrency times
+ * the concurrency-1 rate), and the heap in use after a collection before and after each run.
+ *
+ * <p>Arguments: {@code [latency ms] [seconds of ideal work per run] [rounds]}, default 20, 4 and 2 (the first round
+ * warms the JIT and is not reported).
+ */
+public final class BulkConcurrencyRunner {
+
+    private static final Logger logger = LoggerFactory.getLogger(BulkConcurrencyRunner.class);
+
+    private static final int[] CONCURRENCIES = { 1, 8, 32, 128 };
+
+    private BulkConcurrencyRunner() {
+    }
+
+    public static void main(String[] args) {
+        int latencyMs = RunnerArguments.wholeNumber(args, 0, "latency ms", 1, 20);
+        int seconds = RunnerArguments.wholeNumber(args, 1, "seconds per run", 1, 4);
+        int rounds = RunnerArguments.wholeNumber(args, 2, "rounds", 1, 2);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        try (SlowPortal portal = new SlowPortal(Duration.ofMillis(latencyMs))) {
+            CteraBulk bulk = CteraBulk.of(portal.admin());
+            int serial = 0;
+            for (int round = 1; round <= rounds; round++) {
+                double base = 0;
+                for (int concurrency : CONCURRENCIES) {
+                    // The same ideal duration at every concurrency: items = seconds * concurrency * (1000 / latency).
+                    int items = Math.max(20, seconds * concurrency * 1000 / latencyMs);
+                    List<NewUser> users = new ArrayList<>(items);
+                    for (int i = 0; i < items; i++) {
+                        String name = "c" + concurrency + "r" + round + "u" + (serial++);
+                        users.add(NewUser.builder(name).email(name + "@bench.example").fullName("Bench", "User")
+                            .password("Passw0rd!1").build());
+                    }
+                    System.gc();
+                    long heapBefore = memory.getHeapMemoryUsage().getUsed();
+                    long start = System.nanoTime();
+                    BulkResult result = bulk.users().create(users, BulkOptions.DEFAULTS.withMaxConcurrency(concurrency),
+                            BulkListener.NONE).await();
+                    double elapsed = (System.nanoTime() - start) / 1e9;
+                    System.gc();
+                    long heapAfter = memory.getHeapMemoryUsage().getUsed();
+                    if (!result.allSucceeded()) {
+                        throw new IllegalStateException("not every creation succeeded: " + result);
+                    }
+                    double rate = items / elapsed;
+                    if (concurrency == 1) {
+                        base = rate;
+                    }
+                    logger.info(String.format(Locale.ROOT, "%s latency %d ms, concurrency %3d: %6d users in %6.2f s = "
+                            + "%8.1f users/s, %5.1f%% of %d x the concurrency-1 rate; heap after GC %.1f -> %.1f MiB",
+                            (round < rounds) ? "warm-up" : "measured", latencyMs, concurrency, items, elapsed, rate,
+                            100 * rate / (concurrency * base), concurrency, heapBefore / 1048576.0,
+                            heapAfter / 1048576.0));
+                }
+            }
+        }
+    }
+}

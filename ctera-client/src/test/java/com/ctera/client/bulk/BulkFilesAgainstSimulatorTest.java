@@ -1,0 +1,152 @@
+package com.ctera.client.bulk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.ctera.client.CteraPortal;
+import com.ctera.client.PortalContext;
+import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.simulator.SimulatorCredentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bulk files against the simulator: trees up and down with identical bytes, and a hostile listing contained. */
+class BulkFilesAgainstSimulatorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static CteraPortalSimulator simulator;
+
+    private static CteraPortal user;
+
+    @BeforeAll
+    static void start() {
+        simulator = CteraPortalSimulator.start();
+        user = endUser(simulator.baseUrl().toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        user.close();
+        simulator.close();
+    }
+
+    private static CteraPortal endUser(String baseUrl) {
+        SimulatorCredentials credentials = simulator.endUserCredentials();
+        return CteraPortal.builder().name("bulk-files").baseUrl(baseUrl).context(PortalContext.SERVICES_PORTAL)
+            .credentials(credentials.username(), credentials.password()).readTimeout(Duration.ofSeconds(30))
+            .taskPollInterval(Duration.ofMillis(20)).build();
+    }
+
+    @Test
+    void aTreeOfTwoHundredFilesGoesUpAndComesBackWithTwoHundredDownloadsInFlight(@TempDir Path temp)
+            throws IOException {
+        Path source = temp.resolve("source");
+        Random random = new Random(200);
+        long totalBytes = 0;
+        for (int folder = 0; folder < 10; folder++) {
+            Path directory = Files.createDirectories(source.resolve("dir-" + folder));
+            for (int file = 0; file < 20; file++) {
+                byte[] content = new byte[1 + random.nextInt((file == 0) ? 300_000 : 20_000)];
+                random.nextBytes(content);
+                Files.write(directory.resolve("file-" + file + ".bin"), content);
+                totalBytes += content.length;
+            }
+        }
+        CteraBulk bulk = CteraBulk.of(user);
+        List<BulkProgress> uploadEvents = Collections.synchronizedList(new ArrayList<>());
+        BulkResult uploaded = bulk.files().upload(source, "My Files/bulk-tree",
+                BulkOptions.DEFAULTS.withMaxConcurrency(32), uploadEvents::add).result().block(WAIT);
+        assertThat(uploaded.failed()).isEmpty();
+        assertThat(uploaded.items()).hasSize(210);
+        assertThat(uploaded.counts().bytes()).isEqualTo(totalBytes);
+        BulkProgressAssertions.assertMonotonicAndFinal(uploadEvents, uploaded);
+
+        Path target = temp.resolve("target");
+        List<BulkProgress> events = Collections.synchronizedList(new ArrayList<>());
+        BulkResult downloaded = bulk.files().download("My Files/bulk-tree", target,
+                BulkOptions.DEFAULTS.withMaxConcurrency(256), events::add).block(WAIT).result().block(WAIT);
+        assertThat(downloaded.failed()).isEmpty();
+        assertThat(downloaded.count(ItemOutcome.SUCCEEDED)).isEqualTo(210);
+        assertThat(downloaded.counts().bytes()).isEqualTo(totalBytes);
+        assertThat(events.stream().mapToInt(BulkProgress::inFlight).max().orElseThrow()).isGreaterThanOrEqualTo(200);
+        BulkProgressAssertions.assertMonotonicAndFinal(events, downloaded);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                assertThat(Files.mismatch(file, copy)).as("%s", copy).isEqualTo(-1L);
+            }
+        }
+        try (Stream<Path> files = Files.walk(target)) {
+            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aHostileListingWritesNothingOutsideTheTargetDirectory(@TempDir Path temp) throws IOException {
+        String folder = "My Files/hostile";
+        user.files().mkdirs(folder + "/sub");
+        for (String name : List.of("hostile-dotdot", "hostile-slash", "fine.txt")) {
+            user.files().upload(new java.io.ByteArrayInputStream(name.getBytes()), folder, name);
+        }
+        user.files().upload(new java.io.ByteArrayInputStream("inner".getBytes()), folder + "/sub", "inner.txt");
+        Path target = temp.resolve("inside").resolve("target");
+        // The proxy renames two items in every listing: one to "..", one to a path that climbs out.
+        try (RewritingProxy proxy = new RewritingProxy(simulator.baseUrl(), Map.of("<val>hostile-dotdot</val>",
+                "<val>..</val>", "<val>hostile-slash</val>", "<val>../../outside.txt</val>"));
+                CteraPortal hostile = endUser(proxy.baseUrl().toString())) {
+            BulkResult result = CteraBulk.of(hostile).files().download(folder, target, BulkOptions.DEFAULTS,
+                    BulkListener.NONE).block(WAIT).result().block(WAIT);
+            assertThat(result.failed()).extracting(BulkItemResult::id)
+                .containsExactlyInAnyOrder(folder + "/hostile-dotdot", folder + "/hostile-slash");
+            assertThat(result.failed()).allSatisfy(item -> assertThat(item.error())
+                .isInstanceOf(UnsafePathException.class).hasMessageContaining("nothing was written"));
+            assertThat(result.count(ItemOutcome.SUCCEEDED)).isEqualTo(3);
+        }
+        try (Stream<Path> everything = Files.walk(temp)) {
+            assertThat(everything.filter(Files::isRegularFile).map(path -> temp.relativize(path).toString()))
+                .containsExactlyInAnyOrder("inside/target/fine.txt", "inside/target/sub/inner.txt");
+        }
+    }
+
+    @Test
+    void copyAndDeleteReportEachPath() {
+        String folder = "My Files/bulk-copy";
+        user.files().mkdirs(folder + "/to");
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            user.files().upload(new java.io.ByteArrayInputStream(("c" + i).getBytes()), folder, "c" + i + ".txt");
+            paths.add(folder + "/c" + i + ".txt");
+        }
+        CteraBulk bulk = CteraBulk.of(user);
+        BulkResult copied = bulk.files().copy(paths, folder + "/to", BulkOptions.DEFAULTS, BulkListener.NONE).await();
+        assertThat(copied.allSucceeded()).isTrue();
+        String tenant = simulator.defaultTenant();
+        String owner = simulator.endUserCredentials().username();
+        for (int i = 0; i < 3; i++) {
+            assertThat(simulator.state().fileBytes(tenant, owner, folder + "/to/c" + i + ".txt")).isPresent();
+        }
+        List<String> missing = new ArrayList<>(paths);
+        missing.add(folder + "/no-such-file.txt");
+        BulkResult deleted = bulk.files().delete(missing, BulkOptions.DEFAULTS, BulkListener.NONE).await();
+        assertThat(deleted.succeeded()).hasSize(3);
+        assertThat(deleted.failed()).singleElement().extracting(BulkItemResult::id)
+            .isEqualTo(folder + "/no-such-file.txt");
+        for (String path : paths) {
+            assertThat(simulator.state().exists(tenant, owner, path, false)).isFalse();
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package com.ctera.client.bulk;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import com.ctera.client.CteraConflictException;
+import com.ctera.client.CteraPortal;
+import com.ctera.client.CteraServerException;
+import com.ctera.client.PortalContext;
+import com.ctera.client.resilience.CallRateLimiter;
+import com.ctera.client.resilience.CircuitBreakerInterceptor;
+import com.ctera.client.resilience.RateLimitInterceptor;
+import com.ctera.client.resilience.RetryBudget;
+import com.ctera.client.resilience.RetryInterceptor;
+import com.ctera.client.resilience.RetryPolicy;
+import com.ctera.client.resilience.TokenBucketStrategy;
+import com.ctera.client.users.NewUser;
+import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.simulator.FaultRule;
+import com.ctera.simulator.SimulatorCredentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Bulk users against the simulator, proved by its own counts: nothing lost, nothing done twice, rollback exact. */
+class BulkUsersAgainstSimulatorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(300);
+
+    private static CteraPortalSimulator simulator;
+
+    private static String tenant;
+
+    private static CteraPortal portal;
+
+    private static RetryInterceptor retry;
+
+    @BeforeAll
+    static void start() {
+        simulator = CteraPortalSimulator.start();
+        tenant = simulator.defaultTenant();
+        SimulatorCredentials admin = simulator.adminCredentials();
+        retry = new RetryInterceptor(new RetryPolicy(8, Duration.ofMillis(1), 2.0, Duration.ofMillis(20), true,
+                Duration.ofSeconds(2), new RetryBudget.Settings(1_000_000, 5, 5, 1)));
+        CircuitBreaker breaker = CircuitBreaker.of("bulk", CircuitBreakerInterceptor.configBuilder()
+            .slidingWindowSize(100).minimumNumberOfCalls(100).failureRateThreshold(90).build());
+        CallRateLimiter limiter = new CallRateLimiter("bulk", new TokenBucketStrategy(20_000, 500),
+                Duration.ofSeconds(5));
+        portal = CteraPortal.builder().name("bulk").baseUrl(simulator.baseUrl()).context(PortalContext.ADMIN)
+            .tenant(tenant).credentials(admin.username(), admin.password()).readTimeout(Duration.ofSeconds(5))
+            .interceptor(retry).interceptor(new CircuitBreakerInterceptor(breaker))
+            .interceptor(RateLimitInterceptor.of(limiter)).build();
+        portal.session();
+    }
+
+    @AfterAll
+    static void stop() {
+        portal.close();
+        simulator.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        simulator.faults().clear();
+    }
+
+    @Test
+    void tenThousandCreationsUnderTenPercentFaultsMatchTheJournalExactly() {
+        List<FaultRule> faults = List.of(FaultRule.forOperation("users.add").status(500),
+                FaultRule.forOperation("users.add").status(500).afterProcessing(),
+                FaultRule.forOperation("users.add").connectionReset(),
+                FaultRule.forOperation("users.add").connectionReset().afterProcessing(),
+                FaultRule.forOperation("users.add").tooManyRequests(Duration.ofSeconds(1)));
+        Random random = new Random(16);
+        String prefix = "bk" + Long.toString(System.nanoTime(), 36) + "-";
+        List<NewUser> users = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            users.add(newUser(prefix + i));
+        }
+        int usersBefore = simulator.state().userCount(tenant);
+        simulator.requests().reset();
+        AtomicInteger injected = new AtomicInteger();
+        // One fault armed as each item starts, for one in ten items: it hits whichever add comes next.
+        List<BulkOperation> operations = new ArrayList<>();
+        for (NewUser user : users) {
+            boolean fault = random.nextDouble() < 0.10;
+            FaultRule rule = faults.get(random.nextInt(faults.size()));
+            operations.add(BulkOperation.of(user.name(), Mono.defer(() -> {
+                if (fault) {
+                    simulator.faults().inject(rule);
+                    injected.incrementAndGet();
+                }
+                return portal.reactive().users().add(user);
+            }), portal.reactive().users().delete(user.name())));
+        }
+        List<BulkProgress> events = Collections.synchronizedList(new ArrayList<>());
+        long started = System.nanoTime();
+        BulkJob job = new BulkExecutor("bulk", BulkOptions.DEFAULTS.withMaxConcurrency(32), BulkMonitor.NONE)
+            .start("users.create", operations, BulkOptions.DEFAULTS.withMaxConcurrency(32), events::add);
+        BulkResult result = job.result().block(WAIT);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(injected.get()).isBetween(900, 1100);
+        assertThat(result.items()).hasSize(10_000);
+        for (BulkItemResult item : result.items()) {
+            boolean exists = simulator.state().userExists(tenant, item.id());
+            assertThat(exists).as("%s", item).isEqualTo(item.outcome() == ItemOutcome.SUCCEEDED);
+        }
+        int succeeded = result.count(ItemOutcome.SUCCEEDED);
+        assertThat(succeeded + result.count(ItemOutcome.FAILED)).isEqualTo(10_000);
+        // Exactly one add took effect per created user, and the portal holds exactly those users.
+        assertThat(simulator.requests().processed("users.add")).isEqualTo(succeeded);
+        assertThat(simulator.state().userCount(tenant) - usersBefore).isEqualTo(succeeded);
+        assertThat(succeeded).isEqualTo(10_000);
+        assertThat(simulator.requests().count("users.add")).isGreaterThan(10_000);
+        assertThat(retry.readBacksTookEffect()).isPositive();
+        assertThat(events.stream().mapToInt(BulkProgress::inFlight).max().orElseThrow()).isEqualTo(32);
+        BulkProgressAssertions.assertMonotonicAndFinal(events, result);
+        System.out.printf("10,000 bulk creations at concurrency 32 under %d faults: %d ms%n", injected.get(),
+                took.toMillis());
+    }
+
+    @Test
+    void aFailureAtItemSixtyUnderRollbackLeavesThePortalAsItWas() {
+        String prefix = "rb" + Long.toString(System.nanoTime(), 36) + "-";
+        List<NewUser> users = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            users.add(newUser(prefix + i + "-u"));
+        }
+        // Item 60's name is taken already: its add fails with a conflict.
+        simulator.state().addUser(tenant, users.get(60).name(), "Passw0rd!1", "EndUser", "taken@example.com");
+        int usersBefore = simulator.state().userCount(tenant);
+        List<BulkProgress> events = Collections.synchronizedList(new ArrayList<>());
+        BulkResult result = CteraBulk.of(portal).users().create(users,
+                BulkOptions.DEFAULTS.withFailurePolicy(FailurePolicy.ROLLBACK), events::add).result().block(WAIT);
+
+        assertThat(simulator.state().userCount(tenant)).isEqualTo(usersBefore);
+        for (int i = 0; i < 100; i++) {
+            assertThat(simulator.state().userExists(tenant, users.get(i).name())).as("user %d", i).isEqualTo(i == 60);
+        }
+        BulkItemResult failed = result.item(users.get(60).name()).orElseThrow();
+        assertThat(failed.outcome()).isEqualTo(ItemOutcome.FAILED);
+        assertThat(failed.error()).isInstanceOf(CteraConflictException.class);
+        int rolledBack = result.count(ItemOutcome.ROLLED_BACK);
+        assertThat(rolledBack).isGreaterThanOrEqualTo(60);
+        assertThat(result.count(ItemOutcome.SKIPPED)).isEqualTo(99 - rolledBack);
+        assertThat(result.count(ItemOutcome.SUCCEEDED)).isZero();
+        assertThat(result.withOutcome(ItemOutcome.SKIPPED)).allSatisfy(item -> assertThat(item.index()).isGreaterThan(60));
+        assertThat(simulator.requests().processed("users.delete")).isGreaterThanOrEqualTo(rolledBack);
+        BulkProgressAssertions.assertMonotonicAndFinal(events, result);
+    }
+
+    @Test
+    void aCompensationThatFailsIsReportedAndItsUserStillExists() {
+        String prefix = "rf" + Long.toString(System.nanoTime(), 36) + "-";
+        List<NewUser> users = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            users.add(newUser(prefix + i + "-u"));
+        }
+        simulator.state().addUser(tenant, users.get(9).name(), "Passw0rd!1", "EndUser", "taken@example.com");
+        // Every delete of user 3 fails, however often it is tried.
+        simulator.faults().inject(FaultRule.forPath("/admin/api/users/" + users.get(3).name()).status(500).times(1000));
+        BulkResult result = CteraBulk.of(portal).users().create(users, BulkOptions.DEFAULTS.withMaxConcurrency(1)
+            .withFailurePolicy(FailurePolicy.ROLLBACK).withCompensationRetry(2, Duration.ofMillis(1)),
+                BulkListener.NONE).await();
+
+        BulkItemResult stuck = result.item(users.get(3).name()).orElseThrow();
+        assertThat(stuck.outcome()).isEqualTo(ItemOutcome.ROLLBACK_FAILED);
+        assertThat(stuck.rollbackError()).isInstanceOf(CteraServerException.class);
+        assertThat(simulator.state().userExists(tenant, users.get(3).name())).isTrue();
+        assertThat(result.count(ItemOutcome.ROLLED_BACK)).isEqualTo(8);
+        for (int i = 0; i < 9; i++) {
+            assertThat(simulator.state().userExists(tenant, users.get(i).name())).isEqualTo(i == 3);
+        }
+    }
+
+    @Test
+    void aCsvWithBadRowsSendsNothing() {
+        String csv = """
+                name,email,first_name,last_name,password
+                fine1,fine1@example.com,Fine,One,Passw0rd!1
+                broken,broken-at-example.com,Broken,Row,Passw0rd!1
+                fine2,fine2@example.com,Fine,Two,Passw0rd!1
+                ,nobody@example.com,No,Name,Passw0rd!1
+                """;
+        simulator.requests().reset();
+        UserCsvException error = catchThrowableOfType(UserCsvException.class, () -> CteraBulk.of(portal).users()
+            .createFromCsv(new StringReader(csv), "upload.csv", BulkOptions.DEFAULTS, BulkListener.NONE));
+        assertThat(error.problems()).extracting(CsvProblem::line).containsExactly(3L, 5L);
+        assertThat(simulator.requests().total()).isZero();
+        assertThat(simulator.state().userExists(tenant, "fine1")).isFalse();
+    }
+
+    private static NewUser newUser(String name) {
+        return NewUser.builder(name).email(name + "@example.com").fullName("Bulk", "User").password("Passw0rd!1")
+            .build();
+    }
+}
