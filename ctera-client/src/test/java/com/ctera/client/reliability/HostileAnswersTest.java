@@ -29,6 +29,7 @@ import com.ctera.client.transport.PortalEndpoint;
 import com.ctera.client.transport.PortalTransport;
 import com.ctera.client.transport.RequestAuth;
 import com.ctera.client.transport.ResponseReader;
+import com.ctera.client.transport.TransferThroughput;
 import com.ctera.client.transport.TransportSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,7 +138,7 @@ class HostileAnswersTest {
     void aJvmErrorWhileReadingEndsTheCallAndLeavesTheEventLoopsServing() throws IOException {
         try (PortalTransport transport = PortalTransport.create(new TransportSettings("errors",
                 new PortalEndpoint(portal.url(), PortalContext.ADMIN), Duration.ofSeconds(2), Duration.ofSeconds(3),
-                "test", false, null, ObservationRegistry.NOOP, null))) {
+                "test", false, null, ObservationRegistry.NOOP, null, TransferThroughput.DEFAULT))) {
             ApiRequest request = ApiRequest.get(CteraOperation.USERS_READ, portal.url().resolve("/admin/api/x"));
             ResponseReader<XmlValue> outOfMemory = (head, body) -> {
                 body.readAllBytes();
