@@ -21,8 +21,10 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
+import com.ctera.client.devices.DeviceQuery;
 import com.ctera.client.session.SessionInfo;
 import com.ctera.client.users.PortalUser;
+import com.ctera.client.users.UserQuery;
 import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.FaultRule;
 
@@ -138,6 +140,16 @@ class WireFidelityTest {
             assertThat(device.version()).isNull();
             assertThat(portal.devices().get("acme", "FSRV1", List.of()).version()).isEqualTo("7.8.3030.0");
         }
+    }
+
+    @Test
+    void theDefaultFieldsAreOnesTheProtocolReferenceSaysAPortalAnswers() {
+        // Protocol reference §5.1: the user attributes the SDK reads or writes (the password only written).
+        assertThat(UserQuery.DEFAULT_FIELDS).isSubsetOf("name", "email", "firstName", "lastName", "role", "company",
+                "comment", "requirePasswordChangeOn", "uid", "baseObjectRef", "displayName", "domain", "isTrashcan");
+        // §5.2: the SDK's default device include, the online status it asks for, and the fields its export reads.
+        assertThat(DeviceQuery.DEFAULT_FIELDS).isSubsetOf("name", "portal", "deviceType", "version",
+                "remoteAccessUrl", "deviceConnectionStatus", "uid", "owner", "createDate", "modifiedDate");
     }
 
     @Test
