@@ -165,6 +165,10 @@ class WireFidelityTest {
             assertThat(portal.portalSession().loginCount()).isEqualTo(2);
             assertThat(portal.session().tenant()).isEqualTo("globex");
             assertThatThrownBy(() -> portal.browse("no-such-tenant")).isInstanceOf(CteraNotFoundException.class);
+            // The refused tenant is not kept: the next login browses globex again.
+            simulator.faults().inject(FaultRule.forOperation("users.get").expireSession().times(1));
+            assertThat(portal.users().get("gina.globex").name()).isEqualTo("gina.globex");
+            assertThat(portal.portalSession().loginCount()).isEqualTo(3);
         }
     }
 
