@@ -35,8 +35,8 @@ public class CteraException extends RuntimeException {
     /**
      * Whether repeating the same call may succeed: what the client's own retry stage retries, and what an
      * application's {@code @Retryable} around the client should retry. Throttling, transport failures other than TLS,
-     * 408 and most 5xx are; refused credentials, permissions, missing objects, conflicts, malformed answers and the
-     * client's own refusals are not.
+     * 408, most 5xx and the client-side limiter's refusal are; refused credentials, permissions, missing objects,
+     * conflicts, malformed answers, an open circuit breaker and a passed deadline are not.
      */
     public boolean isRetryable() {
         return false;

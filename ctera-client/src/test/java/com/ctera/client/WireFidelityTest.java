@@ -21,8 +21,10 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
+import com.ctera.client.devices.DeviceQuery;
 import com.ctera.client.session.SessionInfo;
 import com.ctera.client.users.PortalUser;
+import com.ctera.client.users.UserQuery;
 import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.FaultRule;
 
@@ -141,6 +143,16 @@ class WireFidelityTest {
     }
 
     @Test
+    void theDefaultFieldsAreOnesTheProtocolReferenceSaysAPortalAnswers() {
+        // Protocol reference §5.1: the user attributes the SDK reads or writes (the password only written).
+        assertThat(UserQuery.DEFAULT_FIELDS).isSubsetOf("name", "email", "firstName", "lastName", "role", "company",
+                "comment", "requirePasswordChangeOn", "uid", "baseObjectRef", "displayName", "domain", "isTrashcan");
+        // §5.2: the SDK's default device include, the online status it asks for, and the fields its export reads.
+        assertThat(DeviceQuery.DEFAULT_FIELDS).isSubsetOf("name", "portal", "deviceType", "version",
+                "remoteAccessUrl", "deviceConnectionStatus", "uid", "owner", "createDate", "modifiedDate");
+    }
+
+    @Test
     void againstTheSimulatorABrowsedTenantIsWorkedInAndKeptAcrossANewLogin() {
         try (CteraPortal portal = CteraPortal.builder().name("browse").baseUrl(simulator.baseUrl())
             .credentials(simulator.adminCredentials().username(), simulator.adminCredentials().password())
@@ -153,6 +165,10 @@ class WireFidelityTest {
             assertThat(portal.portalSession().loginCount()).isEqualTo(2);
             assertThat(portal.session().tenant()).isEqualTo("globex");
             assertThatThrownBy(() -> portal.browse("no-such-tenant")).isInstanceOf(CteraNotFoundException.class);
+            // The refused tenant is not kept: the next login browses globex again.
+            simulator.faults().inject(FaultRule.forOperation("users.get").expireSession().times(1));
+            assertThat(portal.users().get("gina.globex").name()).isEqualTo("gina.globex");
+            assertThat(portal.portalSession().loginCount()).isEqualTo(3);
         }
     }
 

@@ -12,7 +12,7 @@ import reactor.netty.http.server.HttpServerResponse;
  */
 final class CompressibleAnswer {
 
-    /** Below this size (or with no size announced as small) compression saves too little to be worth it. */
+    /** Answers announced smaller than this go out as they are: compressing them would save too little. */
     static final int MIN_SIZE = 1024;
 
     private CompressibleAnswer() {

@@ -164,15 +164,17 @@ public final class PortalSession implements AutoCloseable {
                         + this.transport.endpoint().context().path() + " context: only a global administrator "
                         + "(context admin) can browse another tenant"));
             }
-            this.tenant = target;
             if (this.credentials instanceof PortalCredentials.Bearer bearer) {
                 RequestAuth auth = RequestAuth.bearer(bearer.token());
-                return this.bootstrap.browse(auth, target).then(this.bootstrap.identify(auth));
+                return this.bootstrap.browse(auth, target).doOnSuccess(done -> this.tenant = target)
+                    .then(this.bootstrap.identify(auth));
             }
             return session().flatMap(state -> {
                 ApiRequest put = this.bootstrap.browseRequest(target);
+                // Kept only once the portal took it: a refused tenant must not break every later login.
                 return exchangeIn(state, put, XmlResponses.discard()).then(Mono.fromSupplier(() -> {
                     synchronized (this.lock) {
+                        this.tenant = target;
                         SessionState now = this.current;
                         if (now == null) {
                             return state.info().inTenant(target);

@@ -229,14 +229,14 @@ class ObservationInterceptorTest {
             .build()) {
             portal.users().get(simulator.endUserCredentials().username());
         }
-        // Every exchange of the call (login, bootstrap reads, both attempts) nests under it; the logout of close()
-        // belongs to no call.
+        // Every exchange of the call (login, the bootstrap's currentSession, currentPortal, version, rolesSettings
+        // and tenant browse, both attempts) nests under it; the logout of close() belongs to no call.
         assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> {
             var exchanges = contexts.stream()
                 .filter((context) -> "http.client.requests".equals(context.getName()))
                 .filter((context) -> !String.valueOf(context.getHighCardinalityKeyValue("http.url")).contains("logout"))
                 .toList();
-            assertThat(exchanges).hasSize(7)
+            assertThat(exchanges).hasSize(8)
                 .allSatisfy((exchange) -> assertThat(exchange.getParentObservation()).isNotNull()
                     .extracting((parent) -> parent.getContextView().getName())
                     .isEqualTo(NAME));

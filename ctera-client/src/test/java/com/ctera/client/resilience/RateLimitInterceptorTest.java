@@ -14,6 +14,7 @@ import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import com.ctera.client.CteraOperation;
+import com.ctera.client.CteraRateLimitedException;
 import com.ctera.client.CteraThrottledException;
 import com.ctera.client.pipeline.CallContext;
 import com.ctera.client.pipeline.CallEvents;
@@ -83,8 +84,8 @@ class RateLimitInterceptorTest {
         StepVerifier.create(stage.intercept(call, throttled)).expectError(CteraThrottledException.class).verify();
         assertThat(adaptive.currentRate()).isEqualTo(70.0);
         assertThat(adaptive.reserve(Duration.ofSeconds(10).toNanos())).isEqualTo(Duration.ofSeconds(3).toNanos());
-        // A refusal by the client's own limiter (status 0) is not news about the portal.
-        Mono<String> refused = Mono.error(new CteraThrottledException("main", 0, "no permit", null, null));
+        // A refusal by the client's own limiter (a CteraClientRefusal) is not news about the portal.
+        Mono<String> refused = Mono.error(new CteraRateLimitedException("main", "no permit", Duration.ZERO, null));
         // This call waits out the pause (on the virtual clock) before it reaches the refusal.
         StepVerifier.create(stage.intercept(call, refused))
             .then(() -> time.advanceTimeBy(Duration.ofSeconds(4)))
