@@ -2,6 +2,8 @@ package com.ctera.autoconfigure.resilience;
 
 import java.lang.reflect.Method;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.resilience.retry.MethodRetryPredicate;
 
@@ -36,7 +38,7 @@ public final class CteraRetryPredicate implements MethodRetryPredicate {
      * A Spring {@link RetryPolicy} with this predicate and the backoff of a client retry policy: as many retries as
      * it allows after the first attempt, its base delay, multiplier and longest delay.
      */
-    static RetryPolicy retryPolicy(com.ctera.client.resilience.@org.jspecify.annotations.Nullable RetryPolicy client) {
+    static RetryPolicy retryPolicy(com.ctera.client.resilience.@Nullable RetryPolicy client) {
         if (client == null) {
             return RetryPolicy.builder().maxRetries(0).predicate(CteraRetryPredicate::isRetryable).build();
         }

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoginsCountedTests {
 
-    private static final List<String> PORTALS = List.of("a", "b", "c", "d", "e", "f");
+    private static final List<String> PORTALS = List.of("a", "b", "c", "d");
 
     private static CteraPortalSimulator simulator;
 
