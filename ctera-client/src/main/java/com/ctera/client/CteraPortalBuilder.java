@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -57,6 +58,8 @@ public final class CteraPortalBuilder {
     private @Nullable ClientRequestObservationConvention httpObservationConvention;
 
     private boolean insecureTrustAllCertificates;
+
+    private @Nullable SslContext sslContext;
 
     private String userAgent = DEFAULT_USER_AGENT;
 
@@ -174,6 +177,16 @@ public final class CteraPortalBuilder {
         return this;
     }
 
+    /**
+     * The TLS context that verifies the portal, built with the trust material of a private or self-signed portal
+     * certificate ({@code SslContextBuilder.forClient().trustManager(...)}), and a client certificate if the portal
+     * asks for one; default the JVM's trust store. Host names are still verified.
+     */
+    public CteraPortalBuilder sslContext(SslContext sslContext) {
+        this.sslContext = sslContext;
+        return this;
+    }
+
     /** The {@code User-Agent} header; default {@link #DEFAULT_USER_AGENT}. */
     public CteraPortalBuilder userAgent(String userAgent) {
         this.userAgent = userAgent;
@@ -248,6 +261,9 @@ public final class CteraPortalBuilder {
         require(this.tenant == null || !this.tenant.isBlank(), "tenant must not be blank (use null for none)");
         require(this.tenant == null || this.context == PortalContext.ADMIN,
                 "tenant is only allowed in the admin context; a services portal is already one tenant");
+        require(this.sslContext == null || this.sslContext.isClient(), "sslContext must be a client context");
+        require(this.sslContext == null || !this.insecureTrustAllCertificates,
+                "sslContext and insecureTrustAllCertificates are exclusive; configure only one");
         PortalCredentials credentials = validCredentials();
         // Browsing is state of a login session; a bearer token has none to carry it.
         require(this.tenant == null || credentials instanceof PortalCredentials.Password,
@@ -255,7 +271,7 @@ public final class CteraPortalBuilder {
         TransportSettings settings = new TransportSettings(this.name, new PortalEndpoint(url, this.context),
                 this.connectTimeout, this.readTimeout, this.userAgent, this.insecureTrustAllCertificates,
                 this.webClientBuilder, this.httpObservations, this.httpObservationConvention,
-                this.transferMinThroughput);
+                this.transferMinThroughput, this.sslContext);
         CallLimits limits = new CallLimits(this.maxAnswerSize, this.maxTextLength, this.attemptTimeout,
                 this.maxListItems);
         return new CteraPortal(settings, credentials, this.tenant, CallPipeline.of(this.interceptors),

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.ctera.simulator.tls.SelfSignedCertificate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
@@ -64,6 +66,7 @@ public final class CteraPortalSimulator implements AutoCloseable {
     private final RequestJournal journal;
     private final DisposableServer server;
     private final URI baseUrl;
+    private final @Nullable SelfSignedCertificate certificate;
     private final SimulatorCredentials adminCredentials;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean compressAnswers = true;
@@ -96,10 +99,11 @@ public final class CteraPortalSimulator implements AutoCloseable {
             .port(options.port())
             .compress((request, response) -> this.compressAnswers && CompressibleAnswer.test(request, response))
             .handle(new ReactorHttpHandlerAdapter(handler));
-        if (options.tls()) {
-            SelfSignedCertificate certificate = SelfSignedCertificate.generate(options.bindAddress());
+        this.certificate = options.tls() ? SelfSignedCertificate.generate(options.bindAddress()) : null;
+        if (this.certificate != null) {
+            SelfSignedCertificate tls = this.certificate;
             http = http.secure(spec -> spec.sslContext(
-                    Http11SslContextSpec.forServer(certificate.privateKey(), certificate.certificate())));
+                    Http11SslContextSpec.forServer(tls.privateKey(), tls.certificate())));
         }
         this.server = http.bindNow(Duration.ofSeconds(10));
         this.baseUrl = URI.create((options.tls() ? "https" : "http") + "://" + urlHost(options.bindAddress()) + ":"
@@ -189,6 +193,11 @@ public final class CteraPortalSimulator implements AutoCloseable {
     /** The port the server listens on. */
     public int port() {
         return this.server.port();
+    }
+
+    /** With {@code tls}, the self-signed certificate the server presents, in PEM; clients trust it to connect. */
+    public Optional<String> certificatePem() {
+        return Optional.ofNullable(this.certificate).map(SelfSignedCertificate::certificatePem);
     }
 
     /** Where the server is reached, e.g. {@code http://127.0.0.1:41234}. */

@@ -62,4 +62,26 @@ class SimulatorMainTest {
         assertThatIllegalArgumentException().isThrownBy(() -> base.withPort(-1));
         assertThatIllegalArgumentException().isThrownBy(() -> base.withAdminPassword(""));
     }
+
+    @Test
+    void certOutNamesTheFileAndNeedsTls() {
+        assertThat(SimulatorMain.certOut("--tls", "--cert-out", "target/sim.pem"))
+            .isEqualTo(java.nio.file.Path.of("target/sim.pem"));
+        assertThat(SimulatorMain.parse("--tls", "--cert-out", "target/sim.pem").tls()).isTrue();
+        assertThat(SimulatorMain.certOut("--tls")).isNull();
+        assertThatIllegalArgumentException().isThrownBy(() -> SimulatorMain.certOut("--cert-out", "target/sim.pem"))
+            .withMessageContaining("--cert-out needs --tls");
+    }
+
+    @Test
+    void aTlsSimulatorGivesItsCertificateAsPem() {
+        try (CteraPortalSimulator simulator = CteraPortalSimulator.start(SimulatorOptions.defaults().withTls(true))) {
+            assertThat(simulator.certificatePem()).hasValueSatisfying((pem) -> assertThat(pem)
+                .startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n")
+                .doesNotContain("PRIVATE"));
+        }
+        try (CteraPortalSimulator plain = CteraPortalSimulator.start()) {
+            assertThat(plain.certificatePem()).isEmpty();
+        }
+    }
 }

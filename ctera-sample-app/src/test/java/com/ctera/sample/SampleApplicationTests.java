@@ -62,6 +62,26 @@ class SampleApplicationTests {
             .isEqualTo("UP");
     }
 
+    @Test
+    void theResilienceEndpointsShowThePortalsLimiterAndBreaker() {
+        this.client.get()
+            .uri("/actuator/ratelimiters")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.rateLimiters")
+            .value((names) -> assertThat(names.toString()).contains("ctera-embedded"));
+        this.client.get()
+            .uri("/actuator/circuitbreakers")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.circuitBreakers.ctera-embedded")
+            .exists();
+    }
+
     // Reactor Netty 1.3.6 stopped reading a keep-alive connection once a queued request had been answered at once
     // (reactor-netty#4361): the next request on it was never read, which is how the health check above timed out
     // after the 400 of aMissingUserIsNotFoundAndABadLimitIsABadRequest on a loaded machine. Writing both requests at

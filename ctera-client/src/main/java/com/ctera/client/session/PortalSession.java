@@ -146,7 +146,14 @@ public final class PortalSession implements AutoCloseable {
             if (this.credentials instanceof PortalCredentials.Bearer bearer) {
                 return this.bootstrap.identify(RequestAuth.bearer(bearer.token()));
             }
-            return session().map(SessionState::info);
+            SessionState established = this.current;
+            if (established != null) {
+                return Mono.just(established.info());
+            }
+            // A login with no call around it is a call of its own: observed, limited and counted in
+            // ctera.client.logins like the login inside any other call, which it was not when it bypassed the pipeline.
+            return this.pipeline.wrap(new CallContext(this.portalName, CteraOperation.LOGIN), session())
+                .map(SessionState::info);
         }).onErrorMap(this::withoutSecrets);
     }
 

@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-import javax.net.ssl.SSLException;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -175,8 +173,11 @@ final class FailureTranslator {
         if (isTimeout(error)) {
             return "no answer within the read timeout of " + this.readTimeout;
         }
-        if (causedBy(error, SSLException.class)) {
-            return "TLS failure";
+        TlsFailure tls = TlsFailure.of(error);
+        if (tls != null) {
+            return "TLS failure: " + tls.description() + ((tls == TlsFailure.OTHER) ? " (" + rootMessage(error) + ")"
+                    : "; give the client the portal's trust material (sslContext on the builder, ssl.bundle in the "
+                            + "starter)");
         }
         if (causedBy(error, ConnectException.class)) {
             return "cannot connect";

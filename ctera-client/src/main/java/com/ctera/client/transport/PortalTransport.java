@@ -11,6 +11,7 @@ import java.util.Objects;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -146,6 +147,10 @@ public final class PortalTransport implements AutoCloseable {
                     + "portals", settings.portalName(), settings.endpoint().baseUrl());
             http = http.secure(tls -> tls.sslContext(Http11SslContextSpec.forClient()
                     .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE))));
+        }
+        else if (settings.sslContext() != null) {
+            SslContext tls = settings.sslContext();
+            http = http.secure(spec -> spec.sslContext(tls));
         }
         WebClient webClient = filteredWebClient(settings, http);
         DirectExchange direct = (webClient != null) ? null : new DirectExchange(http, settings.userAgent(),

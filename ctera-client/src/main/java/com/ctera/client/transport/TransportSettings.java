@@ -3,6 +3,7 @@ package com.ctera.client.transport;
 import java.time.Duration;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -19,10 +20,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param httpObservations observes each HTTP exchange as {@code http.client.requests}; noop for none
  * @param httpObservationConvention names and tags those observations; {@code null} for Spring's default
  * @param transferThroughput the slowest a file transfer may move before it fails as stalled
+ * @param sslContext the client TLS context to verify the portal with (its trust material), or {@code null} for the
+ * JVM's default trust
  */
 public record TransportSettings(String portalName, PortalEndpoint endpoint, Duration connectTimeout,
         Duration readTimeout, String userAgent, boolean insecureTrustAllCertificates,
         WebClient.@Nullable Builder webClientBuilder, ObservationRegistry httpObservations,
         @Nullable ClientRequestObservationConvention httpObservationConvention,
-        TransferThroughput transferThroughput) {
+        TransferThroughput transferThroughput, @Nullable SslContext sslContext) {
 }

@@ -138,7 +138,7 @@ class HostileAnswersTest {
     void aJvmErrorWhileReadingEndsTheCallAndLeavesTheEventLoopsServing() throws IOException {
         try (PortalTransport transport = PortalTransport.create(new TransportSettings("errors",
                 new PortalEndpoint(portal.url(), PortalContext.ADMIN), Duration.ofSeconds(2), Duration.ofSeconds(3),
-                "test", false, null, ObservationRegistry.NOOP, null, TransferThroughput.DEFAULT))) {
+                "test", false, null, ObservationRegistry.NOOP, null, TransferThroughput.DEFAULT, null))) {
             ApiRequest request = ApiRequest.get(CteraOperation.USERS_READ, portal.url().resolve("/admin/api/x"));
             ResponseReader<XmlValue> outOfMemory = (head, body) -> {
                 body.readAllBytes();

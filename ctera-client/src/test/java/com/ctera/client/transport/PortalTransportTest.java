@@ -167,7 +167,7 @@ class PortalTransportTest {
     private static TransportSettings settings(PortalEndpoint endpoint, WebClient.@Nullable Builder builder,
             ObservationRegistry registry) {
         return new TransportSettings("transport-test", endpoint, Duration.ofSeconds(2), Duration.ofMillis(700),
-                "ctera-test-agent/1", false, builder, registry, null, TransferThroughput.DEFAULT);
+                "ctera-test-agent/1", false, builder, registry, null, TransferThroughput.DEFAULT, null);
     }
 
     @AfterAll

@@ -86,6 +86,18 @@ public record SelfSignedCertificate(PrivateKey privateKey, X509Certificate certi
         }
     }
 
+    /** The certificate (never the key) in PEM, for a client to trust exactly this simulator. */
+    public String certificatePem() {
+        try {
+            String body = java.util.Base64.getMimeEncoder(64, new byte[] { '\n' })
+                .encodeToString(this.certificate.getEncoded());
+            return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
+        }
+        catch (java.security.cert.CertificateEncodingException ex) {
+            throw new IllegalStateException("Cannot encode the simulator's TLS certificate", ex);
+        }
+    }
+
     @Override
     public String toString() {
         return "SelfSignedCertificate[" + this.certificate.getSubjectX500Principal().getName() + "]";

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,8 @@ import com.ctera.client.CteraPortal;
  * {@link CteraPortal} beans from {@code ctera.*} properties, a {@link CteraPortals} registry, and the embedded
  * simulator when no portal is configured.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+        "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass(CteraPortal.class)
 @ConditionalOnProperty(name = "ctera.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CteraProperties.class)
@@ -35,7 +37,8 @@ public final class CteraClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CteraPortalDefinitions cteraPortalDefinitions(CteraProperties properties,
-            ObjectProvider<EmbeddedPortalSettings> embedded) {
+            ObjectProvider<EmbeddedPortalSettings> embedded, ObjectProvider<SslBundles> sslBundles) {
+        new PortalSslContexts(sslBundles.getIfAvailable()).check(properties);
         Map<String, PortalSettings> settings = new LinkedHashMap<>(PortalSettingsResolver.resolveAll(properties));
         embedded.ifAvailable((source) -> settings.putIfAbsent(PortalSettingsResolver.EMBEDDED_PORTAL_NAME,
                 PortalSettingsResolver.resolve(PortalSettingsResolver.EMBEDDED_PORTAL_NAME, source.portalProperties(),
@@ -46,9 +49,21 @@ public final class CteraClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CteraPortalFactory cteraPortalFactory(CteraPortalDefinitions definitions,
-            ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<CteraPortalBuilderCustomizer> customizers) {
+            ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<CteraPortalBuilderCustomizer> customizers,
+            ObjectProvider<SslBundles> sslBundles) {
         return new CteraPortalFactory(definitions, webClientBuilder.getIfAvailable(),
-                customizers.orderedStream().toList());
+                customizers.orderedStream().toList(), sslBundles.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "cteraPortalStateLogCustomizer")
+    CteraPortalBuilderCustomizer cteraPortalStateLogCustomizer(CteraPortalDefinitions definitions,
+            CteraProperties properties) {
+        return (portalName, builder) -> definitions.find(portalName)
+            .ifPresent((settings) -> builder.interceptor(new PortalStateLog(settings,
+                    (properties.getPortals().containsKey(portalName)
+                            || !CteraProperties.SHORTHAND_PORTAL_NAME.equals(portalName))
+                                    ? "ctera.portals." + portalName : "ctera.portal")));
     }
 
     @Bean

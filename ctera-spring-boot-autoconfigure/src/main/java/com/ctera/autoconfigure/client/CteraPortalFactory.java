@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.ctera.client.CteraPortal;
@@ -18,11 +19,20 @@ public class CteraPortalFactory {
 
     private final List<CteraPortalBuilderCustomizer> customizers;
 
+    private final PortalSslContexts sslContexts;
+
     public CteraPortalFactory(CteraPortalDefinitions definitions, WebClient.@Nullable Builder webClientBuilder,
             List<CteraPortalBuilderCustomizer> customizers) {
+        this(definitions, webClientBuilder, customizers, null);
+    }
+
+    /** With the SSL bundles that {@code ssl.bundle} names. */
+    public CteraPortalFactory(CteraPortalDefinitions definitions, WebClient.@Nullable Builder webClientBuilder,
+            List<CteraPortalBuilderCustomizer> customizers, @Nullable SslBundles sslBundles) {
         this.definitions = definitions;
         this.webClientBuilder = webClientBuilder;
         this.customizers = List.copyOf(customizers);
+        this.sslContexts = new PortalSslContexts(sslBundles);
     }
 
     /** Builds the portal with this name; the first call to the portal logs in, not this method. */
@@ -41,6 +51,9 @@ public class CteraPortalFactory {
             .maxAnswerSize(settings.limits().maxAnswerSize())
             .maxTextLength(settings.limits().maxTextLength())
             .maxListItems(settings.limits().maxListItems());
+        if (settings.sslBundle() != null) {
+            builder.sslContext(this.sslContexts.forBundle(settings.sslBundle()));
+        }
         if (settings.tenant() != null) {
             builder.tenant(settings.tenant());
         }

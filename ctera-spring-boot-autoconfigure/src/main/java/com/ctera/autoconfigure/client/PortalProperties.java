@@ -308,6 +308,21 @@ public class PortalProperties {
          */
         private @Nullable Boolean insecureTrustAll;
 
+        /**
+         * Name of the Spring Boot SSL bundle, defined under spring.ssl.bundle.pem or spring.ssl.bundle.jks, that
+         * holds the portal's trust material, for a private or self-signed certificate; also a client certificate if
+         * the portal asks for one. Unset: the JVM's trust store. Host names are verified either way.
+         */
+        private @Nullable String bundle;
+
+        public @Nullable String getBundle() {
+            return this.bundle;
+        }
+
+        public void setBundle(@Nullable String bundle) {
+            this.bundle = bundle;
+        }
+
         public @Nullable Boolean getInsecureTrustAll() {
             return this.insecureTrustAll;
         }
@@ -318,7 +333,7 @@ public class PortalProperties {
 
         @Override
         public String toString() {
-            return "{insecureTrustAll=" + this.insecureTrustAll + "}";
+            return "{bundle=" + this.bundle + ", insecureTrustAll=" + this.insecureTrustAll + "}";
         }
     }
 }

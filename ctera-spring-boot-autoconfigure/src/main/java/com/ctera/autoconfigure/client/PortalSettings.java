@@ -14,7 +14,7 @@ import com.ctera.client.transport.CallLimits;
  */
 public record PortalSettings(String name, URI baseUrl, PortalContext context, @Nullable String tenant,
         @Nullable String username, @Nullable String password, @Nullable String bearerToken, Duration connectTimeout,
-        Duration readTimeout, boolean insecureTrustAll, CallLimits limits) {
+        Duration readTimeout, boolean insecureTrustAll, CallLimits limits, @Nullable String sslBundle) {
 
     @Override
     public String toString() {
@@ -22,6 +22,7 @@ public record PortalSettings(String name, URI baseUrl, PortalContext context, @N
                 + ", tenant=" + this.tenant + ", username=" + this.username + ", password="
                 + Secrets.mask(this.password) + ", bearerToken=" + Secrets.mask(this.bearerToken)
                 + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
-                + ", insecureTrustAll=" + this.insecureTrustAll + ", limits=" + this.limits + "}";
+                + ", insecureTrustAll=" + this.insecureTrustAll + ", limits=" + this.limits + ", sslBundle="
+                + this.sslBundle + "}";
     }
 }

@@ -92,6 +92,11 @@ public final class PortalSettingsResolver {
             problems.accept(prefix + ".username and " + prefix + ".password (or " + prefix
                     + ".bearer-token) are required: the portal needs credentials");
         }
+        if (pick(portal, defaults, (p) -> p.getSsl().getBundle()) != null
+                && Boolean.TRUE.equals(pick(portal, defaults, (p) -> p.getSsl().getInsecureTrustAll()))) {
+            problems.accept(prefix + ".ssl.bundle and " + prefix + ".ssl.insecure-trust-all are both set; trust the "
+                    + "portal's certificate with the bundle, or everything with insecure-trust-all, not both");
+        }
         if (password != null && isBlank(username)) {
             problems.accept(prefix + ".username is required when a password is set");
         }
@@ -194,7 +199,7 @@ public final class PortalSettingsResolver {
                 pick(portal, defaults, PortalProperties::getPassword),
                 pick(portal, defaults, PortalProperties::getBearerToken),
                 (connect != null) ? connect : DEFAULT_CONNECT_TIMEOUT, (read != null) ? read : DEFAULT_READ_TIMEOUT,
-                Boolean.TRUE.equals(trustAll), limits);
+                Boolean.TRUE.equals(trustAll), limits, pick(portal, defaults, (p) -> p.getSsl().getBundle()));
     }
 
     private static URI hostUrl(PortalProperties portal, PortalProperties defaults) {

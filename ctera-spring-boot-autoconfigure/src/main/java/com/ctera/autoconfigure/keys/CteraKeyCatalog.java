@@ -51,14 +51,23 @@ final class CteraKeyCatalog {
             }
         }
         for (String name : beans.getBeanDefinitionNames()) {
-            ConfigurationProperties annotation = beans.findAnnotationOnBean(name, ConfigurationProperties.class, false);
-            Class<?> type = (annotation != null) ? beans.getType(name, false) : null;
-            String prefix = (annotation != null) ? prefix(annotation) : "";
-            if (type != null && isCtera(prefix)) {
-                keys.addClass(prefix, ClassUtils.getUserClass(type));
-            }
+            addBean(keys, beans, name);
         }
         return keys;
+    }
+
+    // Reads only definitions: no bean is created, no factory bean initialized, before the context has started.
+    private static void addBean(BoundKeys keys, ConfigurableListableBeanFactory beans, String name) {
+        try {
+            ConfigurationProperties annotation = beans.findAnnotationOnBean(name, ConfigurationProperties.class, false);
+            Class<?> type = (annotation != null) ? beans.getType(name, false) : null;
+            if (type != null && isCtera(prefix(annotation))) {
+                keys.addClass(prefix(annotation), ClassUtils.getUserClass(type));
+            }
+        }
+        catch (RuntimeException | LinkageError ex) {
+            logger.debug("Cannot read the type of bean '{}': {}", name, ex.toString());
+        }
     }
 
     private static void addMetadata(BoundKeys keys, URL url, ClassLoader loader) {

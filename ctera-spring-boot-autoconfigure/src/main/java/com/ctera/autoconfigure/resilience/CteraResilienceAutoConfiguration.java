@@ -16,11 +16,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.retry.RetryPolicy;
 
 import com.ctera.autoconfigure.actuate.CteraEndpointContributor;
 import com.ctera.autoconfigure.client.CteraPortalBuilderCustomizer;
 import com.ctera.autoconfigure.client.CteraProperties;
 import com.ctera.autoconfigure.client.EmbeddedPortalSettings;
+import com.ctera.autoconfigure.client.PortalProperties;
 import com.ctera.autoconfigure.health.CteraPortalHealthSignal;
 import com.ctera.client.resilience.CallRateLimiter;
 import com.ctera.client.resilience.PortalResilience;
@@ -74,6 +76,18 @@ public final class CteraResilienceAutoConfiguration {
     @ConditionalOnMissingBean(name = "cteraResilienceCustomizer")
     CteraPortalBuilderCustomizer cteraResilienceCustomizer(CteraResilience resilience) {
         return (portalName, builder) -> resilience.forPortal(portalName).applyTo(builder);
+    }
+
+    /**
+     * For application code that repeats its own multi-call work with Spring Framework's {@code RetryTemplate}:
+     * retries what the client calls retryable, with the backoff of {@code ctera.defaults.retry}.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "cteraRetryPolicy")
+    RetryPolicy cteraRetryPolicy(CteraProperties properties, CteraRateLimitProperties shorthand) {
+        ResilienceSettings defaults = ResilienceSettingsResolver.resolve("ctera.defaults", new PortalProperties(),
+                properties.getDefaults(), shorthand);
+        return CteraRetryPredicate.retryPolicy(defaults.retry());
     }
 
     @Bean
