@@ -92,9 +92,12 @@ public final class PortalTransport implements AutoCloseable {
 
     private final CallLimits limits;
 
+    private final PoolGauge pool;
+
     private PortalTransport(PortalEndpoint endpoint, @Nullable WebClient webClient, @Nullable DirectExchange direct,
-            ConnectionProvider connections, Duration readTimeout, Clock clock, String portalName,
+            ConnectionProvider connections, PoolGauge pool, Duration readTimeout, Clock clock, String portalName,
             CallLimits limits) {
+        this.pool = pool;
         this.endpoint = endpoint;
         this.webClient = webClient;
         this.direct = direct;
@@ -112,8 +115,10 @@ public final class PortalTransport implements AutoCloseable {
 
     /** Builds the HTTP client and connection pool for one portal; opens no connection yet. */
     public static PortalTransport create(TransportSettings settings, CallLimits limits) {
+        PoolGauge pool = new PoolGauge();
         ConnectionProvider connections = ConnectionProvider.builder("ctera-" + settings.portalName())
                 .maxConnections(64)
+                .metrics(true, () -> pool)
                 .pendingAcquireTimeout(settings.connectTimeout().plus(settings.readTimeout()))
                 .build();
         HttpClient http = HttpClient.create(connections)
@@ -135,7 +140,7 @@ public final class PortalTransport implements AutoCloseable {
         WebClient webClient = filteredWebClient(settings, http);
         DirectExchange direct = (webClient != null) ? null : new DirectExchange(http, settings.userAgent(),
                 settings.httpObservations(), settings.httpObservationConvention());
-        return new PortalTransport(settings.endpoint(), webClient, direct, connections, settings.readTimeout(),
+        return new PortalTransport(settings.endpoint(), webClient, direct, connections, pool, settings.readTimeout(),
                 Clock.systemUTC(), settings.portalName(), limits);
     }
 
@@ -170,6 +175,11 @@ public final class PortalTransport implements AutoCloseable {
     /** The portal's base URL and context. */
     public PortalEndpoint endpoint() {
         return this.endpoint;
+    }
+
+    /** Connections of the pool that calls hold right now; zero when no call is under way. */
+    public int connectionsInUse() {
+        return this.pool.acquired();
     }
 
     /** What one API call may cost. */
