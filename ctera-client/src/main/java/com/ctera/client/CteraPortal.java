@@ -164,6 +164,11 @@ public final class CteraPortal implements AutoCloseable {
         return this.reactive;
     }
 
+    /** Connections that calls hold right now, for diagnostics and tests: zero when none is under way. */
+    public int connectionsInUse() {
+        return this.transport.connectionsInUse();
+    }
+
     /** The live session, for diagnostics and tests. */
     public PortalSession portalSession() {
         return this.session;

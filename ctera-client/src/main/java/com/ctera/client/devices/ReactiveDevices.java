@@ -46,7 +46,7 @@ public final class ReactiveDevices {
     /** One page of the query, starting at the {@code startFrom}-th match. */
     /** The bound of a listing by this area's query operation. */
     Paging.Limit listLimit() {
-        return new Paging.Limit(CteraOperation.DEVICES_QUERY.name(), this.calls.limits().maxListItems());
+        return this.calls.listLimit(CteraOperation.DEVICES_QUERY);
     }
 
     public Mono<CteraPage<Device>> page(DeviceQuery query, int startFrom) {

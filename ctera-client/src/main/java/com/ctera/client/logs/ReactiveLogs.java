@@ -36,7 +36,7 @@ public final class ReactiveLogs {
     /** One page of matching records, starting at the {@code startFrom}-th. */
     /** The bound of a listing by this area's query operation. */
     Paging.Limit listLimit() {
-        return new Paging.Limit(CteraOperation.LOGS_QUERY.name(), this.calls.limits().maxListItems());
+        return this.calls.listLimit(CteraOperation.LOGS_QUERY);
     }
 
     public Mono<CteraPage<LogEntry>> page(LogQuery query, int startFrom) {

@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 
 import com.ctera.client.CteraOperation;
 import com.ctera.client.protocol.CallEnvelope;
+import com.ctera.client.protocol.Paging;
 import com.ctera.client.protocol.XmlCodec;
 import com.ctera.client.protocol.XmlValue;
 import com.ctera.client.transport.ApiRequest;
@@ -29,10 +30,6 @@ public final class PortalCalls {
 
     private final CallLimits limits;
 
-    public PortalCalls(PortalSession session, PortalEndpoint endpoint, XmlCodec codec) {
-        this(session, endpoint, codec, CallLimits.DEFAULTS);
-    }
-
     public PortalCalls(PortalSession session, PortalEndpoint endpoint, XmlCodec codec, CallLimits limits) {
         this.session = session;
         this.endpoint = endpoint;
@@ -43,6 +40,11 @@ public final class PortalCalls {
     /** What one call may cost, such as the most items of a listing. */
     public CallLimits limits() {
         return this.limits;
+    }
+
+    /** The bound of a listing whose pages {@code operation} fetches. */
+    public Paging.Limit listLimit(CteraOperation operation) {
+        return new Paging.Limit(operation.name(), this.limits.maxListItems());
     }
 
     /** The codec for bodies, also for streaming readers. */

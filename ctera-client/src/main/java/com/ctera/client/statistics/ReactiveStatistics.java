@@ -36,8 +36,7 @@ public final class ReactiveStatistics {
 
     /** Every tenant's usage, from the display info; global administration only. Tenants in the trash are left out. */
     public Flux<TenantUsage> tenants() {
-        return Paging.flux(this::tenantPage, PAGE_SIZE, new Paging.Limit(CteraOperation.STATISTICS_PORTALS.name(),
-                this.calls.limits().maxListItems()));
+        return Paging.flux(this::tenantPage, PAGE_SIZE, this.calls.listLimit(CteraOperation.STATISTICS_PORTALS));
     }
 
     /** One tenant's usage, or empty when no tenant has this name. */
@@ -47,8 +46,7 @@ public final class ReactiveStatistics {
 
     /** Every cloud folder of the current tenant with its size and file count. */
     public Flux<CloudFolderUsage> cloudFolders() {
-        return Paging.flux(this::cloudFolderPage, PAGE_SIZE, new Paging.Limit(
-                CteraOperation.STATISTICS_CLOUD_DRIVES.name(), this.calls.limits().maxListItems()));
+        return Paging.flux(this::cloudFolderPage, PAGE_SIZE, this.calls.listLimit(CteraOperation.STATISTICS_CLOUD_DRIVES));
     }
 
     /**

@@ -35,14 +35,4 @@ public record CallLimits(long maxAnswerSize, int maxTextLength, Duration attempt
             throw new IllegalArgumentException("maxListItems must be positive, was " + maxListItems);
         }
     }
-
-    /**
-     * How to raise a limit, for the message of a call it ended: the builder's setting and the starter's property.
-     * @param setting the builder method, such as {@code maxAnswerSize}
-     * @param property the property below a portal's prefix, such as {@code limits.max-answer-size}
-     */
-    public static String howToRaise(String portalName, String setting, String property) {
-        return "CteraPortalBuilder." + setting + ", property ctera.portals." + portalName + "." + property
-                + " or ctera.defaults." + property;
-    }
 }

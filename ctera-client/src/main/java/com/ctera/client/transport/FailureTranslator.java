@@ -123,8 +123,8 @@ final class FailureTranslator {
         if (XmlLimitExceededException.describes(error)) {
             return new CteraProtocolException(operation, status, operation + " failed: the answer from "
                     + describe(request) + " has a text or attribute value longer than the limit of "
-                    + this.limits.maxTextLength() + " characters (raise " + CallLimits.howToRaise(this.portalName,
-                            "maxTextLength", "limits.max-text-length") + ")", error);
+                    + this.limits.maxTextLength() + " characters (raise "
+                    + howToRaise("maxTextLength", "limits.max-text-length") + ")", error);
         }
         if (isTimeout(error)) {
             return new CteraTransportException(operation, status, operation + " failed: the answer stalled for "
@@ -145,7 +145,7 @@ final class FailureTranslator {
         String size = (announced >= 0) ? " announces " + announced + " bytes, more than" : " is larger than";
         return new CteraProtocolException(operation, status, operation + " failed: the answer from "
                 + describe(request) + size + " the limit of " + this.limits.maxAnswerSize() + " bytes (raise "
-                + CallLimits.howToRaise(this.portalName, "maxAnswerSize", "limits.max-answer-size") + ")", null);
+                + howToRaise("maxAnswerSize", "limits.max-answer-size") + ")", null);
     }
 
     /** One attempt of an API call took longer than the attempt timeout; retryable like any timeout. */
@@ -153,7 +153,7 @@ final class FailureTranslator {
         String operation = request.operation().name();
         return new CteraTransportException(operation, 0, operation + " failed: no complete answer within the "
                 + "attempt timeout of " + timeout + " (" + describe(request) + "; raise "
-                + CallLimits.howToRaise(this.portalName, "attemptTimeout", "timeouts.attempt") + ")",
+                + howToRaise("attemptTimeout", "timeouts.attempt") + ")",
                 new TimeoutException("attempt timeout of " + timeout));
     }
 
@@ -166,7 +166,13 @@ final class FailureTranslator {
         return new CteraProtocolException(operation, status, operation + " failed: reading the answer from "
                 + describe(request) + " failed with " + error.getClass().getSimpleName() + " (an answer may cost "
                 + "up to " + this.limits.maxAnswerSize() + " bytes; lower "
-                + CallLimits.howToRaise(this.portalName, "maxAnswerSize", "limits.max-answer-size") + ")", error);
+                + howToRaise("maxAnswerSize", "limits.max-answer-size") + ")", error);
+    }
+
+    // The builder's setting and the starter's property that raise a limit, for the message of a call it ended.
+    private String howToRaise(String setting, String property) {
+        return "CteraPortalBuilder." + setting + ", property ctera.portals." + this.portalName + "." + property
+                + " or ctera.defaults." + property;
     }
 
     private String transportReason(Throwable error) {

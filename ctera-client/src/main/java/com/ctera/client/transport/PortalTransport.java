@@ -99,9 +99,12 @@ public final class PortalTransport implements AutoCloseable {
 
     private final TransferThroughput transferThroughput;
 
+    private final PoolGauge pool;
+
     private PortalTransport(PortalEndpoint endpoint, @Nullable WebClient webClient, @Nullable DirectExchange direct,
-            ConnectionProvider connections, Duration readTimeout, TransferThroughput transferThroughput, Clock clock,
-            String portalName, CallLimits limits) {
+            ConnectionProvider connections, PoolGauge pool, Duration readTimeout, TransferThroughput transferThroughput,
+            Clock clock, String portalName, CallLimits limits) {
+        this.pool = pool;
         this.endpoint = endpoint;
         this.webClient = webClient;
         this.direct = direct;
@@ -120,12 +123,14 @@ public final class PortalTransport implements AutoCloseable {
 
     /** Builds the HTTP client and connection pool for one portal; opens no connection yet. */
     public static PortalTransport create(TransportSettings settings, CallLimits limits) {
+        PoolGauge pool = new PoolGauge();
         ConnectionProvider connections = ConnectionProvider.builder("ctera-" + settings.portalName())
                 .maxConnections(64)
                 // Calls beyond the 64 connections wait for one, bounded by the timeout rather than by a count: a
                 // waiting call holds no thread, and the default bound (twice the connections) failed a bulk job of
                 // 200 downloads (400 calls) with PoolAcquirePendingLimitException against a healthy portal.
                 .pendingAcquireMaxCount(-1)
+                .metrics(true, () -> pool)
                 .pendingAcquireTimeout(settings.connectTimeout().plus(settings.readTimeout()))
                 .build();
         HttpClient http = HttpClient.create(connections)
@@ -155,7 +160,7 @@ public final class PortalTransport implements AutoCloseable {
         WebClient webClient = filteredWebClient(settings, http);
         DirectExchange direct = (webClient != null) ? null : new DirectExchange(http, settings.userAgent(),
                 settings.httpObservations(), settings.httpObservationConvention());
-        return new PortalTransport(settings.endpoint(), webClient, direct, connections, settings.readTimeout(),
+        return new PortalTransport(settings.endpoint(), webClient, direct, connections, pool, settings.readTimeout(),
                 settings.transferThroughput(), Clock.systemUTC(), settings.portalName(), limits);
     }
 
@@ -190,6 +195,11 @@ public final class PortalTransport implements AutoCloseable {
     /** The portal's base URL and context. */
     public PortalEndpoint endpoint() {
         return this.endpoint;
+    }
+
+    /** Connections of the pool that calls hold right now; zero when no call is under way. */
+    public int connectionsInUse() {
+        return this.pool.acquired();
     }
 
     /** What one API call may cost. */

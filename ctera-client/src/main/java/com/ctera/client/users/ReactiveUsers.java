@@ -59,7 +59,7 @@ public final class ReactiveUsers {
     /** One page of the query, starting at the {@code startFrom}-th match. */
     /** The bound of a listing by this area's query operation. */
     Paging.Limit listLimit() {
-        return new Paging.Limit(CteraOperation.USERS_QUERY.name(), this.calls.limits().maxListItems());
+        return this.calls.listLimit(CteraOperation.USERS_QUERY);
     }
 
     public Mono<CteraPage<PortalUser>> page(UserQuery query, int startFrom) {

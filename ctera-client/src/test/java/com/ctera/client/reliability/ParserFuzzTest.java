@@ -104,15 +104,18 @@ class ParserFuzzTest {
             .readTimeout(Duration.ofSeconds(5)).build()) {
             portal.script(json(valid));
             assertThat(client.reactive().notifications().list(List.of(7L), null, 10).block().entries()).hasSize(2);
+            int[] outcomes = new int[2];
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 for (int i = 0; i < JSON_CASES; i++) {
                     byte[] input = mutator.mutate(valid);
                     portal.script(json(input));
                     try {
                         client.reactive().notifications().list(List.of(7L), null, 10).block();
+                        outcomes[0]++;
                     }
                     catch (CteraException expected) {
                         // a malformed answer, reported as one
+                        outcomes[1]++;
                     }
                     catch (RuntimeException | Error unexpected) {
                         throw new AssertionError("case " + i + " (seed " + SEED + "): " + unexpected + " for "
@@ -120,6 +123,8 @@ class ParserFuzzTest {
                     }
                 }
             });
+            assertThat(outcomes[0]).isPositive();
+            assertThat(outcomes[1]).isPositive();
         }
     }
 
