@@ -60,6 +60,9 @@ public final class PortalTransport implements AutoCloseable {
     /** The largest single read from a connection. */
     private static final int MAX_READ = 256 * 1024;
 
+    /** Calls that may wait for one of the pool's connections. */
+    private static final int MAX_PENDING_ACQUIRES = 4096;
+
     /** Buffers requested ahead of the reading thread. */
     private static final int BODY_DEMAND = 16;
 
@@ -107,6 +110,9 @@ public final class PortalTransport implements AutoCloseable {
     public static PortalTransport create(TransportSettings settings) {
         ConnectionProvider connections = ConnectionProvider.builder("ctera-" + settings.portalName())
                 .maxConnections(64)
+                // Calls beyond the 64 connections wait their turn (bounded by the acquire timeout); the default
+                // queue of 128 refused the 200 concurrent downloads a busy application may start.
+                .pendingAcquireMaxCount(MAX_PENDING_ACQUIRES)
                 .pendingAcquireTimeout(settings.connectTimeout().plus(settings.readTimeout()))
                 .build();
         HttpClient http = HttpClient.create(connections)
