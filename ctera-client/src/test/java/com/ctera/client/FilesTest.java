@@ -28,6 +28,7 @@ import reactor.test.StepVerifier;
 
 import com.ctera.client.files.FileInfo;
 import com.ctera.client.files.FileVersion;
+import com.ctera.client.files.InvalidFileNameException;
 import com.ctera.client.files.ListOptions;
 import com.ctera.client.files.ReactiveCloudFiles;
 import com.ctera.client.files.TransferListener;
@@ -105,9 +106,13 @@ class FilesTest {
         assertThatThrownBy(() -> user.files().mkdir(ROOT + "/mk/.snapshots"))
                 .isInstanceOf(CteraClientErrorException.class)
                 .hasMessageContaining("ReservedName");
+        // Control characters are refused before anything is sent (issue 21); the portal's own InvalidName answer is
+        // mapped as InBandErrorsTest shows.
+        long sent = simulator.requests().count("files.makeCollection");
         assertThatThrownBy(() -> user.files().mkdir(ROOT + "/mk/tab\tname"))
-                .isInstanceOf(CteraClientErrorException.class)
-                .hasMessageContaining("InvalidName");
+                .isInstanceOf(InvalidFileNameException.class)
+                .hasMessageContaining("U+0009");
+        assertThat(simulator.requests().count("files.makeCollection")).isEqualTo(sent);
         StepVerifier.create(user.reactive().files().mkdir(ROOT + "/mk/reactive")).verifyComplete();
         assertThat(user.files().stat(ROOT + "/mk/reactive").folder()).isTrue();
     }

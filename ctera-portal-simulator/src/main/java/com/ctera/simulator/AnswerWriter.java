@@ -1,6 +1,7 @@
 package com.ctera.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 
 import io.netty.channel.Channel;
@@ -51,7 +52,8 @@ final class AnswerWriter {
         }
         return switch (fault.action()) {
             case DELAY -> Mono.delay(fault.duration()).then(Mono.defer(() -> write(answer)));
-            case TRUNCATED_BODY -> truncated(request, answer);
+            case TRUNCATED_BODY -> truncated(request, answer, Duration.ZERO);
+            case STALLED_BODY -> truncated(request, answer, fault.duration());
             case CONNECTION_RESET -> reset(request);
             case STATUS, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE -> write(failure(fault));
             case EXPIRE_SESSION -> write(answer);
@@ -88,7 +90,7 @@ final class AnswerWriter {
     }
 
     /** Announces the whole length, sends the first half of the body, then closes the connection. */
-    private Mono<ServerResponse> truncated(ServerRequest request, PortalAnswer answer) {
+    private Mono<ServerResponse> truncated(ServerRequest request, PortalAnswer answer, Duration stall) {
         return answer.chunks().reduce(new StringBuilder(), StringBuilder::append).flatMap(text -> {
             byte[] whole = text.toString().getBytes(StandardCharsets.UTF_8);
             byte[] half = Arrays.copyOf(whole, whole.length / 2);
@@ -98,9 +100,15 @@ final class AnswerWriter {
                 .contentLength(Math.max(1, whole.length))
                 .body((message, context) -> {
                     DataBuffer buffer = message.bufferFactory().wrap(half);
-                    return message.writeWith(Flux.just(buffer)).then(closeConnection(request, false));
+                    return message.writeWith(Flux.concat(Flux.just(buffer), stalled(stall)))
+                        .then(closeConnection(request, false));
                 });
         });
+    }
+
+    /** Nothing for {@code stall}, with the answer still open; then the end of what is sent. */
+    static Flux<DataBuffer> stalled(Duration stall) {
+        return stall.isZero() ? Flux.empty() : Mono.delay(stall).thenMany(Flux.empty());
     }
 
     /** Drops the connection with a TCP reset and answers nothing. */

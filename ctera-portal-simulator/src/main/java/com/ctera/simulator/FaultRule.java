@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 public final class FaultRule {
 
     /** What a fault does to a matching request. */
-    enum Action { STATUS, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE, DELAY, CONNECTION_RESET, TRUNCATED_BODY, EXPIRE_SESSION }
+    enum Action { STATUS, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE, DELAY, CONNECTION_RESET, TRUNCATED_BODY, STALLED_BODY,
+        EXPIRE_SESSION }
 
     private final @Nullable String operation;
     private final @Nullable String pathPrefix;
@@ -88,6 +89,14 @@ public final class FaultRule {
         return with(Action.TRUNCATED_BODY, 0, Duration.ZERO);
     }
 
+    /**
+     * Processes the request, then sends the headers and half of the body, sends nothing more for {@code stall}
+     * (the connection stays open), and closes the connection: a transfer that stops moving.
+     */
+    public FaultRule stalledBody(Duration stall) {
+        return with(Action.STALLED_BODY, 0, requireNotNegative(stall));
+    }
+
     /** Invalidates the caller's session and answers the 302 session-expiry redirect; not processed. */
     public FaultRule expireSession() {
         return with(Action.EXPIRE_SESSION, 302, Duration.ZERO);
@@ -124,7 +133,7 @@ public final class FaultRule {
         return switch (this.action) {
             case STATUS, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE, CONNECTION_RESET -> !this.afterProcessing;
             case EXPIRE_SESSION -> true;
-            case DELAY, TRUNCATED_BODY -> false;
+            case DELAY, TRUNCATED_BODY, STALLED_BODY -> false;
         };
     }
 

@@ -39,6 +39,11 @@ record PortalAnswer(int status, Map<String, String> headers, @Nullable String bo
         return message(404, "Resource does not exist");
     }
 
+    /** 416: no byte of a file of {@code size} bytes lies in the requested range (RFC 9110 §15.5.17). */
+    static PortalAnswer unsatisfiableRange(long size) {
+        return empty(416).withHeader("Content-Range", "bytes */" + size);
+    }
+
     static PortalAnswer loginRedirect() {
         return new PortalAnswer(302, Map.of("Location", LOGIN_PAGE), null, null);
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,7 +95,12 @@ final class TransferHandler {
 
     /** A streamed body; {@code file} set for a whole file from disk, {@code body} otherwise. */
     private record Streamed(MediaType type, @Nullable Path file, long length, @Nullable Flux<DataBuffer> body,
-            @Nullable String attachmentName) {
+            @Nullable String attachmentName, @Nullable String etag, @Nullable ByteRange range) {
+
+        Streamed(MediaType type, @Nullable Path file, long length, @Nullable Flux<DataBuffer> body,
+                @Nullable String attachmentName) {
+            this(type, file, length, body, attachmentName, null, null);
+        }
     }
 
     private Mono<ServerResponse> guarded(ServerRequest request, String operation,
@@ -134,7 +140,7 @@ final class TransferHandler {
         if (fault != null) {
             switch (fault.action()) {
                 case DELAY -> {
-                    return Mono.delay(fault.duration()).then(Mono.defer(() -> write(request, streamed, false)));
+                    return Mono.delay(fault.duration()).then(Mono.defer(() -> write(request, streamed, null)));
                 }
                 case CONNECTION_RESET -> {
                     return AnswerWriter.reset(request);
@@ -143,40 +149,62 @@ final class TransferHandler {
                     return this.writer.write(AnswerWriter.failure(fault));
                 }
                 case TRUNCATED_BODY -> {
-                    return write(request, streamed, true);
+                    return write(request, streamed, Duration.ZERO);
+                }
+                case STALLED_BODY -> {
+                    return write(request, streamed, fault.duration());
                 }
                 default -> {
-                    return write(request, streamed, false);
+                    return write(request, streamed, null);
                 }
             }
         }
-        return write(request, streamed, false);
+        return write(request, streamed, null);
     }
 
-    private Mono<ServerResponse> write(ServerRequest request, Streamed streamed, boolean truncated) {
-        ServerResponse.BodyBuilder builder = ServerResponse.ok().contentType(streamed.type());
+    // A cut (truncation, or a stall of that long before it) sends half of the body and closes the connection.
+    private Mono<ServerResponse> write(ServerRequest request, Streamed streamed, @Nullable Duration cut) {
+        boolean truncated = cut != null;
+        ByteRange range = streamed.range();
+        ServerResponse.BodyBuilder builder = ((range != null) ? ServerResponse.status(206) : ServerResponse.ok())
+            .contentType(streamed.type());
         if (streamed.attachmentName() != null) {
             builder.header("Content-Disposition", ContentDisposition.attachment()
                 .filename(streamed.attachmentName(), StandardCharsets.UTF_8).build().toString());
         }
-        if (streamed.file() != null && !truncated) {
+        if (streamed.etag() != null) {
+            builder.header("ETag", streamed.etag()).header("Accept-Ranges", "bytes");
+        }
+        if (range != null) {
+            builder.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + streamed.length());
+        }
+        long length = (range != null) ? range.length() : streamed.length();
+        // Spring's resource writer would answer a Range header itself; the simulator decides ranges on its own.
+        if (streamed.file() != null && !truncated && request.headers().firstHeader("Range") == null) {
             return builder.body(BodyInserters.fromResource(new FileSystemResource(streamed.file())));
         }
-        Flux<DataBuffer> body = (streamed.file() != null)
-                ? DataBufferUtils.read(streamed.file(), DefaultDataBufferFactory.sharedInstance, 64 * 1024)
-                : streamed.body();
+        Flux<DataBuffer> body = (streamed.file() != null) ? fileBody(streamed.file(), range) : streamed.body();
         if (truncated) {
-            long half = Math.max(0, streamed.length() / 2);
-            builder.contentLength(Math.max(1, streamed.length()));
+            long half = Math.max(0, length / 2);
+            builder.contentLength(Math.max(1, length));
             Flux<DataBuffer> head = DataBufferUtils.takeUntilByteCount(body, half);
             // Announce the whole length, send half, then close: the client sees a body cut short.
-            return builder.body((message, context) -> message.writeWith(head)
+            return builder.body((message, context) -> message.writeWith(Flux.concat(head, AnswerWriter.stalled(cut)))
                 .then(AnswerWriter.closeConnection(request, false)));
         }
-        if (streamed.length() >= 0) {
-            builder.contentLength(streamed.length());
+        if (length >= 0) {
+            builder.contentLength(length);
         }
         return builder.body(BodyInserters.fromDataBuffers(body));
+    }
+
+    private static Flux<DataBuffer> fileBody(Path file, @Nullable ByteRange range) {
+        if (range == null) {
+            return DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 64 * 1024);
+        }
+        return DataBufferUtils.takeUntilByteCount(DataBufferUtils.readByteChannel(
+                () -> FileChannel.open(file, StandardOpenOption.READ).position(range.first()),
+                DefaultDataBufferFactory.sharedInstance, 64 * 1024), range.length());
     }
 
     // ---- upload -------------------------------------------------------------------------------------------------
@@ -388,7 +416,16 @@ final class TransferHandler {
         String path = String.join("/", segments);
         this.logs.log(viewer.tenant(), "audit", "info", "FileDownload", "Downloaded " + path, viewer.username(),
                 PortalHandler.clientIp(request), "download", "success", path);
-        return Mono.just(new Result(null, new Streamed(OCTET_STREAM, body.blob(), body.size(), null, null)));
+        // Ranges as HTTP has them (RFC 9110 §14): one range per request, If-Range against the version's tag.
+        String etag = "\"" + body.number() + "-" + body.size() + "-"
+                + Integer.toHexString(body.blob().getFileName().toString().hashCode()) + "\"";
+        ByteRange.Outcome range = ByteRange.resolve(request.headers().firstHeader("Range"),
+                request.headers().firstHeader("If-Range"), etag, body.size());
+        if (range instanceof ByteRange.Unsatisfiable) {
+            return Mono.just(Result.of(PortalAnswer.unsatisfiableRange(body.size())));
+        }
+        return Mono.just(new Result(null, new Streamed(OCTET_STREAM, body.blob(), body.size(), null, null, etag,
+                (range instanceof ByteRange.Part part) ? part.range() : null)));
     }
 
     // ---- zip ----------------------------------------------------------------------------------------------------

@@ -62,6 +62,9 @@ public final class PortalTransport implements AutoCloseable {
     /** The largest single read from a connection. */
     private static final int MAX_READ = 256 * 1024;
 
+    /** Calls that may wait for one of the pool's connections. */
+    private static final int MAX_PENDING_ACQUIRES = 4096;
+
     /** Buffers requested ahead of the reading thread. */
     private static final int BODY_DEMAND = 16;
 
@@ -126,10 +129,9 @@ public final class PortalTransport implements AutoCloseable {
         PoolGauge pool = new PoolGauge();
         ConnectionProvider connections = ConnectionProvider.builder("ctera-" + settings.portalName())
                 .maxConnections(64)
-                // Calls beyond the 64 connections wait for one, bounded by the timeout rather than by a count: a
-                // waiting call holds no thread, and the default bound (twice the connections) failed a bulk job of
-                // 200 downloads (400 calls) with PoolAcquirePendingLimitException against a healthy portal.
-                .pendingAcquireMaxCount(-1)
+                // Calls beyond the 64 connections wait their turn (bounded by the acquire timeout); the default
+                // queue of 128 refused the 200 concurrent downloads a busy application may start.
+                .pendingAcquireMaxCount(MAX_PENDING_ACQUIRES)
                 .metrics(true, () -> pool)
                 .pendingAcquireTimeout(settings.connectTimeout().plus(settings.readTimeout()))
                 .build();
