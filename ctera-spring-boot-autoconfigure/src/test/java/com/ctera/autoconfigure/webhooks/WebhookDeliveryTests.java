@@ -106,7 +106,7 @@ class WebhookDeliveryTests {
 
     @Test
     void everyDeliveryEndsDeliveredDisabledOrDeadWithNothingLost() throws Exception {
-        int changes = 300;
+        int changes = 200;
         try (TestReceiver healthy = TestReceiver.healthy();
                 TestReceiver faulty = new TestReceiver(WebhookDeliveryTests::twentyPercentFaults, Duration.ofMillis(1500));
                 TestReceiver gone = new TestReceiver((id, attempt, number) -> (number <= 50) ? TestReceiver.Answer.OK
@@ -131,7 +131,7 @@ class WebhookDeliveryTests {
 
     @Test
     void stoppedHalfWayAndStartedAgainNothingIsLostAndTheCursorNeverGoesBack() throws Exception {
-        int changes = 200;
+        int changes = 120;
         try (TestReceiver healthy = TestReceiver.healthy();
                 TestReceiver faulty = new TestReceiver(WebhookDeliveryTests::twentyPercentFaults, Duration.ofMillis(1500));
                 TestReceiver gone = new TestReceiver((id, attempt, number) -> (number <= 50) ? TestReceiver.Answer.OK
