@@ -78,6 +78,16 @@ public final class EventsTestSupport {
         }
     }
 
+    /** The PostgreSQL of CTERA_TEST_POSTGRES_URL (started by {@code .ci/postgres start}); fails saying how to start it. */
+    public static String postgresUrl() {
+        String url = System.getenv("CTERA_TEST_POSTGRES_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("This test needs PostgreSQL: run `eval \"$(.ci/postgres start)\"` from the "
+                    + "project root (it sets CTERA_TEST_POSTGRES_URL), then run the tests again");
+        }
+        return url;
+    }
+
     /** The batches committed so far, over all portals (0 before the first baseline). */
     public static long batches(DataSource store) {
         return count(store, "SELECT COALESCE(SUM(batches), 0) FROM ctera_event_cursor");
