@@ -95,7 +95,7 @@ public final class StandardWebhookVerifier {
             throw new WebhookVerificationException("no webhook-signature matches (body changed, or wrong secret)");
         }
         if (!this.seen.firstTime(id)) {
-            throw new WebhookVerificationException("webhook-id " + id + " was already received (replay)");
+            throw new WebhookVerificationException("webhook-id " + id + " was already received (replay)", true);
         }
     }
 

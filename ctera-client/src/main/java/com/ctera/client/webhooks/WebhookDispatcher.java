@@ -51,6 +51,8 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private final Clock clock;
 
+    private final Duration attemptLimit;
+
     private final Map<String, Long> failingSince = new ConcurrentHashMap<>();
 
     private final Object sleeper = new Object();
@@ -75,6 +77,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.listener = listener;
         this.publisher = publisher;
         this.clock = clock;
+        this.attemptLimit = connectTimeout.plus(readTimeout);
         this.sender = new WebhookSender(connectTimeout, readTimeout,
                 Math.max(16, settings.workers() * settings.concurrency()), clock);
     }
@@ -167,6 +170,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                 handler.handler().handle(message);
                 return new DeliveryOutcome(200, null, null);
             }).subscribeOn(Schedulers.boundedElastic())
+                .timeout(this.attemptLimit)
                 .onErrorResume(ex -> Mono.just(DeliveryOutcome.failure("handler threw " + ex)));
         }
         WebhookEndpoint endpoint = ((WebhookTarget.Http) target.get()).endpoint();
@@ -197,7 +201,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             DeliveryOutcome outcome = attempt.outcome();
             String endpoint = row.endpoint();
             if (outcome.delivered()) {
-                finished.add(new WebhookOutbox.Finished(row.id(), WebhookOutbox.Status.DELIVERED, now,
+                finished.add(new WebhookOutbox.Finished(row.id(), row.leaseUntil(), WebhookOutbox.Status.DELIVERED, now,
                         outcome.status(), null));
                 if (this.failingSince.remove(endpoint) != null) {
                     errors.put(endpoint, null);
@@ -208,7 +212,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             errors.put(endpoint, outcome.error());
             if (outcome.gone()) {
                 toDisable.put(endpoint, "the endpoint answered 410 Gone");
-                finished.add(new WebhookOutbox.Finished(row.id(), WebhookOutbox.Status.DISABLED, now,
+                finished.add(new WebhookOutbox.Finished(row.id(), row.leaseUntil(), WebhookOutbox.Status.DISABLED, now,
                         outcome.status(), outcome.error()));
                 continue;
             }
@@ -218,12 +222,12 @@ public final class WebhookDispatcher implements AutoCloseable {
             }
             Optional<Duration> next = this.schedule.next(row.attempt(), outcome.retryAfter());
             if (next.isPresent()) {
-                finished.add(new WebhookOutbox.Finished(row.id(), WebhookOutbox.Status.PENDING,
+                finished.add(new WebhookOutbox.Finished(row.id(), row.leaseUntil(), WebhookOutbox.Status.PENDING,
                         now + next.get().toMillis(), outcome.status(), outcome.error()));
                 this.listener.retried(endpoint, outcome.status());
             }
             else {
-                finished.add(new WebhookOutbox.Finished(row.id(), WebhookOutbox.Status.DEAD, now, outcome.status(),
+                finished.add(new WebhookOutbox.Finished(row.id(), row.leaseUntil(), WebhookOutbox.Status.DEAD, now, outcome.status(),
                         outcome.error()));
                 this.listener.dead(endpoint);
             }

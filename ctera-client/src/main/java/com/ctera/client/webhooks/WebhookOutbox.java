@@ -46,11 +46,12 @@ public final class WebhookOutbox {
 
     /** A claimed row. */
     record Claimed(long id, String webhookId, String endpoint, String eventType, String payload, int attempt,
-            long createdAt) {
+            long createdAt, long leaseUntil) {
     }
 
     /** The new state of an attempted row. */
-    record Finished(long id, Status status, long nextAttemptAt, int lastStatus, @Nullable String lastError) {
+    record Finished(long id, long leaseUntil, Status status, long nextAttemptAt, int lastStatus,
+            @Nullable String lastError) {
     }
 
     /**
@@ -148,14 +149,15 @@ public final class WebhookOutbox {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         claimed.add(new Claimed(rows.getLong(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getInt(6) + 1, rows.getLong(7)));
+                                rows.getString(4), rows.getString(5), rows.getInt(6) + 1, rows.getLong(7),
+                                now + lease.toMillis()));
                     }
                 }
             }
             try (PreparedStatement update = connection.prepareStatement("UPDATE ctera_webhook_delivery SET "
                     + "status = 'IN_FLIGHT', attempts = attempts + 1, lease_until = ? WHERE id = ?")) {
                 for (Claimed row : claimed) {
-                    update.setLong(1, now + lease.toMillis());
+                    update.setLong(1, row.leaseUntil());
                     update.setLong(2, row.id());
                     update.addBatch();
                 }
@@ -167,7 +169,10 @@ public final class WebhookOutbox {
         });
     }
 
-    /** Stores the outcome of attempted rows. */
+    /**
+     * Stores the outcome of attempted rows; a row whose lease lapsed and was claimed again belongs to its new
+     * claimer, so its outcome here is dropped.
+     */
     void record(List<Finished> finished) {
         if (finished.isEmpty()) {
             return;
@@ -176,7 +181,7 @@ public final class WebhookOutbox {
             long now = this.clock.millis();
             try (PreparedStatement update = connection.prepareStatement("UPDATE ctera_webhook_delivery SET status = ?, "
                     + "next_attempt_at = ?, lease_until = NULL, last_status = ?, last_error = ?, finished_at = ? "
-                    + "WHERE id = ?")) {
+                    + "WHERE id = ? AND status = 'IN_FLIGHT' AND lease_until = ?")) {
                 for (Finished row : finished) {
                     update.setString(1, row.status().name());
                     update.setLong(2, row.nextAttemptAt());
@@ -189,9 +194,16 @@ public final class WebhookOutbox {
                         update.setLong(5, now);
                     }
                     update.setLong(6, row.id());
+                    update.setLong(7, row.leaseUntil());
                     update.addBatch();
                 }
                 update.executeBatch();
+            }
+            // A worker that finished after another disabled the endpoint holds its rows too.
+            try (PreparedStatement hold = connection.prepareStatement("UPDATE ctera_webhook_delivery SET status = "
+                    + "'DISABLED' WHERE status = 'PENDING' AND endpoint IN (SELECT endpoint FROM "
+                    + "ctera_webhook_endpoint WHERE disabled = TRUE)")) {
+                hold.executeUpdate();
             }
             return null;
         });

@@ -32,7 +32,9 @@ final class WebhookSender implements AutoCloseable {
         this.client = HttpClient.create(this.connections)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
             .responseTimeout(readTimeout)
-            .followRedirect(false);
+            .followRedirect(false)
+            // Each attempt is counted and scheduled by the outbox; the transport must not add its own retry.
+            .disableRetry(true);
         this.clock = clock;
     }
 

@@ -31,4 +31,10 @@ final class CteraWebhookWorkers implements SmartLifecycle {
     public boolean isRunning() {
         return this.running;
     }
+
+    // Started before the change-feed pollers and stopped after them: rows they commit find running workers.
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
 }

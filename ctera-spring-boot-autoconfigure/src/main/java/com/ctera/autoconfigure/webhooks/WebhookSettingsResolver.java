@@ -83,7 +83,8 @@ final class WebhookSettingsResolver {
             return WebhookSecret.parse(text);
         }
         catch (IllegalArgumentException ex) {
-            throw new IllegalStateException("Invalid CTERA configuration: " + property + ": " + ex.getMessage(), ex);
+            // The reason is in the message; the cause would only repeat it.
+            throw new IllegalStateException("Invalid CTERA configuration: " + property + ": " + ex.getMessage());
         }
     }
 
@@ -114,9 +115,12 @@ final class WebhookSettingsResolver {
         positive("disable-after", properties.getDisableAfter());
         positive("connect-timeout", properties.getConnectTimeout());
         positive("read-timeout", properties.getReadTimeout());
-        if (properties.getLease().compareTo(properties.getReadTimeout().multipliedBy(2)) < 0) {
-            throw invalid(PREFIX + "lease", "is " + properties.getLease(), "at least twice " + PREFIX
-                    + "read-timeout (" + properties.getReadTimeout() + "), so a slow attempt keeps its row");
+        // A claimed batch is attempted in rounds of `concurrency`; each attempt ends within connect + read timeout.
+        int rounds = (properties.getBatchSize() + properties.getConcurrency() - 1) / properties.getConcurrency();
+        Duration batchLimit = properties.getConnectTimeout().plus(properties.getReadTimeout()).multipliedBy(rounds);
+        if (properties.getLease().compareTo(batchLimit) <= 0) {
+            throw invalid(PREFIX + "lease", "is " + properties.getLease(), "more than " + batchLimit + " (batch-size / "
+                    + "concurrency rounds of connect-timeout + read-timeout), so no row is attempted twice at once");
         }
         return new DispatcherSettings(properties.getWorkers(), properties.getBatchSize(), properties.getConcurrency(),
                 properties.getLease(), properties.getIdlePoll(), properties.getDisableAfter());

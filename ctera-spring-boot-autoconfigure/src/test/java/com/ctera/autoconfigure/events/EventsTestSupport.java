@@ -2,10 +2,21 @@ package com.ctera.autoconfigure.events;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
 
 import org.springframework.context.event.EventListener;
 
@@ -17,13 +28,13 @@ import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.SimulatorCredentials;
 
 /** A simulator's end user as a configured portal and as a writer of changes, and a listener that records events. */
-final class EventsTestSupport {
+public final class EventsTestSupport {
 
     private EventsTestSupport() {
     }
 
     /** Properties of a portal named {@code name}: the simulator's end user on the services portal. */
-    static String[] portal(CteraPortalSimulator simulator, String name) {
+    public static String[] portal(CteraPortalSimulator simulator, String name) {
         SimulatorCredentials user = simulator.endUserCredentials();
         return new String[] { "ctera.portals." + name + ".url=" + simulator.baseUrl(),
                 "ctera.portals." + name + ".context=services-portal",
@@ -33,25 +44,25 @@ final class EventsTestSupport {
     }
 
     /** Properties that make the pollers quick to react and to take over, for tests. */
-    static String[] fastEvents() {
+    public static String[] fastEvents() {
         return new String[] { "ctera.events.enabled=true", "ctera.events.longpoll-timeout=500ms",
                 "ctera.events.lease-time=2s", "ctera.events.lease-retry=100ms", "ctera.events.initial-backoff=50ms",
                 "ctera.events.max-backoff=500ms" };
     }
 
     /** A client of the simulator's end user, to make changes with. */
-    static CteraPortal writer(CteraPortalSimulator simulator) {
+    public static CteraPortal writer(CteraPortalSimulator simulator) {
         SimulatorCredentials user = simulator.endUserCredentials();
         return CteraPortal.builder().name("writer").baseUrl(simulator.baseUrl())
             .context(PortalContext.SERVICES_PORTAL).credentials(user.username(), user.password())
             .readTimeout(Duration.ofSeconds(10)).taskPollInterval(Duration.ofMillis(20)).build();
     }
 
-    static void upload(CteraPortal writer, String folder, String name, String content) {
+    public static void upload(CteraPortal writer, String folder, String name, String content) {
         writer.files().upload(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), folder, name);
     }
 
-    static void await(Duration limit, BooleanSupplier condition, String what) {
+    public static void await(Duration limit, BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -67,23 +78,64 @@ final class EventsTestSupport {
         }
     }
 
-    /** Records every CTERA event the context publishes. */
-    static final class RecordingListener {
+    /** The PostgreSQL of CTERA_TEST_POSTGRES_URL (started by {@code .ci/postgres start}); fails saying how to start it. */
+    public static String postgresUrl() {
+        String url = System.getenv("CTERA_TEST_POSTGRES_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("This test needs PostgreSQL: run `eval \"$(.ci/postgres start)\"` from the "
+                    + "project root (it sets CTERA_TEST_POSTGRES_URL), then run the tests again");
+        }
+        return url;
+    }
 
-        final List<CteraEvent> events = new CopyOnWriteArrayList<>();
+    /** The batches committed so far, over all portals (0 before the first baseline). */
+    public static long batches(DataSource store) {
+        return count(store, "SELECT COALESCE(SUM(batches), 0) FROM ctera_event_cursor");
+    }
+
+    /** The single number a query answers. */
+    public static long count(DataSource store, String sql) {
+        try (Connection connection = store.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql);
+                ResultSet result = select.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The starter's embedded H2 file database at {@code path}, opened directly. */
+    public static DataSource h2(Path path) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + path.toAbsolutePath());
+        dataSource.setUser("sa");
+        return dataSource;
+    }
+
+    /** Records every CTERA event the context publishes. */
+    public static final class RecordingListener {
+
+        public final List<CteraEvent> events = new CopyOnWriteArrayList<>();
 
         @EventListener
         void on(CteraEvent event) {
             this.events.add(event);
         }
 
-        List<CteraChangeEvent> changes() {
+        public List<CteraChangeEvent> changes() {
             return this.events.stream().filter(CteraChangeEvent.class::isInstance).map(CteraChangeEvent.class::cast)
                 .toList();
         }
 
-        List<CteraChangeEvent> changesNamed(String prefix) {
+        public List<CteraChangeEvent> changesNamed(String prefix) {
             return changes().stream().filter(event -> event.name().startsWith(prefix)).toList();
+        }
+
+        /** The distinct ids of the changes whose name starts with the prefix. */
+        public Set<String> ids(String prefix) {
+            return changesNamed(prefix).stream().map(CteraChangeEvent::id).collect(Collectors.toSet());
         }
     }
 }
