@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -38,6 +40,12 @@ final class FileStore implements AutoCloseable {
     private final AtomicLong fileIds = new AtomicLong(100_000);
     private final AtomicLong versionStamps = new AtomicLong();
     private final ConcurrentSkipListMap<Long, CloudFolder> folders = new ConcurrentSkipListMap<>();
+
+    /**
+     * The folders of each owner ({@code tenant NUL owner}), in creation order. Creating a user and every end-user
+     * call look up the owner's folders: a scan of all folders made 10,000 user creations quadratic.
+     */
+    private final ConcurrentHashMap<String, List<CloudFolder>> foldersByOwner = new ConcurrentHashMap<>();
 
     FileStore(SimulatorState state, @Nullable Path dataDirectory, Clock clock) {
         this.state = state;
@@ -70,9 +78,10 @@ final class FileStore implements AutoCloseable {
     // ---- cloud folders ------------------------------------------------------------------------------------------
 
     synchronized CloudFolder createCloudFolder(UserRecord owner, String name, long quotaBytes, LocalDateTime created) {
-        for (CloudFolder existing : this.folders.values()) {
-            if (existing.tenant().equals(owner.tenant()) && existing.owner().equals(owner.name())
-                    && existing.name().equals(name)) {
+        List<CloudFolder> owned = this.foldersByOwner.computeIfAbsent(ownerKey(owner.tenant(), owner.name()),
+                key -> new CopyOnWriteArrayList<>());
+        for (CloudFolder existing : owned) {
+            if (existing.name().equals(name)) {
                 return existing;
             }
         }
@@ -80,7 +89,12 @@ final class FileStore implements AutoCloseable {
         CloudFolder folder = new CloudFolder(this.state.nextUid(), name, groupUid(owner.tenant()), owner.tenant(),
                 owner.name(), owner.uid(), friendlyName(owner), quotaBytes, rootId, guid(rootId), created);
         this.folders.put(folder.uid(), folder);
+        owned.add(folder);
         return folder;
+    }
+
+    private static String ownerKey(String tenant, String owner) {
+        return tenant + '\0' + owner;
     }
 
     /** The folder group of a tenant: one per tenant, named {@code Users Folder Group}. */
@@ -104,13 +118,7 @@ final class FileStore implements AutoCloseable {
     }
 
     List<CloudFolder> folders(String tenant, String owner) {
-        List<CloudFolder> result = new ArrayList<>();
-        for (CloudFolder folder : folders(tenant)) {
-            if (folder.owner().equals(owner)) {
-                result.add(folder);
-            }
-        }
-        return result;
+        return new ArrayList<>(this.foldersByOwner.getOrDefault(ownerKey(tenant, owner), List.of()));
     }
 
     static String friendlyName(UserRecord user) {

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAccumulator;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import com.ctera.client.CteraConflictException;
 import com.ctera.client.CteraPortal;
 import com.ctera.client.CteraServerException;
 import com.ctera.client.PortalContext;
+import com.ctera.client.resilience.AdaptiveStrategy;
 import com.ctera.client.resilience.CallRateLimiter;
 import com.ctera.client.resilience.CircuitBreakerInterceptor;
 import com.ctera.client.resilience.RateLimitInterceptor;
@@ -130,6 +132,43 @@ class BulkUsersAgainstSimulatorTest {
         BulkProgressAssertions.assertMonotonicAndFinal(events, result);
         System.out.printf("10,000 bulk creations at concurrency 32 under %d faults: %d ms%n", injected.get(),
                 took.toMillis());
+    }
+
+    @Test
+    void aThrottlingPortalSlowsTheJobThroughTheAdaptiveLimiterAndNothingIsLostOrDoubled() {
+        AdaptiveStrategy adaptive = new AdaptiveStrategy(50, 5, 1, false, System::nanoTime);
+        SimulatorCredentials admin = simulator.adminCredentials();
+        RetryInterceptor patient = new RetryInterceptor(new RetryPolicy(10, Duration.ofMillis(1), 2.0,
+                Duration.ofMillis(50), true, Duration.ofSeconds(2), new RetryBudget.Settings(1_000_000, 5, 5, 1)));
+        String prefix = "ad" + Long.toString(System.nanoTime(), 36) + "-";
+        List<NewUser> users = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            users.add(newUser(prefix + i));
+        }
+        try (CteraPortal throttled = CteraPortal.builder().name("adaptive").baseUrl(simulator.baseUrl())
+            .context(PortalContext.ADMIN).tenant(tenant).credentials(admin.username(), admin.password())
+            .readTimeout(Duration.ofSeconds(10)).interceptor(patient)
+            .interceptor(RateLimitInterceptor.of(new CallRateLimiter("adaptive", adaptive, Duration.ofSeconds(30))))
+            .build()) {
+            throttled.session();
+            simulator.requests().reset();
+            simulator.faults().requestRateCeiling(5);
+            DoubleAccumulator lowestRate = new DoubleAccumulator(Math::min, Double.MAX_VALUE);
+            BulkResult result = CteraBulk.of(throttled).users().create(users,
+                    BulkOptions.DEFAULTS.withMaxConcurrency(64),
+                    progress -> lowestRate.accumulate(adaptive.currentRate())).result().block(WAIT);
+            simulator.faults().requestRateCeiling(0);
+
+            assertThat(result.allSucceeded()).as("%s", result.failed()).isTrue();
+            assertThat(simulator.requests().processed("users.add")).isEqualTo(40);
+            assertThat(users).allSatisfy(user -> assertThat(simulator.state().userExists(tenant, user.name()))
+                .isTrue());
+            // 40 items in flight against a portal that takes 5 calls a second: it refused adds (429 before
+            // processing), and the limiter every item waits on cut its rate, so the job went at the portal's pace.
+            assertThat(simulator.requests().count("users.add")).isGreaterThan(40);
+            assertThat(adaptive.throttles()).isPositive();
+            assertThat(lowestRate.get()).isLessThanOrEqualTo(50 * 0.7 + 0.01);
+        }
     }
 
     @Test
