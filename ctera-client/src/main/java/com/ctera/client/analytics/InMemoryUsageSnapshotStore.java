@@ -14,7 +14,8 @@ public final class InMemoryUsageSnapshotStore implements UsageSnapshotStore {
     private static final Comparator<UsageSnapshot> ORDER = Comparator.comparing(UsageSnapshot::portal)
         .thenComparing(UsageSnapshot::time)
         .thenComparing(UsageSnapshot::tenant)
-        .thenComparing(UsageSnapshot::cloudFolder);
+        .thenComparing(UsageSnapshot::cloudFolder)
+        .thenComparing(snapshot -> (snapshot.owner() != null) ? snapshot.owner() : "");
 
     private final ConcurrentSkipListMap<UsageSnapshot, Boolean> snapshots = new ConcurrentSkipListMap<>(ORDER);
 

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Snapshots in a relational database (H2 or PostgreSQL), table {@code ctera_usage_snapshot}; the schema is created
  * by {@link #createSchema()} from {@code com/ctera/client/analytics/usage-snapshots.sql}. A snapshot already stored
- * is skipped, so a save may be repeated.
+ * (same portal, time, tenant, folder and owner) is skipped, so a save may be repeated.
  */
 public final class JdbcUsageSnapshotStore implements UsageSnapshotStore {
 
@@ -33,11 +33,12 @@ public final class JdbcUsageSnapshotStore implements UsageSnapshotStore {
 
     private static final String INSERT = "INSERT INTO ctera_usage_snapshot (portal, taken_at, tenant, cloud_folder, "
             + "owner_name, used_bytes, quota_bytes, file_count) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
-            + "(SELECT 1 FROM ctera_usage_snapshot WHERE portal = ? AND taken_at = ? AND tenant = ? AND cloud_folder = ?)";
+            + "(SELECT 1 FROM ctera_usage_snapshot WHERE portal = ? AND taken_at = ? AND tenant = ? AND cloud_folder = ? "
+            + "AND owner_name = ?)";
 
     private static final String SELECT = "SELECT portal, taken_at, tenant, cloud_folder, owner_name, used_bytes, "
             + "quota_bytes, file_count FROM ctera_usage_snapshot WHERE portal = ? AND taken_at >= ? AND taken_at < ? "
-            + "ORDER BY taken_at, tenant, cloud_folder";
+            + "ORDER BY taken_at, tenant, cloud_folder, owner_name";
 
     private final DataSource dataSource;
 
@@ -85,7 +86,7 @@ public final class JdbcUsageSnapshotStore implements UsageSnapshotStore {
                     insert.setObject(2, time);
                     insert.setString(3, snapshot.tenant());
                     insert.setString(4, snapshot.cloudFolder());
-                    insert.setString(5, snapshot.owner());
+                    insert.setString(5, owner(snapshot));
                     insert.setLong(6, snapshot.usedBytes());
                     setLong(insert, 7, snapshot.quotaBytes());
                     setLong(insert, 8, snapshot.files());
@@ -93,6 +94,7 @@ public final class JdbcUsageSnapshotStore implements UsageSnapshotStore {
                     insert.setObject(10, time);
                     insert.setString(11, snapshot.tenant());
                     insert.setString(12, snapshot.cloudFolder());
+                    insert.setString(13, owner(snapshot));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -123,7 +125,7 @@ public final class JdbcUsageSnapshotStore implements UsageSnapshotStore {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     found.add(new UsageSnapshot(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
-                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getLong(6),
+                            rows.getString(3), rows.getString(4), emptyToNull(rows.getString(5)), rows.getLong(6),
                             getLong(rows, 7), getLong(rows, 8)));
                 }
             }
@@ -133,6 +135,14 @@ public final class JdbcUsageSnapshotStore implements UsageSnapshotStore {
                     + ex.getMessage(), ex);
         }
         return found.stream();
+    }
+
+    private static String owner(UsageSnapshot snapshot) {
+        return (snapshot.owner() != null) ? snapshot.owner() : "";
+    }
+
+    private static @Nullable String emptyToNull(String owner) {
+        return owner.isEmpty() ? null : owner;
     }
 
     private static void setLong(PreparedStatement statement, int index, @Nullable Long value) throws SQLException {

@@ -47,6 +47,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.ctera.autoconfigure.analytics.CteraAnalyticsAutoConfiguration;
+import com.ctera.autoconfigure.analytics.UsageSnapshotScheduler;
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
 import com.ctera.autoconfigure.client.CteraPortalBuilderCustomizer;
 import com.ctera.autoconfigure.health.CteraHealthContributorAutoConfiguration;
@@ -180,14 +182,17 @@ class CteraObservationAutoConfigurationTests {
 
     @Test
     void everyFamilyInTheDocumentationAndTheDashboardIsEmitted() throws IOException {
-        this.withActuator.withConfiguration(AutoConfigurations.of(CteraHealthContributorAutoConfiguration.class))
+        this.withActuator.withConfiguration(AutoConfigurations.of(CteraHealthContributorAutoConfiguration.class,
+                CteraAnalyticsAutoConfiguration.class))
             .withUserConfiguration(FakeRetryStage.class, FakeLimiterAndTransfer.class)
-            .withPropertyValues("ctera.observation.latency-histogram=true")
+            .withPropertyValues("ctera.observation.latency-histogram=true",
+                    "ctera.analytics.snapshots.initial-delay=1h")
             .run((context) -> {
                 CteraPortal portal = context.getBean(CteraPortal.class);
                 portal.users().get(simulator.endUserCredentials().username());
                 ((HealthIndicator) ((CompositeHealthContributor) context.getBean("cteraHealthContributor",
                         HealthContributor.class)).getContributor("main")).health();
+                context.getBean(UsageSnapshotScheduler.class).recordNow();
                 String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
                 Set<String> emitted = scrape.lines()
                     .filter((line) -> line.startsWith("ctera_"))
