@@ -93,11 +93,8 @@ public final class CteraCommand implements AutoCloseable {
     /** The configured portals. */
     PortalConnection connection() {
         if (this.connection == null) {
-            if (this.passwordStdin) {
-                this.password = readPassword();
-            }
-            this.connection = new PortalConnection(this.environment, this.profile, this.portalName, this.password,
-                    this.debug);
+            this.connection = new PortalConnection(this.environment, this.profile, this.portalName,
+                    this.passwordStdin ? readPassword() : null, this.debug);
         }
         return this.connection;
     }
