@@ -175,9 +175,6 @@ final class ConfigureCommand implements Callable<Integer> {
     }
 
     private CteraCommand root() {
-        if (this.root == null) {
-            throw new IllegalStateException("configure runs as a subcommand of ctera");
-        }
-        return this.root;
+        return Commands.root(this.root);
     }
 }

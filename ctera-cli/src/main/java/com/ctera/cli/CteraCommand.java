@@ -22,7 +22,7 @@ import com.ctera.client.CteraPortal;
  * standard input they use.
  */
 @Command(name = "ctera", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
-        versionProvider = CliVersion.class, sortOptions = false, usageHelpAutoWidth = true,
+        versionProvider = CliVersion.class, sortOptions = false,
         description = "Manage CTERA Portal users, devices, files and logs from the command line.%n"
                 + "Reads ctera.* settings from ~/.config/ctera/application.yml (or $XDG_CONFIG_HOME/ctera), "
                 + "./application.yml and CTERA_* environment variables, as an application using the starter does.",
@@ -93,11 +93,8 @@ public final class CteraCommand implements AutoCloseable {
     /** The configured portals. */
     PortalConnection connection() {
         if (this.connection == null) {
-            if (this.passwordStdin) {
-                this.password = readPassword();
-            }
-            this.connection = new PortalConnection(this.environment, this.profile, this.portalName, this.password,
-                    this.debug);
+            this.connection = new PortalConnection(this.environment, this.profile, this.portalName,
+                    this.passwordStdin ? readPassword() : null, this.debug);
         }
         return this.connection;
     }

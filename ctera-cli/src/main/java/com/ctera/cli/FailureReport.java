@@ -26,12 +26,15 @@ import com.ctera.client.resilience.CteraCircuitOpenException;
  */
 public record FailureReport(int exitCode, String message) {
 
+    private static final int MIN_SECRET_LENGTH = 4;
+
     /** The report for what ended a command; {@code secrets} are blanked wherever they appear. */
     public static FailureReport of(Throwable failure, Collection<String> secrets) {
         FailureReport report = classify(failure);
         String line = report.message().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
         for (String secret : secrets) {
-            if (!secret.isEmpty()) {
+            // Shorter values are not secrets worth the name, and blanking them would garble ordinary words.
+            if (secret.length() >= MIN_SECRET_LENGTH) {
                 line = line.replace(secret, "****");
             }
         }

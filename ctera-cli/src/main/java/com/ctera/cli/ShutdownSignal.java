@@ -32,11 +32,6 @@ final class ShutdownSignal {
         return signal;
     }
 
-    /** Waits until the signal arrives or the timeout ends; returns whether it arrived. */
-    boolean await(long timeout, TimeUnit unit) throws InterruptedException {
-        return this.stopped.await(timeout, unit);
-    }
-
     /** Whether the signal has arrived. */
     boolean stopRequested() {
         return this.stopped.getCount() == 0;

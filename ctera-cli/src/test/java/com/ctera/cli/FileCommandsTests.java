@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.ctera.cli.CliHarness.Result;
+import com.ctera.simulator.FaultRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,24 +76,18 @@ class FileCommandsTests {
     }
 
     @Test
-    void uploadOfSomeUnreadableFilesIsAPartialFailure() throws IOException {
+    void aTreeUploadWithAFailedFileIsAPartialFailure() throws IOException {
         Path local = Files.createDirectories(this.directory.resolve("partial"));
-        Files.writeString(local.resolve("good.txt"), "good");
-        Path unreadable = Files.writeString(local.resolve("secret.txt"), "no");
-        assertThat(unreadable.toFile().setReadable(false, false)).isTrue();
-        try {
-            if (Files.isReadable(unreadable)) {
-                return; // running as root: every file is readable, so nothing can fail here
-            }
-            Result result = files("upload", "-r", local.toString(), "My Files/partial-test");
-            assertThat(result.exitCode()).isEqualTo(ExitCodes.PARTIAL_FAILURE);
-            assertThat(result.err()).contains("secret.txt");
-            assertThat((List<String>) JsonPath.read(result.out(), "$[*].path"))
-                .containsExactly("My Files/partial-test/good.txt");
-        }
-        finally {
-            unreadable.toFile().setReadable(true, false);
-        }
+        Files.writeString(local.resolve("a-refused.txt"), "refused");
+        Files.writeString(local.resolve("b-kept.txt"), "kept");
+        // The portal refuses the first upload only; the command must report it and go on with the next file.
+        CliHarness.simulator().faults().inject(FaultRule.forOperation("files.upload").status(400));
+        Result result = files("upload", "-r", local.toString(), "My Files/partial-test");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.PARTIAL_FAILURE);
+        assertThat(result.err().lines()).singleElement().asString()
+            .startsWith("My Files/partial-test/a-refused.txt: files.upload failed: HTTP 400");
+        assertThat((List<String>) JsonPath.read(result.out(), "$[*].path"))
+            .containsExactly("My Files/partial-test/b-kept.txt");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.ctera.simulator.RequestJournal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The command in JVMs of its own, where only a real process will do: a pseudo-terminal (util-linux {@code script})
@@ -45,6 +46,7 @@ class ForkedCommandTests {
 
     @Test
     void aTerminalShowsTheProgressBarAndATable() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives the pseudo-terminal");
         String command = String.join(" ", quoted(command("--portal", "files", "files", "upload",
                 this.upload.toString(), "My Files/terminal-test.bin")));
         Process process = start(List.of("script", "-qefc", command, "/dev/null"), ProcessBuilder.Redirect.PIPE);
