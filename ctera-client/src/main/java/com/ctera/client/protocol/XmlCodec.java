@@ -28,14 +28,14 @@ import com.ctera.client.CteraPage;
  */
 public final class XmlCodec {
 
+    /** The longest text or attribute value a codec reads unless told otherwise: 8 Mi characters. */
+    public static final int DEFAULT_MAX_TEXT_LENGTH = 8 * 1024 * 1024;
+
     // Woodstox, created directly rather than looked up, so behaviour (and error texts) cannot change because an
     // application puts another StAX provider on the class path. It replaced the JDK's built-in parser, which took
     // 3.5 µs to decode a 600-byte answer (most of it resetting the reader) against Woodstox's 2.0 µs, and parsed
     // large pages at about half Woodstox's speed (docs/benchmarks.md, "Codec"). The factory is thread-safe and
     // shared by every decode of this codec; DTDs and external entities stay off, so no answer can reach a file or URL.
-    /** The longest text or attribute value a codec reads unless told otherwise: 8 Mi characters. */
-    public static final int DEFAULT_MAX_TEXT_LENGTH = 8 * 1024 * 1024;
-
     private final XMLInputFactory inputFactory;
 
     private final int maxTextLength;

@@ -96,7 +96,7 @@ public final class PortalSession implements AutoCloseable {
     }
 
     /** The failure without the credentials this session holds, should the portal have echoed one. */
-    Throwable withoutSecrets(Throwable error) {
+    private Throwable withoutSecrets(Throwable error) {
         List<String> secrets = new ArrayList<>(2);
         if (this.credentials instanceof PortalCredentials.Password password) {
             secrets.add(password.password());

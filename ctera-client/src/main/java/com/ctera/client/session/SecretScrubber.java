@@ -77,7 +77,7 @@ final class SecretScrubber {
         return false;
     }
 
-    static String masked(String text, List<String> forms) {
+    private static String masked(String text, List<String> forms) {
         String masked = text;
         for (String form : forms) {
             masked = masked.replace(form, MASK);

@@ -204,11 +204,6 @@ public final class PortalTransport implements AutoCloseable {
         return this.pool.acquired();
     }
 
-    /** What one API call may cost. */
-    public CallLimits limits() {
-        return this.limits;
-    }
-
     /**
      * Sends one request and reads the answer. An API call (any request but a file transfer) is abandoned when its
      * answer has not been read within the attempt timeout: a portal that trickles bytes keeps the read timeout from

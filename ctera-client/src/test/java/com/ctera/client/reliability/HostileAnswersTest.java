@@ -10,9 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.ctera.client.CteraOperation;
 import com.ctera.client.CteraPortal;
@@ -46,17 +45,8 @@ class HostileAnswersTest {
 
     private static final int MIB = 1024 * 1024;
 
-    private static HostilePortal portal;
-
-    @BeforeAll
-    static void start() throws IOException {
-        portal = HostilePortal.start(HostilePortal.answer(200, ""));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        portal.close();
-    }
+    @RegisterExtension
+    static final HostilePortal portal = HostilePortal.start();
 
     private static CteraPortal client(UnaryOperator<CteraPortalBuilder> settings) {
         return settings.apply(CteraPortal.builder()

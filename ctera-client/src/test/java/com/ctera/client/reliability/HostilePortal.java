@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,12 +16,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * A fake portal on a raw socket, for answers no well-behaved server would send: it reads each request whole, then
  * lets a script write any bytes at any pace (headers one byte at a time, megabytes of whitespace, an echoed form),
- * and closes the connection. It counts the requests it received.
+ * and closes the connection. It counts the requests it received. Register it as a static extension of a test class;
+ * it closes after the class's last test.
  */
-final class HostilePortal implements AutoCloseable {
+final class HostilePortal implements AutoCloseable, AfterAllCallback {
 
     /** Writes the whole answer, status line included, for one request. */
     @FunctionalInterface
@@ -51,8 +56,14 @@ final class HostilePortal implements AutoCloseable {
         this.threads.execute(this::accept);
     }
 
-    static HostilePortal start(Script script) throws IOException {
-        return new HostilePortal(script);
+    /** A portal answering an empty 200 until a test gives it a script. */
+    static HostilePortal start() {
+        try {
+            return new HostilePortal(answer(200, ""));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     URI url() {
@@ -141,6 +152,11 @@ final class HostilePortal implements AutoCloseable {
             out.flush();
             Thread.sleep(pauseMillis);
         }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
     }
 
     @Override

@@ -1,15 +1,13 @@
 package com.ctera.client.reliability;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.ctera.client.CteraException;
 import com.ctera.client.CteraPortal;
@@ -47,17 +45,8 @@ class ParserFuzzTest {
             + "\"type\": \"file\", \"name\": \"a.txt\", \"folder_id\": 7, \"deleted\": false, \"size\": 10}, "
             + "{\"guid\": \"g-2\", \"type\": \"folder\", \"name\": \"d\", \"folder_id\": 7}]}";
 
-    private static HostilePortal portal;
-
-    @BeforeAll
-    static void start() throws IOException {
-        portal = HostilePortal.start(HostilePortal.answer(200, ""));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        portal.close();
-    }
+    @RegisterExtension
+    static final HostilePortal portal = HostilePortal.start();
 
     @Test
     void theXmlCodecRaisesOnlyItsProtocolExceptions() {

@@ -1,11 +1,9 @@
 package com.ctera.client.reliability;
 
-import java.io.IOException;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.ctera.client.CteraAuthenticationException;
 import com.ctera.client.CteraPortal;
@@ -22,17 +20,8 @@ class SecretsInFailuresTest {
 
     private static final String TOKEN = "bearer-token-9f8e7d";
 
-    private static HostilePortal portal;
-
-    @BeforeAll
-    static void start() throws IOException {
-        portal = HostilePortal.start(HostilePortal.answer(200, ""));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        portal.close();
-    }
+    @RegisterExtension
+    static final HostilePortal portal = HostilePortal.start();
 
     @Test
     void aPortalErrorEchoingTheLoginFormDoesNotRepeatThePassword() {
