@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +34,8 @@ import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.SimulatorCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * Each analytic on the simulator's seeded 90-day history (ASSUMPTIONS.md "Demo data") against a computation made
@@ -116,10 +119,10 @@ class SeededHistoryAnalyticsTest {
         double[] deviations = Stream.of(perHour.values().toArray(Integer[]::new))
             .mapToDouble(count -> Math.abs(count - median)).sorted().toArray();
         double mad = medianOf(deviations);
-        double meanDeviation = java.util.Arrays.stream(deviations).average().orElseThrow();
+        double meanDeviation = Arrays.stream(deviations).average().orElseThrow();
         double expected = (mad > 0) ? 0.6745 * (perHour.get(nightHour) - median) / mad
                 : (perHour.get(nightHour) - median) / (1.253314 * meanDeviation);
-        assertThat(hourly.score()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(hourly.score()).isCloseTo(expected, within(1e-9));
         assertThat(hourly.evidence()).hasSize(41);
         assertThat(anomalies).anySatisfy(anomaly -> {
             assertThat(anomaly.kind()).isEqualTo(Anomaly.Kind.NEW_ADDRESS_UNUSUAL_HOUR);
@@ -177,8 +180,7 @@ class SeededHistoryAnalyticsTest {
         CapacityForecast forecast = trends.forecast(91, 30, 0.95, snapshot -> true, total * 2);
         assertThat(forecast.status()).isEqualTo(CapacityForecast.Status.FORECAST);
         assertThat(forecast.pointsUsed()).hasSize(91);
-        assertThat(forecast.slopeBytesPerDay()).isCloseTo(total * 0.65 / 90, org.assertj.core.api.Assertions
-            .withinPercentage(0.5));
+        assertThat(forecast.slopeBytesPerDay()).isCloseTo(total * 0.65 / 90, withinPercentage(0.5));
         // 2 × today's use is reached when the line has grown by `total`: about 90 / 0.65 days from today.
         CapacityForecast.QuotaReach reach = forecast.quotaReach();
         assertThat(reach.expected()).isBetween(LocalDate.now(CLOCK).plusDays(137), LocalDate.now(CLOCK).plusDays(140));

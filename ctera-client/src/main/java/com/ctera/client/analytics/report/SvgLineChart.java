@@ -149,10 +149,13 @@ final class SvgLineChart {
                     WIDTH - RIGHT, y, LEFT - 6, y + 4, HtmlReportWriter.escape(compact(value))));
         }
         int n = this.labels.size();
-        for (int tick = 0; tick < Math.min(5, n); tick++) {
+        int ticks = Math.min(5, n);
+        for (int tick = 0; tick < ticks; tick++) {
             int index = (n == 1) ? 0 : (int) Math.round((double) tick * (n - 1) / Math.min(4, n - 1));
-            out.write(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
-                    x(index), plotBottom + 18, HtmlReportWriter.escape(this.labels.get(index))));
+            // The outer labels align inwards so that they stay inside the picture.
+            String anchor = (ticks == 1) ? "middle" : (tick == 0) ? "start" : (tick == ticks - 1) ? "end" : "middle";
+            out.write(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>",
+                    x(index), plotBottom + 18, anchor, HtmlReportWriter.escape(this.labels.get(index))));
         }
         out.write(String.format(Locale.ROOT, "<text x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\" "
                 + "text-anchor=\"middle\">%s</text>", TOP + (plotBottom - TOP) / 2, TOP + (plotBottom - TOP) / 2,
