@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -40,9 +41,17 @@ public final class JdbcUsageSnapshotStore implements UsageSnapshotStore {
             + "quota_bytes, file_count FROM ctera_usage_snapshot WHERE portal = ? AND taken_at >= ? AND taken_at < ? "
             + "ORDER BY taken_at, tenant, cloud_folder, owner_name";
 
-    private final DataSource dataSource;
+    // A supplier, so that a database opened on first use (the starter's embedded store) stays closed until a
+    // snapshot is saved or read.
+    private final Supplier<DataSource> dataSource;
 
+    /** A store in {@code dataSource}; {@link #createSchema()} creates its table when it may be missing. */
     public JdbcUsageSnapshotStore(DataSource dataSource) {
+        this(() -> dataSource);
+    }
+
+    /** A store in the database {@code dataSource} gives on first use, its table already in place. */
+    public JdbcUsageSnapshotStore(Supplier<DataSource> dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -58,7 +67,7 @@ public final class JdbcUsageSnapshotStore implements UsageSnapshotStore {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        try (Connection connection = this.dataSource.getConnection();
+        try (Connection connection = this.dataSource.get().getConnection();
                 Statement statement = connection.createStatement()) {
             for (String sql : script.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!sql.isBlank()) {
@@ -76,7 +85,7 @@ public final class JdbcUsageSnapshotStore implements UsageSnapshotStore {
         if (snapshots.isEmpty()) {
             return;
         }
-        try (Connection connection = this.dataSource.getConnection()) {
+        try (Connection connection = this.dataSource.get().getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -117,7 +126,7 @@ public final class JdbcUsageSnapshotStore implements UsageSnapshotStore {
     @Override
     public Stream<UsageSnapshot> find(String portal, Instant from, Instant to) {
         List<UsageSnapshot> found = new ArrayList<>();
-        try (Connection connection = this.dataSource.getConnection();
+        try (Connection connection = this.dataSource.get().getConnection();
                 PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setString(1, portal);
             select.setObject(2, from.atOffset(ZoneOffset.UTC));

@@ -1,19 +1,17 @@
 package com.ctera.autoconfigure.analytics;
 
-import javax.sql.DataSource;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
+import com.ctera.autoconfigure.store.CteraStore;
 import com.ctera.client.analytics.InMemoryUsageSnapshotStore;
 import com.ctera.client.analytics.JdbcUsageSnapshotStore;
 import com.ctera.client.analytics.UsageSnapshotStore;
 
 /**
- * The one place that decides where usage snapshots are kept: the application's {@link DataSource} when it has
- * exactly one (the table is created if missing), otherwise memory. When the starter's own JDBC store exists, this is
- * where it plugs in.
+ * The one place that decides where usage snapshots are kept: the starter's {@link CteraStore} (the application's
+ * DataSource, else the embedded H2 file database), whose schema holds their table; memory only when there is no store.
  */
 final class AnalyticsStoreSelector {
 
@@ -22,16 +20,14 @@ final class AnalyticsStoreSelector {
     private AnalyticsStoreSelector() {
     }
 
-    static UsageSnapshotStore select(ObjectProvider<DataSource> dataSources) {
-        DataSource dataSource = dataSources.getIfUnique();
-        if (dataSource == null) {
-            logger.info("CTERA usage snapshots are kept in memory: the application has no single DataSource "
+    static UsageSnapshotStore select(ObjectProvider<CteraStore> stores) {
+        CteraStore store = stores.getIfAvailable();
+        if (store == null) {
+            logger.info("CTERA usage snapshots are kept in memory: there is no CTERA store "
                     + "(they are lost at shutdown, so storage trends rest on the portal's own history)");
             return new InMemoryUsageSnapshotStore();
         }
-        JdbcUsageSnapshotStore store = new JdbcUsageSnapshotStore(dataSource);
-        store.createSchema();
-        logger.info("CTERA usage snapshots are kept in the application's DataSource (table ctera_usage_snapshot)");
-        return store;
+        // The store opens its database on first use: the first snapshot, not start-up.
+        return new JdbcUsageSnapshotStore(store::dataSource);
     }
 }

@@ -2,8 +2,6 @@ package com.ctera.autoconfigure.analytics;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
+import com.ctera.autoconfigure.store.CteraStore;
+import com.ctera.autoconfigure.store.CteraStoreAutoConfiguration;
 import com.ctera.client.analytics.PortalAnalytics;
 import com.ctera.client.analytics.UsageSnapshotStore;
 
@@ -23,7 +23,7 @@ import com.ctera.client.analytics.UsageSnapshotStore;
  * Analytics for every portal ({@code <name>CteraAnalytics} beans), usage snapshots recorded on a schedule into the
  * snapshot store, and storage and activity gauges when Micrometer is present.
  */
-@AutoConfiguration(after = CteraClientAutoConfiguration.class)
+@AutoConfiguration(after = { CteraClientAutoConfiguration.class, CteraStoreAutoConfiguration.class })
 @ConditionalOnClass(PortalAnalytics.class)
 @ConditionalOnBooleanProperty(name = "ctera.analytics.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CteraAnalyticsProperties.class)
@@ -36,8 +36,8 @@ public final class CteraAnalyticsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    UsageSnapshotStore cteraUsageSnapshotStore(ObjectProvider<DataSource> dataSources) {
-        return AnalyticsStoreSelector.select(dataSources);
+    UsageSnapshotStore cteraUsageSnapshotStore(ObjectProvider<CteraStore> stores) {
+        return AnalyticsStoreSelector.select(stores);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.ctera.autoconfigure.analytics;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
+import com.ctera.autoconfigure.store.CteraStoreAutoConfiguration;
 import com.ctera.client.analytics.ComplianceCheck;
 import com.ctera.client.analytics.ComplianceStandard;
 import com.ctera.client.analytics.InMemoryUsageSnapshotStore;
@@ -71,8 +74,9 @@ class CteraAnalyticsAutoConfigurationTests {
     }
 
     @Test
-    void theApplicationsOnlyDataSourceKeepsTheSnapshots() {
-        this.runner.withUserConfiguration(OneDataSource.class).run((context) -> {
+    void theStoreOverTheApplicationsDataSourceKeepsTheSnapshots() {
+        this.runner.withConfiguration(AutoConfigurations.of(CteraStoreAutoConfiguration.class))
+            .withUserConfiguration(OneDataSource.class).run((context) -> {
             assertThat(context.getBean(UsageSnapshotStore.class)).isInstanceOf(JdbcUsageSnapshotStore.class);
             context.getBean(UsageSnapshotScheduler.class).recordNow();
             UsageSnapshotStore store = context.getBean(UsageSnapshotStore.class);
@@ -81,6 +85,25 @@ class CteraAnalyticsAutoConfigurationTests {
             assertThat(stored).isEqualTo(context.getBean(PortalAnalytics.class).portal().statistics()
                 .cloudFolders().size()).isPositive();
         });
+    }
+
+    @Test
+    void snapshotsInTheEmbeddedStoreOutliveARestart(@TempDir Path directory) {
+        ApplicationContextRunner embedded = this.runner
+            .withConfiguration(AutoConfigurations.of(CteraStoreAutoConfiguration.class))
+            .withPropertyValues("ctera.store.path=" + directory.resolve("store"));
+        long[] recorded = new long[1];
+        embedded.run((context) -> {
+            context.getBean(UsageSnapshotScheduler.class).recordNow();
+            recorded[0] = storedFor(context.getBean(UsageSnapshotStore.class));
+        });
+        assertThat(recorded[0]).isPositive();
+        embedded.run((context) -> assertThat(storedFor(context.getBean(UsageSnapshotStore.class)))
+            .isEqualTo(recorded[0]));
+    }
+
+    private static long storedFor(UsageSnapshotStore store) {
+        return store.find("main", java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(5)).count();
     }
 
     @Test
