@@ -36,6 +36,7 @@ public class CteraPortalFactory {
             .context(settings.context())
             .connectTimeout(settings.connectTimeout())
             .readTimeout(settings.readTimeout())
+            .transferMinThroughput(settings.transferMinThroughputBytes(), settings.transferThroughputWindow())
             .insecureTrustAllCertificates(settings.insecureTrustAll());
         if (settings.tenant() != null) {
             builder.tenant(settings.tenant());

@@ -3,6 +3,7 @@ package com.ctera.autoconfigure.client;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.unit.DataSize;
 
 import com.ctera.autoconfigure.resilience.CircuitBreakerProperties;
 import com.ctera.autoconfigure.resilience.RateLimitProperties;
@@ -180,6 +181,16 @@ public class PortalProperties {
         /** Overall deadline of one call, every retry and backoff included. Unset: no overall deadline. */
         private @Nullable Duration overall;
 
+        /**
+         * Least a file transfer (upload, download, zip) must move in each transfer-throughput-window, or it fails as
+         * stalled and is retried by the usual rules; transfers have no fixed time limit. 0 turns the rule off.
+         * Defaults to 1KB.
+         */
+        private @Nullable DataSize transferMinThroughput;
+
+        /** The window transfer-min-throughput is counted in. Defaults to 30s. */
+        private @Nullable Duration transferThroughputWindow;
+
         public @Nullable Duration getConnect() {
             return this.connect;
         }
@@ -204,9 +215,27 @@ public class PortalProperties {
             this.overall = overall;
         }
 
+        public @Nullable DataSize getTransferMinThroughput() {
+            return this.transferMinThroughput;
+        }
+
+        public void setTransferMinThroughput(@Nullable DataSize transferMinThroughput) {
+            this.transferMinThroughput = transferMinThroughput;
+        }
+
+        public @Nullable Duration getTransferThroughputWindow() {
+            return this.transferThroughputWindow;
+        }
+
+        public void setTransferThroughputWindow(@Nullable Duration transferThroughputWindow) {
+            this.transferThroughputWindow = transferThroughputWindow;
+        }
+
         @Override
         public String toString() {
-            return "{connect=" + this.connect + ", read=" + this.read + ", overall=" + this.overall + "}";
+            return "{connect=" + this.connect + ", read=" + this.read + ", overall=" + this.overall
+                    + ", transferMinThroughput=" + this.transferMinThroughput + ", transferThroughputWindow="
+                    + this.transferThroughputWindow + "}";
         }
     }
 

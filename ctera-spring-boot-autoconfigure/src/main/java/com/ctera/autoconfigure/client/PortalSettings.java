@@ -13,7 +13,8 @@ import com.ctera.client.PortalContext;
  */
 public record PortalSettings(String name, URI baseUrl, PortalContext context, @Nullable String tenant,
         @Nullable String username, @Nullable String password, @Nullable String bearerToken, Duration connectTimeout,
-        Duration readTimeout, boolean insecureTrustAll) {
+        Duration readTimeout, boolean insecureTrustAll, long transferMinThroughputBytes,
+        Duration transferThroughputWindow) {
 
     @Override
     public String toString() {
@@ -21,6 +22,7 @@ public record PortalSettings(String name, URI baseUrl, PortalContext context, @N
                 + ", tenant=" + this.tenant + ", username=" + this.username + ", password="
                 + Secrets.mask(this.password) + ", bearerToken=" + Secrets.mask(this.bearerToken)
                 + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
-                + ", insecureTrustAll=" + this.insecureTrustAll + "}";
+                + ", insecureTrustAll=" + this.insecureTrustAll + ", transferMinThroughputBytes="
+                + this.transferMinThroughputBytes + ", transferThroughputWindow=" + this.transferThroughputWindow + "}";
     }
 }

@@ -11,9 +11,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.unit.DataSize;
 
 import com.ctera.autoconfigure.resilience.ResilienceSettingsResolver;
 import com.ctera.client.PortalContext;
+import com.ctera.client.transport.TransferThroughput;
 
 /**
  * Turns {@link CteraProperties} into {@link PortalSettings}: each key of a portal falls back to the same key of
@@ -115,6 +117,13 @@ public final class PortalSettingsResolver {
         checkPositive(prefix + ".timeouts.connect", portal.getTimeouts().getConnect(), problems);
         checkPositive(prefix + ".timeouts.read", portal.getTimeouts().getRead(), problems);
         checkPositive(prefix + ".timeouts.overall", portal.getTimeouts().getOverall(), problems);
+        checkPositive(prefix + ".timeouts.transfer-throughput-window",
+                portal.getTimeouts().getTransferThroughputWindow(), problems);
+        DataSize minimum = portal.getTimeouts().getTransferMinThroughput();
+        if (minimum != null && minimum.isNegative()) {
+            problems.accept(prefix + ".timeouts.transfer-min-throughput must be 0 (off) or a size such as 1KB, was "
+                    + minimum);
+        }
         ResilienceSettingsResolver.validate(prefix, portal, problems);
     }
 
@@ -156,13 +165,17 @@ public final class PortalSettingsResolver {
         Duration connect = pick(portal, defaults, (p) -> p.getTimeouts().getConnect());
         Duration read = pick(portal, defaults, (p) -> p.getTimeouts().getRead());
         Boolean trustAll = pick(portal, defaults, (p) -> p.getSsl().getInsecureTrustAll());
+        DataSize minThroughput = pick(portal, defaults, (p) -> p.getTimeouts().getTransferMinThroughput());
+        Duration throughputWindow = pick(portal, defaults, (p) -> p.getTimeouts().getTransferThroughputWindow());
         return new PortalSettings(name, baseUrl, (context != null) ? PortalContext.parse(context) : PortalContext.ADMIN,
                 pick(portal, defaults, PortalProperties::getTenant),
                 pick(portal, defaults, PortalProperties::getUsername),
                 pick(portal, defaults, PortalProperties::getPassword),
                 pick(portal, defaults, PortalProperties::getBearerToken),
                 (connect != null) ? connect : DEFAULT_CONNECT_TIMEOUT, (read != null) ? read : DEFAULT_READ_TIMEOUT,
-                Boolean.TRUE.equals(trustAll));
+                Boolean.TRUE.equals(trustAll),
+                (minThroughput != null) ? minThroughput.toBytes() : TransferThroughput.DEFAULT.minimumBytes(),
+                (throughputWindow != null) ? throughputWindow : TransferThroughput.DEFAULT.period());
     }
 
     private static URI hostUrl(PortalProperties portal, PortalProperties defaults) {
