@@ -43,7 +43,7 @@ class ConcurrentDownloadsTest {
 
     private static final String FOLDER = "My Files/concurrent";
 
-    private static final byte[] CONTENT = FilesTest.bytes(200_000, 19);
+    private static final byte[] CONTENT = FilesTest.bytes(100_000, 19);
 
     private static final Duration LIMIT = Duration.ofSeconds(90);
 

@@ -108,6 +108,33 @@ class CloudDriveTest {
     }
 
     @Test
+    void downloadsServeByteRangesAsHttpHasThem() throws Exception {
+        byte[] content = "0123456789".getBytes(StandardCharsets.UTF_8);
+        alice.mkdir("My Files", "ranges");
+        alice.upload(aliceFolder, "My Files/ranges/r.txt", content);
+        HttpResponse<byte[]> whole = alice.download("My Files/ranges/r.txt");
+        String etag = whole.headers().firstValue("ETag").orElseThrow();
+        assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+
+        HttpResponse<byte[]> rest = alice.download("My Files/ranges/r.txt", "Range", "bytes=4-", "If-Range", etag);
+        assertThat(rest.statusCode()).isEqualTo(206);
+        assertThat(rest.headers().firstValue("Content-Range")).hasValue("bytes 4-9/10");
+        assertThat(new String(rest.body(), StandardCharsets.UTF_8)).isEqualTo("456789");
+        assertThat(alice.download("My Files/ranges/r.txt", "Range", "bytes=2-3").body())
+            .isEqualTo("23".getBytes(StandardCharsets.UTF_8));
+        assertThat(alice.download("My Files/ranges/r.txt", "Range", "bytes=-2").body())
+            .isEqualTo("89".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<byte[]> changed = alice.download("My Files/ranges/r.txt", "Range", "bytes=4-", "If-Range",
+                "\"another\"");
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).isEqualTo(content);
+        HttpResponse<byte[]> beyond = alice.download("My Files/ranges/r.txt", "Range", "bytes=10-");
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */10");
+    }
+
+    @Test
     void uploadStoresTheBytesAndDownloadStreamsThemBack() throws Exception {
         byte[] content = "hello upload".getBytes(StandardCharsets.UTF_8);
         alice.mkdir("My Files", "up");

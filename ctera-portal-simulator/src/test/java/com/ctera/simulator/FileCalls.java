@@ -117,12 +117,19 @@ final class FileCalls {
     }
 
     HttpResponse<byte[]> download(String relative) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(this.base.resolve(href(relative)))
+        return download(relative, new String[0]);
+    }
+
+    /** A download with extra request headers, given as name, value, name, value... */
+    HttpResponse<byte[]> download(String relative, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(href(relative)))
             .timeout(PortalHttp.TIMEOUT)
             .header(header(), this.session.cookie())
-            .GET()
-            .build();
-        return this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            .GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<InputStream> downloadStream(String relative) throws IOException, InterruptedException {

@@ -14,14 +14,13 @@ final class FileNames {
 
     /** Checks a name given by the application, for a new item on the portal or a path segment. */
     static String requireValid(String name) {
-        requireSafe(name, InvalidFileNameException.Origin.CALLER);
         for (int i = 0; i < name.length(); i++) {
             if (FORBIDDEN_BY_PORTAL.indexOf(name.charAt(i)) >= 0) {
                 throw new InvalidFileNameException(InvalidFileNameException.Origin.CALLER, "name '" + name
                         + "' contains '" + name.charAt(i) + "'; names cannot contain any of \\ / : ? & < > \" |");
             }
         }
-        return name;
+        return requireSafe(name, InvalidFileNameException.Origin.CALLER);
     }
 
     /**

@@ -73,7 +73,7 @@ final class FileUploads {
         return spooled(temp -> Mono.fromCallable(() -> {
             Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
             return temp;
-        }), folder, name, listener);
+        }).subscribeOn(Schedulers.boundedElastic()), folder, name, listener);
     }
 
     Mono<String> upload(Flux<DataBuffer> content, long size, String folder, String name,
@@ -88,15 +88,15 @@ final class FileUploads {
         return spooled(temp -> DataBufferUtils.write(content, temp).thenReturn(temp), folder, name, listener);
     }
 
-    // Copying a caller's InputStream blocks by nature, so the spooling runs on a worker; a Flux is written through
-    // an asynchronous channel. The spooled file is ours: nothing else writes to it, so it is not re-checked.
+    // Copying a caller's InputStream blocks by nature, so that copy runs on a worker; a Flux is written through an
+    // asynchronous channel and needs none. The spooled file is ours: nothing else writes to it, so it is not
+    // re-checked.
     private Mono<String> spooled(Function<Path, Mono<Path>> fill, String folder, String name,
             TransferListener listener) {
         return Mono.usingWhen(
                 Mono.fromCallable(() -> Files.createTempFile("ctera-upload-", ".part"))
                         .subscribeOn(Schedulers.boundedElastic()),
                 temp -> fill.apply(temp)
-                        .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(written -> Mono.fromCallable(() -> Files.size(written))
                                 .flatMap(size -> send(fileBuffers(written), size, folder, name, "file", listener))),
                 LocalFiles::deleteQuietly)

@@ -130,7 +130,7 @@ final class FailureTranslator {
             return new CteraTransportException(operation, status, operation + " failed: the answer stalled for "
                     + "longer than the read timeout of " + this.readTimeout + " (" + describe(request) + ")", error);
         }
-        if (isCutOff(error)) {
+        if (request.isTransfer() && isCutOff(error)) {
             return new CteraTransportException(operation, status, operation + " failed: the connection closed "
                     + "before the whole answer arrived (" + describe(request) + ")", error);
         }
@@ -191,8 +191,8 @@ final class FailureTranslator {
         return "connection failed: " + rootMessage(error);
     }
 
-    // The connection ended mid-body (closed or reset): a transport failure, which a retry may cure, not a malformed
-    // answer.
+    // A transfer's connection ended mid-body (closed or reset): a transport failure, which a retry may cure (a
+    // download resumes), not a malformed answer. An API answer cut short stays a protocol error, as before.
     private static boolean isCutOff(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof reactor.netty.http.client.PrematureCloseException

@@ -46,6 +46,7 @@ public class CteraPortalFactory {
             .context(settings.context())
             .connectTimeout(settings.connectTimeout())
             .readTimeout(settings.readTimeout())
+            .transferMinThroughput(settings.transferMinThroughputBytes(), settings.transferThroughputWindow())
             .insecureTrustAllCertificates(settings.insecureTrustAll())
             .attemptTimeout(settings.limits().attemptTimeout())
             .maxAnswerSize(settings.limits().maxAnswerSize())

@@ -208,6 +208,16 @@ public class PortalProperties {
          */
         private @Nullable Duration attempt;
 
+        /**
+         * Least a file transfer (upload, download, zip) must move in each transfer-throughput-window, or it fails as
+         * stalled and is retried by the usual rules; transfers have no fixed time limit. 0 turns the rule off.
+         * Defaults to 1KB.
+         */
+        private @Nullable DataSize transferMinThroughput;
+
+        /** The window transfer-min-throughput is counted in. Defaults to 30s. */
+        private @Nullable Duration transferThroughputWindow;
+
         public @Nullable Duration getConnect() {
             return this.connect;
         }
@@ -240,10 +250,27 @@ public class PortalProperties {
             this.attempt = attempt;
         }
 
+        public @Nullable DataSize getTransferMinThroughput() {
+            return this.transferMinThroughput;
+        }
+
+        public void setTransferMinThroughput(@Nullable DataSize transferMinThroughput) {
+            this.transferMinThroughput = transferMinThroughput;
+        }
+
+        public @Nullable Duration getTransferThroughputWindow() {
+            return this.transferThroughputWindow;
+        }
+
+        public void setTransferThroughputWindow(@Nullable Duration transferThroughputWindow) {
+            this.transferThroughputWindow = transferThroughputWindow;
+        }
+
         @Override
         public String toString() {
             return "{connect=" + this.connect + ", read=" + this.read + ", overall=" + this.overall + ", attempt="
-                    + this.attempt + "}";
+                    + this.attempt + ", transferMinThroughput=" + this.transferMinThroughput
+                    + ", transferThroughputWindow=" + this.transferThroughputWindow + "}";
         }
     }
 

@@ -14,7 +14,8 @@ import com.ctera.client.transport.CallLimits;
  */
 public record PortalSettings(String name, URI baseUrl, PortalContext context, @Nullable String tenant,
         @Nullable String username, @Nullable String password, @Nullable String bearerToken, Duration connectTimeout,
-        Duration readTimeout, boolean insecureTrustAll, CallLimits limits, @Nullable String sslBundle) {
+        Duration readTimeout, boolean insecureTrustAll, CallLimits limits, @Nullable String sslBundle,
+        long transferMinThroughputBytes, Duration transferThroughputWindow) {
 
     @Override
     public String toString() {
@@ -23,6 +24,7 @@ public record PortalSettings(String name, URI baseUrl, PortalContext context, @N
                 + Secrets.mask(this.password) + ", bearerToken=" + Secrets.mask(this.bearerToken)
                 + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
                 + ", insecureTrustAll=" + this.insecureTrustAll + ", limits=" + this.limits + ", sslBundle="
-                + this.sslBundle + "}";
+                + this.sslBundle + ", transferMinThroughputBytes=" + this.transferMinThroughputBytes
+                + ", transferThroughputWindow=" + this.transferThroughputWindow + "}";
     }
 }

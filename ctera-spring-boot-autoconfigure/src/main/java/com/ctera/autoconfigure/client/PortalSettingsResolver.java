@@ -18,6 +18,7 @@ import com.ctera.autoconfigure.resilience.ResilienceSettingsResolver;
 import com.ctera.client.CteraPortalBuilder;
 import com.ctera.client.PortalContext;
 import com.ctera.client.transport.CallLimits;
+import com.ctera.client.transport.TransferThroughput;
 
 /**
  * Turns {@link CteraProperties} into {@link PortalSettings}: each key of a portal falls back to the same key of
@@ -126,6 +127,13 @@ public final class PortalSettingsResolver {
         checkPositive(prefix + ".timeouts.overall", portal.getTimeouts().getOverall(), problems);
         checkPositive(prefix + ".timeouts.attempt", portal.getTimeouts().getAttempt(), problems);
         checkLimits(prefix + ".limits", portal.getLimits(), problems);
+        checkPositive(prefix + ".timeouts.transfer-throughput-window",
+                portal.getTimeouts().getTransferThroughputWindow(), problems);
+        DataSize minimum = portal.getTimeouts().getTransferMinThroughput();
+        if (minimum != null && minimum.isNegative()) {
+            problems.accept(prefix + ".timeouts.transfer-min-throughput must be 0 (off) or a size such as 1KB, was "
+                    + minimum);
+        }
         ResilienceSettingsResolver.validate(prefix, portal, problems);
         BulkSettingsResolver.validate(prefix, portal, problems);
     }
@@ -193,13 +201,17 @@ public final class PortalSettingsResolver {
                 (textLength != null) ? (int) textLength.toBytes() : builtIn.maxTextLength(),
                 (attempt != null) ? attempt : builtIn.attemptTimeout(),
                 (listItems != null) ? listItems : builtIn.maxListItems());
+        DataSize minThroughput = pick(portal, defaults, (p) -> p.getTimeouts().getTransferMinThroughput());
+        Duration throughputWindow = pick(portal, defaults, (p) -> p.getTimeouts().getTransferThroughputWindow());
         return new PortalSettings(name, baseUrl, (context != null) ? PortalContext.parse(context) : PortalContext.ADMIN,
                 pick(portal, defaults, PortalProperties::getTenant),
                 pick(portal, defaults, PortalProperties::getUsername),
                 pick(portal, defaults, PortalProperties::getPassword),
                 pick(portal, defaults, PortalProperties::getBearerToken),
                 (connect != null) ? connect : DEFAULT_CONNECT_TIMEOUT, (read != null) ? read : DEFAULT_READ_TIMEOUT,
-                Boolean.TRUE.equals(trustAll), limits, pick(portal, defaults, (p) -> p.getSsl().getBundle()));
+                Boolean.TRUE.equals(trustAll), limits, pick(portal, defaults, (p) -> p.getSsl().getBundle()),
+                (minThroughput != null) ? minThroughput.toBytes() : TransferThroughput.DEFAULT.minimumBytes(),
+                (throughputWindow != null) ? throughputWindow : TransferThroughput.DEFAULT.period());
     }
 
     private static URI hostUrl(PortalProperties portal, PortalProperties defaults) {

@@ -87,6 +87,16 @@ class CteraPropertiesValidationTests {
     }
 
     @Test
+    void aTransferThroughputRuleThatCannotWorkNamesItsProperty() {
+        assertStartupFails("ctera.portals.main.url=https://portal.example.com",
+                "ctera.defaults.timeouts.transfer-throughput-window=0s",
+                "ctera.defaults.timeouts.transfer-throughput-window must be a positive duration");
+        assertStartupFails("ctera.portals.main.url=https://portal.example.com",
+                "ctera.portals.main.timeouts.transfer-min-throughput=-1KB",
+                "ctera.portals.main.timeouts.transfer-min-throughput must be 0 (off) or a size such as 1KB");
+    }
+
+    @Test
     void negativeDefaultConnectTimeoutNamesTheDefaultsProperty() {
         assertStartupFails("ctera.portals.main.url=https://portal.example.com",
                 "ctera.defaults.timeouts.connect=-1s",

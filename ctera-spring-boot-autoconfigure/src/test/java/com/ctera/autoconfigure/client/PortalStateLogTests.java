@@ -16,6 +16,7 @@ import com.ctera.client.CteraTransportException;
 import com.ctera.client.PortalContext;
 import com.ctera.client.pipeline.CallContext;
 import com.ctera.client.transport.CallLimits;
+import com.ctera.client.transport.TransferThroughput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,8 @@ class PortalStateLogTests {
 
     private final PortalStateLog log = new PortalStateLog(new PortalSettings("main",
             URI.create("https://portal.example.com"), PortalContext.ADMIN, null, "svc", "S3cret-pw", null,
-            Duration.ofSeconds(5), Duration.ofSeconds(30), false, CallLimits.DEFAULTS, null), "ctera.portals.main");
+            Duration.ofSeconds(5), Duration.ofSeconds(30), false, CallLimits.DEFAULTS, null,
+            TransferThroughput.DEFAULT.minimumBytes(), TransferThroughput.DEFAULT.period()), "ctera.portals.main");
 
     private final CallContext call = new CallContext("main", CteraOperation.LOGIN);
 
