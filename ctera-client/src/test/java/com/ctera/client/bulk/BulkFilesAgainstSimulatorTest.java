@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.ctera.client.CteraPortal;
 import com.ctera.client.PortalContext;
 import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.simulator.FaultRule;
 import com.ctera.simulator.SimulatorCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,8 +78,17 @@ class BulkFilesAgainstSimulatorTest {
 
         Path target = temp.resolve("target");
         List<BulkProgress> events = Collections.synchronizedList(new ArrayList<>());
-        BulkResult downloaded = bulk.files().download("My Files/bulk-tree", target,
-                BulkOptions.DEFAULTS.withMaxConcurrency(256), events::add).block(WAIT).result().block(WAIT);
+        // Each download waits a second at the portal, so the whole tree is in flight at once however fast the
+        // machine moves the bytes (a download holds no thread while it waits).
+        simulator.faults().inject(FaultRule.forOperation("files.download").delay(Duration.ofSeconds(1)));
+        BulkResult downloaded;
+        try {
+            downloaded = bulk.files().download("My Files/bulk-tree", target,
+                    BulkOptions.DEFAULTS.withMaxConcurrency(256), events::add).block(WAIT).result().block(WAIT);
+        }
+        finally {
+            simulator.faults().clear();
+        }
         assertThat(downloaded.failed()).isEmpty();
         assertThat(downloaded.count(ItemOutcome.SUCCEEDED)).isEqualTo(210);
         assertThat(downloaded.counts().bytes()).isEqualTo(totalBytes);

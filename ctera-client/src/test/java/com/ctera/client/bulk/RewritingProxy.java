@@ -23,8 +23,9 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class RewritingProxy implements AutoCloseable {
 
+    // Accept-Encoding too: the proxy rewrites answers as text, so it asks the portal for them uncompressed.
     private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade",
-            "transfer-encoding", "keep-alive");
+            "transfer-encoding", "keep-alive", "accept-encoding");
 
     private final URI target;
 

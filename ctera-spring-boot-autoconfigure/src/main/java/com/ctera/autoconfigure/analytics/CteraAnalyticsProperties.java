@@ -10,12 +10,12 @@ import org.springframework.validation.annotation.Validated;
 import com.ctera.client.analytics.AuditSettings;
 import com.ctera.client.analytics.LogFields;
 
-/** The {@code ctera.analytics.*} properties: analytics beans, usage snapshots, audit thresholds, log field names. */
+/** The ctera.analytics.* properties: analytics beans, usage snapshots, audit thresholds, log field names. */
 @Validated
 @ConfigurationProperties("ctera.analytics")
 public class CteraAnalyticsProperties implements Validator {
 
-    /** Whether an analytics bean ({@code <portal>CteraAnalytics}) is created for each portal. */
+    /** Whether an analytics bean (<portal>CteraAnalytics) is created for each portal. */
     private boolean enabled = true;
 
     /** Usage snapshots recorded on a schedule. */
@@ -27,7 +27,7 @@ public class CteraAnalyticsProperties implements Validator {
     /** Which log attributes mean user, source address, action and outcome (the portal's log schema is undocumented). */
     private final LogFieldNames logFields = new LogFieldNames();
 
-    /** How far back a user's successful login makes them count in the {@code ctera.users.active} gauge. */
+    /** How far back a user's successful login makes them count in the ctera.users.active gauge. */
     private Duration activeUsersWindow = Duration.ofDays(7);
 
     public boolean isEnabled() {

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bulk options of one portal, or of all portals under {@code ctera.defaults.bulk} and {@code ctera.bulk}. Every key
- * is optional: a portal's unset key falls back to {@code ctera.defaults.bulk}, then {@code ctera.bulk}, then the
+ * Bulk options of one portal, or of all portals under ctera.defaults.bulk and ctera.bulk. Every key
+ * is optional: a portal's unset key falls back to ctera.defaults.bulk, then ctera.bulk, then the
  * built-in default.
  */
 public class BulkProperties {

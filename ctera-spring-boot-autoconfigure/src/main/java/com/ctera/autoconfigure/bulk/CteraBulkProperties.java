@@ -5,8 +5,8 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * {@code ctera.bulk.*}: whether bulk beans are made, and the bulk options of every portal that neither it nor
- * {@code ctera.defaults.bulk} sets. Validates itself, so a bad value stops start-up naming the property.
+ * ctera.bulk.*: whether bulk beans are made, and the bulk options of every portal that neither it nor
+ * ctera.defaults.bulk sets. Validates itself, so a bad value stops start-up naming the property.
  */
 @ConfigurationProperties("ctera.bulk")
 public class CteraBulkProperties extends BulkProperties implements Validator {

@@ -70,6 +70,7 @@ public class PortalProperties {
     private final CircuitBreakerProperties circuitBreaker = new CircuitBreakerProperties();
 
     /** Bulk operations of this portal: concurrency, failure policy, rollback. */
+    @NestedConfigurationProperty
     private final BulkProperties bulk = new BulkProperties();
 
     public @Nullable String getUrl() {

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import com.ctera.client.events.PollerSettings;
 
-/** The {@code ctera.events.*} properties: portal changes as Spring events (and the source of webhooks). */
+/** The ctera.events.* properties: portal changes as Spring events (and the source of webhooks). */
 @ConfigurationProperties("ctera.events")
 public class CteraEventsProperties {
 
@@ -21,13 +21,13 @@ public class CteraEventsProperties {
     /** Ids of the cloud folders to follow; empty follows every folder the portal's login sees. */
     private List<Long> cloudFolders = new ArrayList<>();
 
-    /** Where a portal with no stored cursor starts: {@code now} (only later changes) or {@code beginning}. */
+    /** Where a portal with no stored cursor starts: now (only later changes) or beginning. */
     private PollerSettings.StartFrom startFrom = PollerSettings.StartFrom.NOW;
 
     /** How long the portal holds a long poll waiting for changes. */
     private Duration longpollTimeout = Duration.ofSeconds(10);
 
-    /** Most changes read in one {@code metadata/list} page (one transaction). */
+    /** Most changes read in one metadata/list page (one transaction). */
     private int maxResults = 2000;
 
     /** First wait after the feed fails; doubled per failure, with jitter. */
@@ -46,7 +46,7 @@ public class CteraEventsProperties {
     private Duration leaseRetry = Duration.ofSeconds(5);
 
     /**
-     * Whether events carry the item's full path (one {@code ancestors} call per folder not seen before). Paths are
+     * Whether events carry the item's full path (one ancestors call per folder not seen before). Paths are
      * resolved anyway when a webhook filters on them.
      */
     private boolean resolvePaths = true;

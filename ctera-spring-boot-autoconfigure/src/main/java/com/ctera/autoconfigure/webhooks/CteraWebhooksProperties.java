@@ -13,11 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import com.ctera.client.webhooks.RetrySchedule;
 
-/** The {@code ctera.webhooks.*} properties: signed HTTP calls for portal changes, out and in. */
+/** The ctera.webhooks.* properties: signed HTTP calls for portal changes, out and in. */
 @ConfigurationProperties("ctera.webhooks")
 public class CteraWebhooksProperties {
 
-    /** The endpoints that receive portal changes, by name (needs {@code ctera.events.enabled=true}). */
+    /** The endpoints that receive portal changes, by name (needs ctera.events.enabled=true). */
     private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
     /**
@@ -26,7 +26,7 @@ public class CteraWebhooksProperties {
      */
     private List<String> allowedHosts = new ArrayList<>();
 
-    /** Whether hosts in {@code allowed-hosts} may be called over plain http (tests, local receivers); warned at start. */
+    /** Whether hosts in allowed-hosts may be called over plain http (tests, local receivers); warned at start. */
     private boolean allowHttp;
 
     /**
@@ -180,22 +180,22 @@ public class CteraWebhooksProperties {
     /** One webhook endpoint. */
     public static class Endpoint {
 
-        /** Where signed messages are POSTed; https (plain http only with {@code allow-http} for allowed hosts). */
+        /** Where signed messages are POSTed; https (plain http only with allow-http for allowed hosts). */
         private @Nullable URI url;
 
-        /** The signing secret: {@code whsec_} followed by the base64 of 24 to 64 random bytes. */
+        /** The signing secret: whsec_ followed by the base64 of 24 to 64 random bytes. */
         private @Nullable String secret;
 
-        /** During a secret rotation, the old secret: it signs alongside {@code secret} until {@code previous-secret-until}. */
+        /** During a secret rotation, the old secret: it signs alongside secret until previous-secret-until. */
         private @Nullable String previousSecret;
 
         /** When the previous secret stops signing (an ISO-8601 instant, e.g. 2026-12-31T00:00:00Z). */
         private @Nullable Instant previousSecretUntil;
 
-        /** Event types the endpoint gets, such as {@code file.created}; empty for all. */
+        /** Event types the endpoint gets, such as file.created; empty for all. */
         private List<String> events = new ArrayList<>();
 
-        /** Path globs the endpoint gets ({@code *} within a level, {@code **} across levels); empty for all. */
+        /** Path globs the endpoint gets (* within a level, ** across levels); empty for all. */
         private List<String> paths = new ArrayList<>();
 
         /** Cloud folder ids the endpoint gets; empty for all. */
@@ -272,13 +272,13 @@ public class CteraWebhooksProperties {
     /** The receiving endpoint. */
     public static class Receiver {
 
-        /** Whether the application receives webhooks at {@code path} and publishes their events. */
+        /** Whether the application receives webhooks at path and publishes their events. */
         private boolean enabled;
 
         /** The path the receiver listens on. */
         private String path = "/ctera/webhooks";
 
-        /** Secrets a message may be signed with ({@code whsec_...}); several during a rotation. */
+        /** Secrets a message may be signed with (whsec_...); several during a rotation. */
         private List<String> secrets = new ArrayList<>();
 
         /** How far a message's timestamp may be from now, either way. */
