@@ -105,10 +105,6 @@ public final class CteraCommand implements AutoCloseable {
     ResultPrinter printer() {
         OutputFormat chosen = (this.format != null) ? this.format
                 : this.environment.outTerminal() ? OutputFormat.TABLE : OutputFormat.JSON;
-        if (chosen == OutputFormat.HTML) {
-            throw new CliFailure(ExitCodes.USAGE, "--format html is for 'ctera reports' only; use table, json, yaml "
-                    + "or csv");
-        }
         return new ResultPrinter(this.environment.out(), chosen, this.quiet);
     }
 

@@ -108,7 +108,12 @@ class UsersImportCommandTests {
         Result noFile = this.cli.run("users", "import");
         assertThat(noFile.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noFile.err()).contains("FILE");
-        writeCsv("one.csv", row(newName(), "EndUser"));
+        String name = newName();
+        writeCsv("one.csv", row(name, "EndUser"));
+        Result html = this.cli.run("users", "import", "one.csv", "--format", "html");
+        assertThat(html.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(html.err()).contains("--format html is for 'ctera reports' only");
+        assertThat(this.cli.run("users", "get", name).exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         Result policy = this.cli.run("users", "import", "one.csv", "--failure-policy", "sometimes");
         assertThat(policy.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(policy.err()).contains("--failure-policy", "CONTINUE, ABORT, ROLLBACK");
