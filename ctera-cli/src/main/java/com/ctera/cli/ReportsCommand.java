@@ -81,7 +81,10 @@ final class ReportsCommand implements Callable<Integer> {
                     + this.limit);
         }
         ReportFormat format = format(command.format());
-        ReportType chosen = (this.type != null) ? this.type : ReportType.STORAGE;
+        ReportType chosen = this.type;
+        if (chosen == null) {
+            throw new IllegalStateException("picocli always sets the required --type option");
+        }
         Report report = build(command.connection().forPortal(PortalAnalytics.class), chosen);
         Path file = this.output;
         if (file == null) {
