@@ -1,9 +1,12 @@
 package com.ctera.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code ctera} command's entry point. */
@@ -29,6 +32,8 @@ public final class CteraCli {
             commandLine.setOut(new PrintWriter(environment.out(), true));
             commandLine.setErr(new PrintWriter(environment.err(), true));
             commandLine.setParameterExceptionHandler(CteraCli::badUsage);
+            commandLine.setExecutionStrategy((parseResult) -> new RunLast().execute(htmlOnlyForReports(root,
+                    parseResult)));
             commandLine.setExecutionExceptionHandler((failure, command, parseResult) -> {
                 FailureReport report = FailureReport.of(failure, root.secrets());
                 environment.err().println(command.getCommandSpec().qualifiedName() + ": " + report.message());
@@ -39,6 +44,17 @@ public final class CteraCli {
             });
             return commandLine.execute(args);
         }
+    }
+
+    // Checked before a command runs, so a change (users import, files upload) is never made and then not reported.
+    private static ParseResult htmlOnlyForReports(CteraCommand root, ParseResult parseResult) {
+        List<CommandLine> commands = parseResult.asCommandLineList();
+        CommandLine command = commands.get(commands.size() - 1);
+        if (root.format() == OutputFormat.HTML && !(command.getCommand() instanceof ReportsCommand)) {
+            throw new ParameterException(command, "--format html is for 'ctera reports' only; use table, json, yaml "
+                    + "or csv");
+        }
+        return parseResult;
     }
 
     // One line instead of picocli's message and full usage: what was wrong, a suggestion if any, where to look.

@@ -23,11 +23,12 @@ import com.ctera.client.CteraPortal;
  */
 @Command(name = "ctera", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = CliVersion.class, sortOptions = false,
-        description = "Manage CTERA Portal users, devices, files and logs from the command line.%n"
+        description = "Manage CTERA Portal users, devices, files and logs, and write reports, from the command line.%n"
                 + "Reads ctera.* settings from ~/.config/ctera/application.yml (or $XDG_CONFIG_HOME/ctera), "
                 + "./application.yml and CTERA_* environment variables, as an application using the starter does.",
         subcommands = { ConfigureCommand.class, PortalsCommand.class, UsersCommand.class, FilesCommand.class,
-                DevicesCommand.class, LogsCommand.class, EventsCommand.class, GenerateCompletion.class },
+                DevicesCommand.class, LogsCommand.class, EventsCommand.class, ReportsCommand.class,
+                GenerateCompletion.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:success", "1:other failure", "2:usage: bad command line, unknown profile or portal",
                 "3:authentication failed", "4:not found", "5:partial failure: some items failed",
@@ -43,7 +44,8 @@ public final class CteraCommand implements AutoCloseable {
     @Nullable String profile;
 
     @Option(names = "--format", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
-            description = "table, json, yaml or csv (default: table on a terminal, json when piped).")
+            description = "table, json, yaml or csv (default: table on a terminal, json when piped); "
+                    + "reports also html.")
     @Nullable OutputFormat format;
 
     @Option(names = { "-q", "--quiet" }, scope = ScopeType.INHERIT,
@@ -104,6 +106,11 @@ public final class CteraCommand implements AutoCloseable {
         OutputFormat chosen = (this.format != null) ? this.format
                 : this.environment.outTerminal() ? OutputFormat.TABLE : OutputFormat.JSON;
         return new ResultPrinter(this.environment.out(), chosen, this.quiet);
+    }
+
+    /** The format --format names, if any. */
+    @Nullable OutputFormat format() {
+        return this.format;
     }
 
     /** Whether only keys are wanted. */

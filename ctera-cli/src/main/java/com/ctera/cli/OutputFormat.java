@@ -13,5 +13,8 @@ public enum OutputFormat {
     YAML,
 
     /** RFC 4180 comma-separated values with a header row. */
-    CSV
+    CSV,
+
+    /** One HTML page that opens offline; only {@code ctera reports} writes it. */
+    HTML
 }

@@ -2,13 +2,13 @@ package com.ctera.cli;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
+import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -86,6 +86,15 @@ public final class PortalConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * The bean of {@code type} the starter made for the command's portal (its {@code CteraBulk} or
+     * {@code PortalAnalytics}), found by the portal's name as its qualifier.
+     */
+    public <T> T forPortal(Class<T> type) {
+        CteraPortal portal = portal();
+        return BeanFactoryAnnotationUtils.qualifiedBeanOfType(context().getBeanFactory(), type, portal.name());
+    }
+
     private ConfigurableApplicationContext context() {
         if (this.context == null) {
             if (this.profile != null) {
@@ -112,6 +121,8 @@ public final class PortalConnection implements AutoCloseable {
         properties.put("spring.config.location", this.locations.springConfigLocation());
         // A command never talks to a simulator it started itself, even when one is on the class path.
         properties.put("ctera.simulator.enabled", "false");
+        // A command lives seconds: recording usage snapshots on a schedule is an application's job.
+        properties.put("ctera.analytics.snapshots.enabled", "false");
         if (this.debug) {
             properties.put("logging.level.com.ctera", "debug");
         }

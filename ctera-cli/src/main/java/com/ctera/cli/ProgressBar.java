@@ -60,12 +60,17 @@ final class ProgressBar implements TransferListener {
     }
 
     private void draw(TransferProgress progress) {
-        double ratio = progress.ratioTransferred().orElse(0);
-        int filled = (int) Math.round(ratio * WIDTH);
         String total = (progress.totalBytes() != null) ? "/" + size(progress.totalBytes()) : "";
-        this.err.print(String.format(Locale.ROOT, "\r%s [%s%s] %3d%% %s%s", this.label, "#".repeat(filled),
-                ".".repeat(WIDTH - filled), Math.round(ratio * 100), size(progress.transferredBytes()), total));
+        this.err.print("\r" + this.label + " " + bar(progress.ratioTransferred().orElse(0)) + " "
+                + size(progress.transferredBytes()) + total);
         this.err.flush();
+    }
+
+    /** The bar for a ratio done, from 0 to 1, and its percentage: {@code [#####.....]  50%}. */
+    static String bar(double ratio) {
+        int filled = (int) Math.round(ratio * WIDTH);
+        return String.format(Locale.ROOT, "[%s%s] %3d%%", "#".repeat(filled), ".".repeat(WIDTH - filled),
+                Math.round(ratio * 100));
     }
 
     private static String size(long bytes) {

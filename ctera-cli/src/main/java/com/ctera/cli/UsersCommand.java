@@ -19,8 +19,9 @@ import com.ctera.client.users.UserQuery;
 import com.ctera.client.users.UserRole;
 import com.ctera.client.users.UserUpdate;
 
-/** {@code ctera users}: list, show, create, change and delete portal users. */
-@Command(name = "users", description = "List, show, create, modify and delete portal users.")
+/** {@code ctera users}: list, show, create, change and delete portal users ({@code import}: its own class). */
+@Command(name = "users", description = "List, show, create, modify, delete and import portal users.",
+        subcommands = UsersImportCommand.class)
 final class UsersCommand {
 
     private static final String[] COLUMNS = { "name", "email", "firstName", "lastName", "role", "company", "uid" };
@@ -159,7 +160,7 @@ final class UsersCommand {
                 user.company(), user.uid() };
     }
 
-    private CteraCommand root() {
+    CteraCommand root() {
         return Commands.root(this.root);
     }
 }
