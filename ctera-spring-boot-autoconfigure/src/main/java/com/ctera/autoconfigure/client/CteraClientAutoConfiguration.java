@@ -31,8 +31,12 @@ import com.ctera.client.CteraPortal;
 @Import(CteraPortalBeanRegistrar.class)
 public final class CteraClientAutoConfiguration {
 
-    /** Keys of secrets in any binding form: ctera.portals.x.password, bearerToken, CTERA_PORTAL_BEARER_TOKEN... */
-    static final Pattern SECRET_KEY = Pattern.compile("(?i)(.*[._-])?(password|bearer[-_]?token|secret)$");
+    /**
+     * Keys of secrets in any binding form: ctera.portals.x.password, bearerToken, CTERA_PORTAL_BEARER_TOKEN, and lists
+     * of them such as ctera.webhooks.receiver.secrets[0]...
+     */
+    static final Pattern SECRET_KEY = Pattern
+        .compile("(?i)(.*[._-])?(password|bearer[-_]?token|secrets?)(\\[\\d+])?$");
 
     @Bean
     @ConditionalOnMissingBean
