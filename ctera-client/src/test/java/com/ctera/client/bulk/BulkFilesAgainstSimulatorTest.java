@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.ctera.client.CteraPortal;
+import com.ctera.client.CteraProtocolException;
 import com.ctera.client.PortalContext;
 import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.FaultRule;
 import com.ctera.simulator.SimulatorCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bulk files against the simulator: trees up and down with identical bytes, and a hostile listing contained. */
 class BulkFilesAgainstSimulatorTest {
@@ -80,7 +82,7 @@ class BulkFilesAgainstSimulatorTest {
         List<BulkProgress> events = Collections.synchronizedList(new ArrayList<>());
         // Each download waits a second at the portal, so the whole tree is in flight at once however fast the
         // machine moves the bytes (a download holds no thread while it waits).
-        simulator.faults().inject(FaultRule.forOperation("files.download").delay(Duration.ofSeconds(1)));
+        simulator.faults().inject(FaultRule.forOperation("files.download").delay(Duration.ofSeconds(1)).times(200));
         BulkResult downloaded;
         try {
             downloaded = bulk.files().download("My Files/bulk-tree", target,
@@ -114,21 +116,19 @@ class BulkFilesAgainstSimulatorTest {
         }
         user.files().upload(new java.io.ByteArrayInputStream("inner".getBytes()), folder + "/sub", "inner.txt");
         Path target = temp.resolve("inside").resolve("target");
-        // The proxy renames two items in every listing: one to "..", one to a path that climbs out.
+        // The proxy renames two items in every listing: one to "..", one to a path that climbs out. The client
+        // refuses such a listing as a malformed answer (FileNames), before the job can use a name.
         try (RewritingProxy proxy = new RewritingProxy(simulator.baseUrl(), Map.of("<val>hostile-dotdot</val>",
                 "<val>..</val>", "<val>hostile-slash</val>", "<val>../../outside.txt</val>"));
                 CteraPortal hostile = endUser(proxy.baseUrl().toString())) {
-            BulkResult result = CteraBulk.of(hostile).files().download(folder, target, BulkOptions.DEFAULTS,
-                    BulkListener.NONE).block(WAIT).result().block(WAIT);
-            assertThat(result.failed()).extracting(BulkItemResult::id)
-                .containsExactlyInAnyOrder(folder + "/hostile-dotdot", folder + "/hostile-slash");
-            assertThat(result.failed()).allSatisfy(item -> assertThat(item.error())
-                .isInstanceOf(UnsafePathException.class).hasMessageContaining("nothing was written"));
-            assertThat(result.count(ItemOutcome.SUCCEEDED)).isEqualTo(3);
+            assertThatThrownBy(() -> CteraBulk.of(hostile).files().download(folder, target, BulkOptions.DEFAULTS,
+                    BulkListener.NONE).block(WAIT).result().block(WAIT))
+                .isInstanceOf(CteraProtocolException.class)
+                .hasMessageContaining("the portal sent the name");
         }
         try (Stream<Path> everything = Files.walk(temp)) {
-            assertThat(everything.filter(Files::isRegularFile).map(path -> temp.relativize(path).toString()))
-                .containsExactlyInAnyOrder("inside/target/fine.txt", "inside/target/sub/inner.txt");
+            assertThat(everything.filter(Files::isRegularFile))
+                .allSatisfy(path -> assertThat(path).startsWith(target));
         }
     }
 

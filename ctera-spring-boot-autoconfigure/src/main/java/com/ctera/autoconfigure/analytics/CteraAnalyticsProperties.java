@@ -15,7 +15,7 @@ import com.ctera.client.analytics.LogFields;
 @ConfigurationProperties("ctera.analytics")
 public class CteraAnalyticsProperties implements Validator {
 
-    /** Whether an analytics bean (<portal>CteraAnalytics) is created for each portal. */
+    /** Whether an analytics bean is created for each portal (named after it, such as mainCteraAnalytics). */
     private boolean enabled = true;
 
     /** Usage snapshots recorded on a schedule. */
