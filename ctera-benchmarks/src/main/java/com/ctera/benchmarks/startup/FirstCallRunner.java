@@ -38,7 +38,8 @@ public final class FirstCallRunner {
 
     private static final Logger logger = LoggerFactory.getLogger(FirstCallRunner.class);
 
-    private static final List<String> PHASES = List.of("build", "first", "second", "close");
+    /** What the probe prints, in its order: the phases' wall times, then its own CPU time. */
+    private static final List<String> PHASES = List.of("build", "first", "second", "close", "probe CPU");
 
     private FirstCallRunner() {
     }
