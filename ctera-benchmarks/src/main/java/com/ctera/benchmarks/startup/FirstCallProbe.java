@@ -15,25 +15,31 @@ import com.ctera.client.users.UserQuery;
  * call (login, bootstrap, query), make a second, close. It prints one line of timings that the runner parses; it
  * logs nothing else so the figures are not printing costs.
  *
- * <p>Arguments: {@code url username password mode}, where mode is {@code list} (an administrator lists 10 users,
- * twice) or {@code files} (a services-portal user uploads a small file, then downloads it).
+ * <p>Arguments: {@code url username mode}, the password in {@code CTERA_PROBE_PASSWORD}; mode is {@code list} (an
+ * administrator lists 10 users, twice) or {@code files} (a services-portal user uploads a small file, then downloads
+ * it).
  */
 public final class FirstCallProbe {
 
     /** The prefix of the line the runner reads. */
     static final String RESULT_PREFIX = "first-call-probe ";
 
+    /** The environment variable that carries the password. */
+    static final String PASSWORD_VARIABLE = "CTERA_PROBE_PASSWORD";
+
     private FirstCallProbe() {
     }
 
     public static void main(String[] args) {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("expected: url username password list|files");
+        String password = System.getenv(PASSWORD_VARIABLE);
+        if (args.length != 3 || password == null) {
+            throw new IllegalArgumentException("expected: url username list|files, and the password in "
+                    + PASSWORD_VARIABLE);
         }
-        boolean files = switch (args[3]) {
+        boolean files = switch (args[2]) {
             case "list" -> false;
             case "files" -> true;
-            default -> throw new IllegalArgumentException("mode must be 'list' or 'files', was '" + args[3] + "'");
+            default -> throw new IllegalArgumentException("mode must be 'list' or 'files', was '" + args[2] + "'");
         };
         long start = System.nanoTime();
         long first;
@@ -43,7 +49,7 @@ public final class FirstCallProbe {
             .name("first-call")
             .baseUrl(URI.create(args[0]))
             .context(files ? PortalContext.SERVICES_PORTAL : PortalContext.ADMIN)
-            .credentials(args[1], args[2])
+            .credentials(args[1], password)
             .build()) {
             built = System.nanoTime();
             if (files) {

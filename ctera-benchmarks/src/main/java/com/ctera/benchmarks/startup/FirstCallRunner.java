@@ -72,18 +72,19 @@ public final class FirstCallRunner {
                 probe.addAll(Arrays.asList(options.split("\\s+")));
             }
             probe.addAll(List.of("-cp", System.getProperty("java.class.path"), FirstCallProbe.class.getName(),
-                    simulator.baseUrl().toString(), user.username(), user.password(), mode));
+                    simulator.baseUrl().toString(), user.username(), mode));
             List<String> version = List.of(java, "-version");
             // One unmeasured pair first: the file cache and the simulator's own first answers.
-            run(version);
-            run(probe);
+            String password = user.password();
+            run(version, password);
+            run(probe, password);
             for (int sample = 0; sample < samples; sample++) {
                 // Alternate which goes first, so neither always follows the other.
                 boolean probeFirst = (sample % 2) == 0;
-                long[] measured = probeFirst ? run(probe) : null;
-                baseline[sample] = run(version)[0];
+                long[] measured = probeFirst ? run(probe, password) : null;
+                baseline[sample] = run(version, password)[0];
                 if (!probeFirst) {
-                    measured = run(probe);
+                    measured = run(probe, password);
                 }
                 process[sample] = measured[0];
                 for (int p = 0; p < PHASES.size(); p++) {
@@ -96,8 +97,10 @@ public final class FirstCallRunner {
     }
 
     // Starts one process and returns its wall time, then the probe's phase times when it printed them.
-    private static long[] run(List<String> command) throws InterruptedException {
+    private static long[] run(List<String> command, String password) throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The password goes by the environment, not the command line that any process listing shows.
+        builder.environment().put(FirstCallProbe.PASSWORD_VARIABLE, password);
         long start = System.nanoTime();
         Process process;
         List<String> output = new ArrayList<>();

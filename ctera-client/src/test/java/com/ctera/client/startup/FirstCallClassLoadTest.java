@@ -61,9 +61,11 @@ class FirstCallClassLoadTest {
         SimulatorCredentials admin = simulator.adminCredentials();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"),
-                FirstCallJob.class.getName(), simulator.baseUrl().toString(), admin.username(), admin.password());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                FirstCallJob.class.getName(), simulator.baseUrl().toString(), admin.username());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put(FirstCallJob.PASSWORD_VARIABLE, admin.password());
+        Process process = builder.start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the child JVM ended within 2 minutes").isTrue();
         assertThat(process.exitValue()).as("the child JVM's exit code").isZero();
         List<String> counted = new ArrayList<>();

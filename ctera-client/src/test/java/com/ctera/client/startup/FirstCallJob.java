@@ -13,6 +13,9 @@ import com.ctera.client.users.UserQuery;
  */
 public final class FirstCallJob {
 
+    /** The environment variable that carries the password, kept off the child's command line. */
+    static final String PASSWORD_VARIABLE = "CTERA_FIRST_CALL_PASSWORD";
+
     private FirstCallJob() {
     }
 
@@ -21,7 +24,7 @@ public final class FirstCallJob {
             .name("first-call")
             .baseUrl(URI.create(args[0]))
             .context(PortalContext.ADMIN)
-            .credentials(args[1], args[2])
+            .credentials(args[1], System.getenv(PASSWORD_VARIABLE))
             .build()) {
             long listed = portal.users().list(UserQuery.builder().pageSize(10).build()).limit(10).count();
             Done.mark(listed);
