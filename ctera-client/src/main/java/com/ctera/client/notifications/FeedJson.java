@@ -14,7 +14,11 @@ final class FeedJson {
 
     private static final String INDENT = "     ";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * The feed's mapper, for answers too. It lives here, not in {@code ReactiveNotifications}, so that building a
+     * portal does not load Jackson: this class loads on the first change-feed call.
+     */
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private FeedJson() {
     }
@@ -53,7 +57,7 @@ final class FeedJson {
 
     // Python's json.dumps escapes every non-ASCII character; Jackson's quoting plus that rule gives the same text.
     private static String string(String value) {
-        String quoted = JSON.writeValueAsString(value);
+        String quoted = MAPPER.writeValueAsString(value);
         StringBuilder ascii = new StringBuilder(quoted.length());
         for (int i = 0; i < quoted.length(); i++) {
             char c = quoted.charAt(i);

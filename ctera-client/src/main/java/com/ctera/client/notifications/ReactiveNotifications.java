@@ -17,7 +17,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.ctera.client.CteraOperation;
 import com.ctera.client.CteraProtocolException;
@@ -39,8 +38,6 @@ public final class ReactiveNotifications {
 
     // The portal holds a long poll for up to its timeout; the client waits that long plus this margin.
     private static final Duration LONGPOLL_MARGIN = Duration.ofSeconds(30);
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PortalCalls calls;
 
@@ -168,7 +165,7 @@ public final class ReactiveNotifications {
             return null;
         }
         try {
-            return JSON.readTree(new SequenceInputStream(new ByteArrayInputStream(first), body));
+            return FeedJson.MAPPER.readTree(new SequenceInputStream(new ByteArrayInputStream(first), body));
         }
         catch (JacksonException ex) {
             throw new IOException("the answer is not valid JSON: " + ex.getOriginalMessage(), ex);

@@ -79,8 +79,6 @@ public final class PortalTransport implements AutoCloseable {
     /** The encodings the official SDK accepts (aiohttp's default); Netty's decompressor reads both. */
     static final String ACCEPT_ENCODING = "gzip, deflate";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private final PortalEndpoint endpoint;
@@ -455,11 +453,21 @@ public final class PortalTransport implements AutoCloseable {
     /** The {@code details[0].error} of a JSON v2 error body (protocol §3.1), such as a change feed's 400. */
     private static @Nullable String jsonMessageOf(byte[] body) {
         try {
-            JsonNode error = JSON.readTree(body).path("details").path(0).path("error");
+            JsonNode error = JsonErrorBodies.MAPPER.readTree(body).path("details").path(0).path("error");
             return error.isString() ? error.asString() : null;
         }
         catch (RuntimeException ex) {
             return null;
+        }
+    }
+
+    // Its own class so that Jackson (some 480 classes) loads on the first JSON error body, not with the transport:
+    // the first call of a fresh JVM needs none of it (docs/startup.md).
+    private static final class JsonErrorBodies {
+
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+        private JsonErrorBodies() {
         }
     }
 
