@@ -10,20 +10,28 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * Applies the shipped schema script of a dialect ({@code com/ctera/autoconfigure/store/schema-<dialect>.sql}). Every
- * statement is {@code IF NOT EXISTS}, so applying it again is harmless.
+ * Applies the shipped schema script of a dialect ({@code com/ctera/autoconfigure/store/schema-<dialect>.sql}) and the
+ * client's usage snapshot table ({@code com/ctera/client/analytics/usage-snapshots.sql}). Every statement is
+ * {@code IF NOT EXISTS}, so applying them again is harmless.
  */
 final class CteraStoreSchema {
 
     private CteraStoreSchema() {
     }
 
+    // The analytics' usage snapshot table, in portable SQL the client ships for users without the starter.
+    static final String USAGE_SNAPSHOTS = "com/ctera/client/analytics/usage-snapshots.sql";
+
     static String scriptLocation(CteraStore.Dialect dialect) {
         return "com/ctera/autoconfigure/store/schema-" + dialect.scriptName() + ".sql";
     }
 
     static void apply(DataSource dataSource, CteraStore.Dialect dialect) {
-        String location = scriptLocation(dialect);
+        applyScript(dataSource, scriptLocation(dialect));
+        applyScript(dataSource, USAGE_SNAPSHOTS);
+    }
+
+    private static void applyScript(DataSource dataSource, String location) {
         String script;
         try (InputStream in = CteraStoreSchema.class.getClassLoader().getResourceAsStream(location)) {
             if (in == null) {

@@ -64,16 +64,3 @@ CREATE TABLE IF NOT EXISTS ctera_webhook_endpoint (
     last_error VARCHAR(512),
     updated_at BIGINT NOT NULL
 );
-
--- Usage snapshots of the analytics (JdbcUsageSnapshotStore); the same table the client's usage-snapshots.sql makes.
-CREATE TABLE IF NOT EXISTS ctera_usage_snapshot (
-    portal VARCHAR(200) NOT NULL,
-    taken_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    tenant VARCHAR(200) NOT NULL,
-    cloud_folder VARCHAR(500) NOT NULL,
-    owner_name VARCHAR(200) NOT NULL,
-    used_bytes BIGINT NOT NULL,
-    quota_bytes BIGINT,
-    file_count BIGINT,
-    PRIMARY KEY (portal, taken_at, tenant, cloud_folder, owner_name)
-);
