@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -140,6 +141,7 @@ class WebhookDeliveryTests {
                 .withPropertyValues("ctera.store.path=" + this.directory.resolve("restart"))
                 .withBean(EventsTestSupport.RecordingListener.class);
             List<CteraEvent> seen = new CopyOnWriteArrayList<>();
+            AtomicReference<EventsTestSupport.RecordingListener> firstListener = new AtomicReference<>();
             List<Long> batches = new CopyOnWriteArrayList<>();
             Thread writing = new Thread(() -> write("again", changes));
             restartable.run(context -> {
@@ -149,8 +151,11 @@ class WebhookDeliveryTests {
                 EventsTestSupport.await(Duration.ofSeconds(60), () -> recorder.ids("again-").size() >= changes / 2,
                         "half of the events");
                 batches.add(EventsTestSupport.batches(context.getBean(CteraStore.class).dataSource()));
-                seen.addAll(recorder.events);
+                firstListener.set(recorder);
             });
+            // Read once the context is closed: its poller may publish more events until then, and those are marked
+            // published, so the next context does not replay them.
+            seen.addAll(firstListener.get().events);
             batches.add(EventsTestSupport.batches(EventsTestSupport.h2(this.directory.resolve("restart"))));
             restartable.run(context -> {
                 EventsTestSupport.RecordingListener recorder = context.getBean(EventsTestSupport.RecordingListener.class);
