@@ -108,11 +108,9 @@ class BulkUsersAgainstSimulatorTest {
             }), portal.reactive().users().delete(user.name())));
         }
         List<BulkProgress> events = Collections.synchronizedList(new ArrayList<>());
-        long started = System.nanoTime();
         BulkJob job = new BulkExecutor("bulk", BulkOptions.DEFAULTS.withMaxConcurrency(32), BulkMonitor.NONE)
             .start("users.create", operations, BulkOptions.DEFAULTS.withMaxConcurrency(32), events::add);
         BulkResult result = job.result().block(WAIT);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(injected.get()).isBetween(900, 1100);
         assertThat(result.items()).hasSize(10_000);
@@ -130,8 +128,6 @@ class BulkUsersAgainstSimulatorTest {
         assertThat(retry.readBacksTookEffect()).isPositive();
         assertThat(events.stream().mapToInt(BulkProgress::inFlight).max().orElseThrow()).isEqualTo(32);
         BulkProgressAssertions.assertMonotonicAndFinal(events, result);
-        System.out.printf("10,000 bulk creations at concurrency 32 under %d faults: %d ms%n", injected.get(),
-                took.toMillis());
     }
 
     @Test
