@@ -2,14 +2,11 @@ package com.ctera.sample;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Import;
 
 import com.ctera.autoconfigure.simulator.EmbeddedPortalSimulator;
 import com.ctera.client.CteraPortal;
@@ -23,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample app follows its embedded portal: a change reaches its listeners from the poller and again, with the
  * same id, through its own webhook receiver.
  */
+@Import(RecordedChanges.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "ctera.events.longpoll-timeout=1s", "ctera.events.lease-time=5s" })
 class SampleEventsTests {
@@ -31,7 +29,7 @@ class SampleEventsTests {
     private EmbeddedPortalSimulator embedded;
 
     @Autowired
-    private Changes changes;
+    private RecordedChanges changes;
 
     @Test
     void aPortalChangeReachesTheListenersDirectlyAndThroughTheWebhook() throws InterruptedException {
@@ -54,24 +52,5 @@ class SampleEventsTests {
         List<String> ids = this.changes.events.stream().filter(event -> event.name().startsWith("sample-events"))
             .map(CteraChangeEvent::id).toList();
         return ids.stream().distinct().count() < ids.size();
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Recording {
-
-        @Bean
-        Changes changes() {
-            return new Changes();
-        }
-    }
-
-    static class Changes {
-
-        final List<CteraChangeEvent> events = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(CteraChangeEvent event) {
-            this.events.add(event);
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,13 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
@@ -54,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 // A context of its own (DEBUG logging, every Actuator endpoint, a second portal with a bearer token that is never
 // reachable), so the output captured from before its start holds its whole life.
+@Import(RecordedChanges.Registration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "logging.level.com.ctera=DEBUG", "logging.level.reactor.netty=DEBUG",
                 "logging.level.org.springframework.web=DEBUG", "management.endpoints.web.exposure.include=*",
@@ -93,7 +91,7 @@ class SecretsScanTests {
     private WebhookManager webhooks;
 
     @Autowired
-    private Changes changes;
+    private RecordedChanges changes;
 
     /** Exception messages, {@code toString()}s and HTTP answers seen, by where they came from. */
     private final Map<String, String> seen = new LinkedHashMap<>();
@@ -329,25 +327,5 @@ class SecretsScanTests {
         Field field = owner.getClass().getDeclaredField(name);
         field.setAccessible(true);
         return field.get(owner);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Recording {
-
-        @Bean
-        Changes secretsScanChanges() {
-            return new Changes();
-        }
-    }
-
-    /** The change events published in the application. */
-    static class Changes {
-
-        final List<CteraChangeEvent> events = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(CteraChangeEvent event) {
-            this.events.add(event);
-        }
     }
 }
