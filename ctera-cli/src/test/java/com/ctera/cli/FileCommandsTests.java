@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.ctera.cli.CliHarness.Result;
+import com.ctera.client.CteraPortal;
+import com.ctera.client.PortalContext;
 import com.ctera.simulator.FaultRule;
+import com.ctera.simulator.SimulatorCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,21 +96,27 @@ class FileCommandsTests {
     @Test
     void eventsTailFollowsTheChangeFeedFromNow() throws Exception {
         assertThat(files("mkdir", "-p", "My Files/tail-test").exitCode()).isZero();
-        CliHarness writer = new CliHarness(this.directory.resolve("writer"));
-        CompletableFuture<Result> tail = CompletableFuture.supplyAsync(
-                () -> this.cli.run("--portal", "files", "events", "tail", "--count", "1", "--duration", "PT60S"));
-        // The tail starts from the end of the feed: keep making changes until it reports one.
-        for (int i = 0; !tail.isDone(); i++) {
-            Path upload = Files.writeString(this.directory.resolve("fresh-" + i + ".txt"), "fresh");
-            writer.run("--portal", "files", "files", "upload", upload.toString(), "My Files/tail-test");
-            try {
-                tail.get(1, TimeUnit.SECONDS);
+        // The changes come from a plain client: a second command in this JVM would start a second Spring context
+        // while the tail's starts, and the two would reset Logback under each other (one command runs per process).
+        SimulatorCredentials user = CliHarness.simulator().endUserCredentials();
+        Result result;
+        try (CteraPortal writer = CteraPortal.builder().name("writer").baseUrl(CliHarness.simulator().baseUrl())
+            .context(PortalContext.SERVICES_PORTAL).credentials(user.username(), user.password()).build()) {
+            CompletableFuture<Result> tail = CompletableFuture.supplyAsync(
+                    () -> this.cli.run("--portal", "files", "events", "tail", "--count", "1", "--duration", "PT60S"));
+            // The tail starts from the end of the feed: keep making changes until it reports one.
+            for (int i = 0; !tail.isDone(); i++) {
+                Path upload = Files.writeString(this.directory.resolve("fresh-" + i + ".txt"), "fresh");
+                writer.files().upload(upload, "My Files/tail-test");
+                try {
+                    tail.get(1, TimeUnit.SECONDS);
+                }
+                catch (TimeoutException ex) {
+                    // not yet
+                }
             }
-            catch (TimeoutException ex) {
-                // not yet
-            }
+            result = tail.get();
         }
-        Result result = tail.get();
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> lines = result.out().lines().toList();
         assertThat(lines).hasSize(1);
