@@ -13,6 +13,7 @@ import brave.handler.SpanHandler;
 import brave.propagation.TraceContext;
 import brave.propagation.tracecontext.TraceContextPropagation;
 import brave.sampler.Sampler;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -28,9 +29,6 @@ import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import io.micrometer.tracing.handler.TracingAwareMeterObservationHandler;
 import org.jspecify.annotations.Nullable;
 
-import com.ctera.autoconfigure.resilience.LimitSettings;
-import com.ctera.autoconfigure.resilience.PortalResilienceFactory;
-import com.ctera.autoconfigure.resilience.ResilienceSettings;
 import com.ctera.client.CteraPortalBuilder;
 import com.ctera.client.observation.CallMetrics;
 import com.ctera.client.observation.CteraMeterObservationHandler;
@@ -38,8 +36,10 @@ import com.ctera.client.observation.DefaultCteraObservationConvention;
 import com.ctera.client.observation.MicrometerCallMetrics;
 import com.ctera.client.observation.ObservationInterceptor;
 import com.ctera.client.pipeline.CallInterceptor;
+import com.ctera.client.resilience.CallRateLimiter;
 import com.ctera.client.resilience.CircuitBreakerInterceptor;
 import com.ctera.client.resilience.DeadlineInterceptor;
+import com.ctera.client.resilience.NoRateLimit;
 import com.ctera.client.resilience.PortalResilience;
 import com.ctera.client.resilience.RateLimitInterceptor;
 import com.ctera.client.resilience.RetryInterceptor;
@@ -261,26 +261,24 @@ public final class InterceptorSets {
     }
 
     /**
-     * Every stage, built by the starter's own {@link PortalResilienceFactory} from its default settings (three
-     * attempts, the default breaker), plus a limiter with the {@code none} strategy and, when given, an overall
-     * deadline. The starter leaves the limiter stage out altogether when the strategy is {@code none}; it is added
-     * here so its cost is counted.
+     * Every stage as the starter builds it from its default settings (three attempts, the default breaker), plus a
+     * limiter with the {@code none} strategy and, when given, an overall deadline. The starter leaves the limiter
+     * stage out altogether when the strategy is {@code none}; it is added here so its cost is counted.
      */
     static List<CallInterceptor> full(@Nullable Duration deadline) {
-        PortalResilienceFactory factory = new PortalResilienceFactory(null, null);
-        ResilienceSettings settings = new ResilienceSettings(RetryPolicy.DEFAULT, deadline,
-                CircuitBreakerInterceptor.configBuilder()
-                    .failureRateThreshold(50f)
-                    .slidingWindowSize(100)
-                    .minimumNumberOfCalls(20)
-                    .waitDurationInOpenState(Duration.ofSeconds(30))
-                    .permittedNumberOfCallsInHalfOpenState(5)
-                    .build(),
-                false, LimitSettings.NONE, Map.of());
-        PortalResilience resilience = factory.create(PORTAL, settings);
+        CircuitBreaker breaker = CircuitBreaker.of("ctera-" + PORTAL, CircuitBreakerInterceptor.configBuilder()
+            .failureRateThreshold(50f)
+            .slidingWindowSize(100)
+            .minimumNumberOfCalls(20)
+            .waitDurationInOpenState(Duration.ofSeconds(30))
+            .permittedNumberOfCallsInHalfOpenState(5)
+            .build());
+        PortalResilience resilience = new PortalResilience(PORTAL,
+                (deadline != null) ? new DeadlineInterceptor(deadline) : null, new RetryInterceptor(RetryPolicy.DEFAULT),
+                new CircuitBreakerInterceptor(breaker), null, false);
         List<CallInterceptor> stages = new ArrayList<>(resilience.interceptors());
         stages.add(observation());
-        stages.add(RateLimitInterceptor.of(factory.limiter(PORTAL, LimitSettings.NONE)));
+        stages.add(RateLimitInterceptor.of(new CallRateLimiter(PORTAL, new NoRateLimit(), Duration.ofSeconds(5))));
         return List.copyOf(stages);
     }
 }

@@ -27,7 +27,7 @@ import com.ctera.client.CteraPortal;
         "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass(CteraPortal.class)
 @ConditionalOnProperty(name = "ctera.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(CteraProperties.class)
+@EnableConfigurationProperties({ CteraProperties.class, CteraRateLimitProperties.class })
 @Import(CteraPortalBeanRegistrar.class)
 public final class CteraClientAutoConfiguration {
 
@@ -40,14 +40,22 @@ public final class CteraClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CteraPortalDefinitions cteraPortalDefinitions(CteraProperties properties,
+    CteraPortalDefinitions cteraPortalDefinitions(CteraProperties properties, CteraRateLimitProperties rateLimit,
             ObjectProvider<EmbeddedPortalSettings> embedded, ObjectProvider<SslBundles> sslBundles) {
         new PortalSslContexts(sslBundles.getIfAvailable()).check(properties);
-        Map<String, PortalSettings> settings = new LinkedHashMap<>(PortalSettingsResolver.resolveAll(properties));
-        embedded.ifAvailable((source) -> settings.putIfAbsent(PortalSettingsResolver.EMBEDDED_PORTAL_NAME,
-                PortalSettingsResolver.resolve(PortalSettingsResolver.EMBEDDED_PORTAL_NAME, source.portalProperties(),
-                        properties.getDefaults())));
-        return new CteraPortalDefinitions(settings);
+        Map<String, PortalSettings> settings = new LinkedHashMap<>(
+                PortalSettingsResolver.resolveAll(properties, rateLimit));
+        String embeddedName = EmbeddedPortalSettings.PORTAL_NAME;
+        embedded.ifAvailable((source) -> settings.putIfAbsent(embeddedName,
+                PortalSettingsResolver.resolve(embeddedName, "ctera.portals." + embeddedName,
+                        source.portalProperties(), properties.getDefaults(), rateLimit)));
+        Map<String, LimitSettings> named = new LinkedHashMap<>();
+        rateLimit.getLimits().forEach((key, limit) -> named.put(key,
+                ResilienceSettingsResolver.limit("ctera.rate-limit.limits." + key, rateLimit, limit)));
+        LimitSettings unnamed = (rateLimit.isEnabled() && rateLimit.getMaxRequests() != null)
+                ? ResilienceSettingsResolver.limit("ctera.rate-limit", rateLimit, new LimitProperties()) : null;
+        return new CteraPortalDefinitions(settings, ResilienceSettingsResolver.resolve("ctera.defaults",
+                new PortalProperties(), properties.getDefaults(), rateLimit), named, unnamed);
     }
 
     @Bean

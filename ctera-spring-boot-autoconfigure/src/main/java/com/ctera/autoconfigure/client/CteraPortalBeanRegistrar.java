@@ -68,7 +68,7 @@ final class CteraPortalBeanRegistrar implements ImportBeanDefinitionRegistrar, E
         List<String> names = new ArrayList<>(properties.configuredPortals().keySet());
         if (embeddedSimulatorWanted(binder, names.isEmpty())) {
             registerSimulator(registry);
-            names.add(PortalSettingsResolver.EMBEDDED_PORTAL_NAME);
+            names.add(EmbeddedPortalSettings.PORTAL_NAME);
         }
         String primary = properties.getPrimary();
         for (String name : names) {

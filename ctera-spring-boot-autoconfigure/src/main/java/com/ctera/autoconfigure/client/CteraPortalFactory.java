@@ -11,7 +11,7 @@ import com.ctera.client.CteraPortal;
 import com.ctera.client.CteraPortalBuilder;
 
 /** Creates the {@link CteraPortal} of a configured portal: its settings, then every customizer in order. */
-public class CteraPortalFactory {
+class CteraPortalFactory {
 
     private final CteraPortalDefinitions definitions;
 
@@ -21,13 +21,13 @@ public class CteraPortalFactory {
 
     private final PortalSslContexts sslContexts;
 
-    public CteraPortalFactory(CteraPortalDefinitions definitions, WebClient.@Nullable Builder webClientBuilder,
+    CteraPortalFactory(CteraPortalDefinitions definitions, WebClient.@Nullable Builder webClientBuilder,
             List<CteraPortalBuilderCustomizer> customizers) {
         this(definitions, webClientBuilder, customizers, null);
     }
 
     /** With the SSL bundles that {@code ssl.bundle} names. */
-    public CteraPortalFactory(CteraPortalDefinitions definitions, WebClient.@Nullable Builder webClientBuilder,
+    CteraPortalFactory(CteraPortalDefinitions definitions, WebClient.@Nullable Builder webClientBuilder,
             List<CteraPortalBuilderCustomizer> customizers, @Nullable SslBundles sslBundles) {
         this.definitions = definitions;
         this.webClientBuilder = webClientBuilder;
@@ -36,7 +36,7 @@ public class CteraPortalFactory {
     }
 
     /** Builds the portal with this name; the first call to the portal logs in, not this method. */
-    public CteraPortal create(String name) {
+    CteraPortal create(String name) {
         PortalSettings settings = this.definitions.find(name)
             .orElseThrow(() -> new IllegalArgumentException(
                     "No CTERA portal named '" + name + "'; configured: " + this.definitions.all().keySet()));

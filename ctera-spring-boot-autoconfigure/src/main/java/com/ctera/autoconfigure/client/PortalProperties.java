@@ -8,9 +8,6 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 import com.ctera.autoconfigure.bulk.BulkProperties;
-import com.ctera.autoconfigure.resilience.CircuitBreakerProperties;
-import com.ctera.autoconfigure.resilience.RateLimitProperties;
-import com.ctera.autoconfigure.resilience.RetryProperties;
 
 /**
  * Settings of one portal, or the defaults of all portals. Every key is optional here: a portal's unset key falls back

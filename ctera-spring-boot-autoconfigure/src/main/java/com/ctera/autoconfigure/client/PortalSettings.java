@@ -10,12 +10,12 @@ import com.ctera.client.transport.CallLimits;
 
 /**
  * The effective, validated settings of one portal: its own keys over {@code ctera.defaults} over the built-in
- * defaults. {@code toString()} never shows the password or the token.
+ * defaults, its resilience stages included. {@code toString()} never shows the password or the token.
  */
-public record PortalSettings(String name, URI baseUrl, PortalContext context, @Nullable String tenant,
+record PortalSettings(String name, URI baseUrl, PortalContext context, @Nullable String tenant,
         @Nullable String username, @Nullable String password, @Nullable String bearerToken, Duration connectTimeout,
         Duration readTimeout, boolean insecureTrustAll, CallLimits limits, @Nullable String sslBundle,
-        long transferMinThroughputBytes, Duration transferThroughputWindow) {
+        long transferMinThroughputBytes, Duration transferThroughputWindow, ResilienceSettings resilience) {
 
     @Override
     public String toString() {
@@ -25,6 +25,6 @@ public record PortalSettings(String name, URI baseUrl, PortalContext context, @N
                 + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
                 + ", insecureTrustAll=" + this.insecureTrustAll + ", limits=" + this.limits + ", sslBundle="
                 + this.sslBundle + ", transferMinThroughputBytes=" + this.transferMinThroughputBytes
-                + ", transferThroughputWindow=" + this.transferThroughputWindow + "}";
+                + ", transferThroughputWindow=" + this.transferThroughputWindow + ", resilience=" + this.resilience + "}";
     }
 }

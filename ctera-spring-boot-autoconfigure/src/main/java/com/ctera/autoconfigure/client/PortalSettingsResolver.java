@@ -14,21 +14,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
 import com.ctera.autoconfigure.bulk.BulkSettingsResolver;
-import com.ctera.autoconfigure.resilience.ResilienceSettingsResolver;
 import com.ctera.client.CteraPortalBuilder;
 import com.ctera.client.PortalContext;
 import com.ctera.client.transport.CallLimits;
 import com.ctera.client.transport.TransferThroughput;
 
 /**
- * Turns {@link CteraProperties} into {@link PortalSettings}: each key of a portal falls back to the same key of
- * {@code ctera.defaults}, then to the built-in default. Also the single place that decides what is valid; every
- * message names the property in its canonical form and says what is allowed.
+ * Turns {@link CteraProperties} into {@link PortalSettings}, resilience stages included: each key of a portal falls
+ * back to the same key of {@code ctera.defaults}, then to the built-in default. Also the single place that decides
+ * what is valid; every message names the property in its canonical form and says what is allowed.
  */
-public final class PortalSettingsResolver {
+final class PortalSettingsResolver {
 
     /** Name of the portal the starter configures against its embedded simulator. */
-    public static final String EMBEDDED_PORTAL_NAME = "embedded";
+    static final String EMBEDDED_PORTAL_NAME = EmbeddedPortalSettings.PORTAL_NAME;
 
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -38,7 +37,7 @@ public final class PortalSettingsResolver {
     }
 
     /** Resolves every configured portal; throws {@link IllegalStateException} listing all problems if any. */
-    public static Map<String, PortalSettings> resolveAll(CteraProperties properties) {
+    static Map<String, PortalSettings> resolveAll(CteraProperties properties, CteraRateLimitProperties shorthand) {
         List<String> problems = new ArrayList<>();
         validate(properties, problems::add);
         if (!problems.isEmpty()) {
@@ -46,8 +45,15 @@ public final class PortalSettingsResolver {
         }
         Map<String, PortalSettings> resolved = new LinkedHashMap<>();
         properties.configuredPortals()
-            .forEach((name, portal) -> resolved.put(name, resolve(name, portal, properties.getDefaults())));
+            .forEach((name, portal) -> resolved.put(name,
+                    resolve(name, prefixOf(properties, name), portal, properties.getDefaults(), shorthand)));
         return resolved;
+    }
+
+    /** Where the portal's keys are: {@code ctera.portals.<name>}, or {@code ctera.portal} for the shorthand. */
+    static String prefixOf(CteraProperties properties, String name) {
+        return (CteraProperties.SHORTHAND_PORTAL_NAME.equals(name) && !properties.getPortals().containsKey(name))
+                ? "ctera.portal" : prefix(name);
     }
 
     /** Reports each problem of the configuration, as a message that names the property. */
@@ -184,8 +190,12 @@ public final class PortalSettingsResolver {
         }
     }
 
-    /** Builds the settings of one portal from already validated properties. */
-    public static PortalSettings resolve(String name, PortalProperties portal, PortalProperties defaults) {
+    /**
+     * Builds the settings of one portal from already validated properties.
+     * @param prefix where the portal's keys are, for the messages of settings that only fail in combination
+     */
+    static PortalSettings resolve(String name, String prefix, PortalProperties portal, PortalProperties defaults,
+            CteraRateLimitProperties shorthand) {
         String url = pick(portal, defaults, PortalProperties::getUrl);
         URI baseUrl = isBlank(url) ? hostUrl(portal, defaults) : URI.create(stripTrailingSlash(url.trim()));
         String context = pick(portal, defaults, PortalProperties::getContext);
@@ -211,7 +221,8 @@ public final class PortalSettingsResolver {
                 (connect != null) ? connect : DEFAULT_CONNECT_TIMEOUT, (read != null) ? read : DEFAULT_READ_TIMEOUT,
                 Boolean.TRUE.equals(trustAll), limits, pick(portal, defaults, (p) -> p.getSsl().getBundle()),
                 (minThroughput != null) ? minThroughput.toBytes() : TransferThroughput.DEFAULT.minimumBytes(),
-                (throughputWindow != null) ? throughputWindow : TransferThroughput.DEFAULT.period());
+                (throughputWindow != null) ? throughputWindow : TransferThroughput.DEFAULT.period(),
+                ResilienceSettingsResolver.resolve(prefix, portal, defaults, shorthand));
     }
 
     private static URI hostUrl(PortalProperties portal, PortalProperties defaults) {

@@ -5,27 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
-import org.jspecify.annotations.Nullable;
-
-import com.ctera.autoconfigure.client.CteraProperties;
-import com.ctera.autoconfigure.client.PortalProperties;
-import com.ctera.autoconfigure.client.PortalSettingsResolver;
+import com.ctera.autoconfigure.client.CteraPortalDefinitions;
 import com.ctera.client.resilience.PortalResilience;
 import com.ctera.client.resilience.RateLimitManager;
 
 /**
- * The resilience stages of every portal, built once per portal from its properties, and their live state for
+ * The resilience stages of every portal, built once per portal from its resolved settings, and their live state for
  * Actuator ({@link #describe(String)}).
  */
-public class CteraResilience {
+public final class CteraResilience {
 
-    private final CteraProperties properties;
-
-    private final CteraRateLimitProperties shorthand;
-
-    private final Supplier<@Nullable PortalProperties> embedded;
+    private final CteraPortalDefinitions definitions;
 
     private final PortalResilienceFactory factory;
 
@@ -35,12 +26,9 @@ public class CteraResilience {
 
     private final ConcurrentHashMap<String, PortalResilience> portals = new ConcurrentHashMap<>();
 
-    public CteraResilience(CteraProperties properties, CteraRateLimitProperties shorthand,
-            Supplier<@Nullable PortalProperties> embedded, PortalResilienceFactory factory,
+    CteraResilience(CteraPortalDefinitions definitions, PortalResilienceFactory factory,
             RateLimitManager rateLimitManager, List<PortalResilienceListener> listeners) {
-        this.properties = properties;
-        this.shorthand = shorthand;
-        this.embedded = embedded;
+        this.definitions = definitions;
         this.factory = factory;
         this.rateLimitManager = rateLimitManager;
         this.listeners = List.copyOf(listeners);
@@ -67,15 +55,7 @@ public class CteraResilience {
     }
 
     private PortalResilience build(String name) {
-        PortalProperties own = this.properties.configuredPortals().get(name);
-        String prefix = CteraProperties.SHORTHAND_PORTAL_NAME.equals(name) && !this.properties.getPortals()
-            .containsKey(name) ? "ctera.portal" : "ctera.portals." + name;
-        if (own == null && PortalSettingsResolver.EMBEDDED_PORTAL_NAME.equals(name)) {
-            own = this.embedded.get();
-        }
-        ResilienceSettings settings = ResilienceSettingsResolver.resolve(prefix,
-                (own != null) ? own : new PortalProperties(), this.properties.getDefaults(), this.shorthand);
-        PortalResilience resilience = this.factory.create(name, settings);
+        PortalResilience resilience = this.factory.create(name, this.definitions.resilience(name));
         if (resilience.rateLimit() != null) {
             resilience.rateLimit().limiters().values().forEach(this.rateLimitManager::register);
         }

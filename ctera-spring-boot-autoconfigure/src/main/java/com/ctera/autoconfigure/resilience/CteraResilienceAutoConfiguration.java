@@ -2,6 +2,7 @@ package com.ctera.autoconfigure.resilience;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -13,16 +14,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryPolicy;
 
 import com.ctera.autoconfigure.actuate.CteraEndpointContributor;
+import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
 import com.ctera.autoconfigure.client.CteraPortalBuilderCustomizer;
-import com.ctera.autoconfigure.client.CteraProperties;
-import com.ctera.autoconfigure.client.EmbeddedPortalSettings;
-import com.ctera.autoconfigure.client.PortalProperties;
+import com.ctera.autoconfigure.client.CteraPortalDefinitions;
 import com.ctera.autoconfigure.health.CteraPortalHealthSignal;
 import com.ctera.client.resilience.CallRateLimiter;
 import com.ctera.client.resilience.PortalResilience;
@@ -33,13 +32,12 @@ import com.ctera.client.resilience.RateLimitManager;
  * and {@code ctera.portals.<name>.*}; a {@link RateLimitManager} for application code; Micrometer meters for the
  * limiters and the retry budget; Resilience4j registries (when present) for breakers and fixed windows.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+@AutoConfiguration(after = CteraClientAutoConfiguration.class, afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
         "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
         "io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration" })
 @ConditionalOnClass(PortalResilience.class)
 @ConditionalOnProperty(name = "ctera.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ CteraProperties.class, CteraRateLimitProperties.class })
 public final class CteraResilienceAutoConfiguration {
 
     @Bean
@@ -52,24 +50,19 @@ public final class CteraResilienceAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RateLimitManager cteraRateLimitManager(CteraRateLimitProperties properties, PortalResilienceFactory factory) {
+    RateLimitManager cteraRateLimitManager(CteraPortalDefinitions definitions, PortalResilienceFactory factory) {
         Map<String, CallRateLimiter> named = new LinkedHashMap<>();
-        properties.getLimits().forEach((key, limit) -> named.put(key, factory.limiter(key,
-                ResilienceSettingsResolver.limit("ctera.rate-limit.limits." + key, properties, limit))));
-        boolean fallback = properties.isEnabled() && properties.getMaxRequests() != null;
-        return new RateLimitManager(named, fallback ? (key) -> factory.limiter(key,
-                ResilienceSettingsResolver.limit("ctera.rate-limit", properties, new LimitProperties())) : null);
+        definitions.namedLimits().forEach((key, limit) -> named.put(key, factory.limiter(key, limit)));
+        return new RateLimitManager(named, definitions.unnamedLimit()
+            .<Function<String, CallRateLimiter>>map((limit) -> (key) -> factory.limiter(key, limit))
+            .orElse(null));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    CteraResilience cteraResilience(CteraProperties properties, CteraRateLimitProperties shorthand,
-            ObjectProvider<EmbeddedPortalSettings> embedded, PortalResilienceFactory factory,
+    CteraResilience cteraResilience(CteraPortalDefinitions definitions, PortalResilienceFactory factory,
             RateLimitManager rateLimitManager, ObjectProvider<PortalResilienceListener> listeners) {
-        return new CteraResilience(properties, shorthand, () -> {
-            EmbeddedPortalSettings settings = embedded.getIfAvailable();
-            return (settings != null) ? settings.portalProperties() : null;
-        }, factory, rateLimitManager, listeners.orderedStream().toList());
+        return new CteraResilience(definitions, factory, rateLimitManager, listeners.orderedStream().toList());
     }
 
     @Bean
@@ -84,10 +77,8 @@ public final class CteraResilienceAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(name = "cteraRetryPolicy")
-    RetryPolicy cteraRetryPolicy(CteraProperties properties, CteraRateLimitProperties shorthand) {
-        ResilienceSettings defaults = ResilienceSettingsResolver.resolve("ctera.defaults", new PortalProperties(),
-                properties.getDefaults(), shorthand);
-        return CteraRetryPredicate.retryPolicy(defaults.retry());
+    RetryPolicy cteraRetryPolicy(CteraPortalDefinitions definitions) {
+        return CteraRetryPredicate.retryPolicy(definitions.defaultResilience().retry());
     }
 
     @Bean

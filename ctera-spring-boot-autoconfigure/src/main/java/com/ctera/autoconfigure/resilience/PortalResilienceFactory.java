@@ -12,6 +12,9 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
+import com.ctera.autoconfigure.client.LimitSettings;
+import com.ctera.autoconfigure.client.ResilienceSettings;
+import com.ctera.autoconfigure.client.SharedStoreSettings;
 import com.ctera.client.resilience.AdaptiveStrategy;
 import com.ctera.client.resilience.CallRateLimiter;
 import com.ctera.client.resilience.CircuitBreakerInterceptor;
@@ -34,10 +37,10 @@ import com.ctera.client.resilience.TokenBucketStrategy;
  * {@link Resilience4jRateLimiterView}), so they show in {@code /actuator/circuitbreakers},
  * {@code /actuator/ratelimiters} and in Resilience4j's Micrometer metrics under the name {@code ctera-<name>}.
  */
-public class PortalResilienceFactory {
+final class PortalResilienceFactory {
 
     /** Prefix of the names of this starter's entries in the Resilience4j registries. */
-    public static final String REGISTRY_PREFIX = "ctera-";
+    static final String REGISTRY_PREFIX = "ctera-";
 
     private static final String BUCKET4J_POSTGRESQL = "io.github.bucket4j.postgresql.Bucket4jPostgreSQL";
 
@@ -47,13 +50,13 @@ public class PortalResilienceFactory {
 
     private final SharedLimitDataSources dataSources;
 
-    public PortalResilienceFactory(@Nullable CircuitBreakerRegistry breakers,
+    PortalResilienceFactory(@Nullable CircuitBreakerRegistry breakers,
             @Nullable RateLimiterRegistry rateLimiters) {
         this(breakers, rateLimiters, SharedLimitDataSources.NONE);
     }
 
     /** With the DataSources that {@code shared: jdbc} limits keep their buckets in. */
-    public PortalResilienceFactory(@Nullable CircuitBreakerRegistry breakers,
+    PortalResilienceFactory(@Nullable CircuitBreakerRegistry breakers,
             @Nullable RateLimiterRegistry rateLimiters, SharedLimitDataSources dataSources) {
         this.breakers = breakers;
         this.rateLimiters = rateLimiters;
@@ -61,7 +64,7 @@ public class PortalResilienceFactory {
     }
 
     /** The stages of the portal; absent ones are null in the result. */
-    public PortalResilience create(String portalName, ResilienceSettings settings) {
+    PortalResilience create(String portalName, ResilienceSettings settings) {
         DeadlineInterceptor deadline = (settings.overallDeadline() != null)
                 ? new DeadlineInterceptor(settings.overallDeadline()) : null;
         RetryInterceptor retry = (settings.retry() != null) ? new RetryInterceptor(settings.retry()) : null;
@@ -83,7 +86,7 @@ public class PortalResilienceFactory {
     }
 
     /** A limiter named {@code name} with these settings. */
-    public CallRateLimiter limiter(String name, LimitSettings limit) {
+    CallRateLimiter limiter(String name, LimitSettings limit) {
         SharedStoreSettings shared = limit.shared();
         RateLimitStrategy strategy = (shared != null) ? sharedBucket(name, limit, shared) : switch (limit.strategy()) {
             case "token-bucket" -> new TokenBucketStrategy(limit.rate(), limit.burst());

@@ -14,11 +14,11 @@ import com.ctera.client.resilience.RetryInterceptor;
  * Micrometer meters for the state Resilience4j does not report itself: every limiter (available permits, waiting
  * callers, rejections, current rate, whatever its strategy) and the retry stage (budget, retries, read-backs).
  */
-public class ResilienceMeterBinder implements PortalResilienceListener {
+final class ResilienceMeterBinder implements PortalResilienceListener {
 
     private final MeterRegistry registry;
 
-    public ResilienceMeterBinder(MeterRegistry registry) {
+    ResilienceMeterBinder(MeterRegistry registry) {
         this.registry = registry;
     }
 

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Finds the DataSource that a {@code shared: jdbc} limit keeps its bucket in. */
 @FunctionalInterface
-public interface SharedLimitDataSources {
+interface SharedLimitDataSources {
 
     /** No DataSource at all: every shared limit fails start-up with how to provide one. */
     SharedLimitDataSources NONE = (beanName, limiter) -> {

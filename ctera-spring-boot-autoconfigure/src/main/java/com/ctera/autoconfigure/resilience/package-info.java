@@ -1,7 +1,7 @@
 /**
- * Auto-configuration of the resilience stages of every portal: retry, overall deadline, circuit breaker and rate
- * limiting, from {@code ctera.defaults.*} and {@code ctera.portals.<name>.*}, plus the {@code ctera.rate-limit.*}
- * shorthand and the {@code RateLimitManager} for application code.
+ * Auto-configuration of the resilience stages of every portal (retry, overall deadline, circuit breaker and rate
+ * limiting) built from the settings the client package resolved, plus the {@code RateLimitManager} for application
+ * code, meters, the health signal and the Spring retry predicate.
  */
 @NullMarked
 package com.ctera.autoconfigure.resilience;

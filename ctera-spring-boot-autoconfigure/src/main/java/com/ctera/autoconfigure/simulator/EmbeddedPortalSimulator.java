@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import com.ctera.autoconfigure.client.EmbeddedPortalSettings;
 import com.ctera.autoconfigure.client.PortalProperties;
-import com.ctera.autoconfigure.client.PortalSettingsResolver;
 import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.SimulatorCredentials;
 
@@ -28,7 +27,7 @@ public final class EmbeddedPortalSimulator implements EmbeddedPortalSettings, Au
         CteraPortalSimulator simulator = CteraPortalSimulator.start();
         logger.info("No CTERA portal configured: started the embedded CTERA Portal simulator at {} as portal '{}'"
                 + " (set ctera.portals.<name>.url to use a real portal)", simulator.baseUrl(),
-                PortalSettingsResolver.EMBEDDED_PORTAL_NAME);
+                PORTAL_NAME);
         return new EmbeddedPortalSimulator(simulator);
     }
 

@@ -285,7 +285,10 @@ class CteraClientAutoConfigurationTests {
 
         @Bean
         CteraPortalFactory myFactory() {
-            return new CteraPortalFactory(new CteraPortalDefinitions(Map.of()), null, java.util.List.of()) {
+            ResilienceSettings none = ResilienceSettingsResolver.resolve("ctera.defaults", new PortalProperties(),
+                    new PortalProperties(), new CteraRateLimitProperties());
+            return new CteraPortalFactory(new CteraPortalDefinitions(Map.of(), none, Map.of(), null), null,
+                    java.util.List.of()) {
                 @Override
                 public CteraPortal create(String name) {
                     return CteraPortal.builder()

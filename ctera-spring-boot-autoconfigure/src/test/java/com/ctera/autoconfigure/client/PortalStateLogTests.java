@@ -27,7 +27,9 @@ class PortalStateLogTests {
     private final PortalStateLog log = new PortalStateLog(new PortalSettings("main",
             URI.create("https://portal.example.com"), PortalContext.ADMIN, null, "svc", "S3cret-pw", null,
             Duration.ofSeconds(5), Duration.ofSeconds(30), false, CallLimits.DEFAULTS, null,
-            TransferThroughput.DEFAULT.minimumBytes(), TransferThroughput.DEFAULT.period()), "ctera.portals.main");
+            TransferThroughput.DEFAULT.minimumBytes(), TransferThroughput.DEFAULT.period(),
+            ResilienceSettingsResolver.resolve("ctera.portals.main", new PortalProperties(), new PortalProperties(),
+                    new CteraRateLimitProperties())), "ctera.portals.main");
 
     private final CallContext call = new CallContext("main", CteraOperation.LOGIN);
 

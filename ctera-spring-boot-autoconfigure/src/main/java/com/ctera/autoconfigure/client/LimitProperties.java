@@ -1,4 +1,4 @@
-package com.ctera.autoconfigure.resilience;
+package com.ctera.autoconfigure.client;
 
 import java.time.Duration;
 

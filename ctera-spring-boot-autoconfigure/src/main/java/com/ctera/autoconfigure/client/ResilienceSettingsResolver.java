@@ -1,4 +1,4 @@
-package com.ctera.autoconfigure.resilience;
+package com.ctera.autoconfigure.client;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,7 +13,6 @@ import java.util.function.Function;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.jspecify.annotations.Nullable;
 
-import com.ctera.autoconfigure.client.PortalProperties;
 import com.ctera.client.resilience.CircuitBreakerInterceptor;
 import com.ctera.client.resilience.JdbcBucketStore;
 import com.ctera.client.resilience.RetryBudget;
@@ -24,10 +23,10 @@ import com.ctera.client.resilience.RetryPolicy;
  * portal into {@link ResilienceSettings}: each key of the portal over the same key of {@code ctera.defaults}, then
  * the {@code ctera.rate-limit} shorthand, then the built-in default. Validation messages name the property.
  */
-public final class ResilienceSettingsResolver {
+final class ResilienceSettingsResolver {
 
     /** The strategies a rate limit may name. */
-    public static final Set<String> STRATEGIES = Set.of("token-bucket", "fixed-window", "sliding-window", "adaptive",
+    static final Set<String> STRATEGIES = Set.of("token-bucket", "fixed-window", "sliding-window", "adaptive",
             "none");
 
     static final double DEFAULT_RATE = 50;
@@ -44,7 +43,7 @@ public final class ResilienceSettingsResolver {
     }
 
     /** Reports each bad value the block sets itself, with the property's full name. */
-    public static void validate(String prefix, PortalProperties portal, Consumer<String> problems) {
+    static void validate(String prefix, PortalProperties portal, Consumer<String> problems) {
         RetryProperties retry = portal.getRetry();
         String r = prefix + ".retry.";
         atLeast(r + "max-attempts", retry.getMaxAttempts(), 1, problems);
@@ -78,7 +77,7 @@ public final class ResilienceSettingsResolver {
     }
 
     /** Reports each bad value of one limit. */
-    public static void validateLimit(String prefix, LimitProperties limit, Consumer<String> problems) {
+    static void validateLimit(String prefix, LimitProperties limit, Consumer<String> problems) {
         String strategy = limit.getStrategy();
         if (strategy != null && !STRATEGIES.contains(normalize(strategy))) {
             problems.accept(prefix + ".strategy must be one of token-bucket, fixed-window, sliding-window, adaptive, "
@@ -110,7 +109,7 @@ public final class ResilienceSettingsResolver {
     }
 
     /** The settings of one portal from already validated properties. */
-    public static ResilienceSettings resolve(String prefix, PortalProperties portal, PortalProperties defaults,
+    static ResilienceSettings resolve(String prefix, PortalProperties portal, PortalProperties defaults,
             CteraRateLimitProperties shorthand) {
         return new ResilienceSettings(retry(prefix, portal, defaults),
                 pick(portal, defaults, p -> p.getTimeouts().getOverall()), circuitBreaker(portal, defaults),
@@ -187,7 +186,7 @@ public final class ResilienceSettingsResolver {
     }
 
     /** One limit from layers of properties, most specific first, then the shorthand, then built-in defaults. */
-    public static LimitSettings limit(String prefix, CteraRateLimitProperties shorthand, LimitProperties... layers) {
+    static LimitSettings limit(String prefix, CteraRateLimitProperties shorthand, LimitProperties... layers) {
         if (!shorthand.isEnabled()) {
             return LimitSettings.NONE;
         }

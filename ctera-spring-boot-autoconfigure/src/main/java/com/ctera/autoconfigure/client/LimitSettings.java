@@ -1,4 +1,4 @@
-package com.ctera.autoconfigure.resilience;
+package com.ctera.autoconfigure.client;
 
 import java.time.Duration;
 
@@ -20,7 +20,7 @@ public record LimitSettings(String strategy, double rate, long burst, int limit,
         double minRate, boolean pauseOnRetryAfter, @Nullable SharedStoreSettings shared) {
 
     /** A local limit. */
-    public LimitSettings(String strategy, double rate, long burst, int limit, Duration window, Duration maxWait,
+    LimitSettings(String strategy, double rate, long burst, int limit, Duration window, Duration maxWait,
             double minRate) {
         this(strategy, rate, burst, limit, window, maxWait, minRate, true, null);
     }
