@@ -1,11 +1,15 @@
 package com.ctera.autoconfigure.health;
 
+import java.util.function.Supplier;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.Status;
 
 /**
@@ -26,23 +30,36 @@ final class CteraHealthMeterBinder implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         // A user's own cteraHealthContributor of another shape simply gets no gauge.
-        if (!this.beanFactory.containsBean("cteraHealthContributor")
-                || !(this.beanFactory.getBean("cteraHealthContributor") instanceof CompositeHealthContributor portals)) {
+        if (!this.beanFactory.containsBean("cteraHealthContributor")) {
             return;
         }
-        portals.stream().forEach((entry) -> {
-            if (entry.contributor() instanceof CteraPortalHealthIndicator indicator) {
-                Gauge.builder(NAME, indicator, CteraHealthMeterBinder::value)
-                    .tag("portal", entry.name())
-                    .description("Last health result of the portal: 1 UP, 0 not UP")
-                    .strongReference(true)
-                    .register(registry);
-            }
-        });
+        Object contributor = this.beanFactory.getBean("cteraHealthContributor");
+        if (contributor instanceof CompositeHealthContributor portals) {
+            portals.stream().forEach((entry) -> {
+                if (entry.contributor() instanceof CteraPortalHealthIndicator indicator) {
+                    register(registry, entry.name(), indicator::lastStatus);
+                }
+            });
+        }
+        else if (contributor instanceof CompositeReactiveHealthContributor portals) {
+            portals.stream().forEach((entry) -> {
+                if (entry.contributor() instanceof CteraPortalReactiveHealthIndicator indicator) {
+                    register(registry, entry.name(), indicator::lastStatus);
+                }
+            });
+        }
     }
 
-    private static double value(CteraPortalHealthIndicator indicator) {
-        Status status = indicator.lastStatus();
+    private static void register(MeterRegistry registry, String portal, Supplier<@Nullable Status> lastStatus) {
+        Gauge.builder(NAME, lastStatus, CteraHealthMeterBinder::value)
+            .tag("portal", portal)
+            .description("Last health result of the portal: 1 UP, 0 not UP")
+            .strongReference(true)
+            .register(registry);
+    }
+
+    private static double value(Supplier<@Nullable Status> lastStatus) {
+        Status status = lastStatus.get();
         if (status == null) {
             return Double.NaN;
         }

@@ -9,12 +9,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -25,12 +25,16 @@ import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndp
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,6 +42,8 @@ import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
 import com.ctera.client.CteraPortal;
 import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.FaultRule;
+import com.ctera.test.CteraPortalTest;
+import com.ctera.test.SimulatedPortal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,27 +51,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One health entry per portal: UP against the simulator, DOWN in time when unreachable, cached between checks,
  * guards shown but not DOWN unless opted in, usable in a health group, no secret shown.
  */
+@CteraPortalTest
 class CteraHealthContributorAutoConfigurationTests {
 
-    private static CteraPortalSimulator simulator;
+    private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations
+        .of(CteraClientAutoConfiguration.class, CteraHealthContributorAutoConfiguration.class);
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(CteraClientAutoConfiguration.class, CteraHealthContributorAutoConfiguration.class));
+    private final CteraPortalSimulator simulator;
 
-    @BeforeAll
-    static void start() {
-        simulator = CteraPortalSimulator.start();
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(CONFIGURATIONS);
+
+    CteraHealthContributorAutoConfigurationTests(CteraPortalSimulator simulator) {
+        this.simulator = simulator;
     }
 
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    private static String[] livePortal(String name) {
-        return new String[] { "ctera.portals." + name + ".url=" + simulator.baseUrl(),
-                "ctera.portals." + name + ".username=" + simulator.adminCredentials().username(),
-                "ctera.portals." + name + ".password=" + simulator.adminCredentials().password() };
+    private String[] livePortal(String name) {
+        return new SimulatedPortal(name, "admin", "", this.simulator).propertyValues();
     }
 
     @Test
@@ -83,7 +84,7 @@ class CteraHealthContributorAutoConfigurationTests {
                     .getBean("cteraHealthContributor", HealthContributor.class);
                 Health live = ((HealthIndicator) composite.getContributor("live")).health();
                 assertThat(live.getStatus()).isEqualTo(Status.UP);
-                assertThat(live.getDetails()).containsEntry("url", simulator.baseUrl().toString())
+                assertThat(live.getDetails()).containsEntry("url", this.simulator.baseUrl().toString())
                     .containsEntry("context", "admin")
                     .containsKey("version")
                     .containsKey("latency")
@@ -92,7 +93,7 @@ class CteraHealthContributorAutoConfigurationTests {
                 Health gone = ((HealthIndicator) composite.getContributor("gone")).health();
                 assertThat(gone.getStatus()).isEqualTo(Status.DOWN);
                 assertThat(gone.getDetails()).containsKey("error");
-                assertThat(live.toString() + gone).doesNotContain(simulator.adminCredentials().password())
+                assertThat(live.toString() + gone).doesNotContain(this.simulator.adminCredentials().password())
                     .doesNotContain("gone-secret");
             });
     }
@@ -129,21 +130,50 @@ class CteraHealthContributorAutoConfigurationTests {
             .run((context) -> {
                 context.getBean(CteraPortal.class).session();
                 // Logged in first, so the delayed answer is the check's own currentSession, not the login's.
-                simulator.faults()
+                // @CteraPortalTest clears the fault after the test.
+                this.simulator.faults()
                     .inject(FaultRule.forOperation("currentSession").delay(Duration.ofSeconds(5)).times(1));
-                try {
-                    long started = System.nanoTime();
-                    HealthDescriptor late = context.getBean(HealthEndpoint.class).healthForPath("ctera", "late");
-                    Duration took = Duration.ofNanos(System.nanoTime() - started);
-                    assertThat(late.getStatus()).isEqualTo(Status.DOWN);
-                    assertThat(((IndicatedHealthDescriptor) late).getDetails().get("error")).asString()
-                        .contains("no answer within PT0.5S");
-                    assertThat(took).isLessThan(Duration.ofSeconds(3));
-                }
-                finally {
-                    simulator.faults().clear();
-                }
+                long started = System.nanoTime();
+                HealthDescriptor late = context.getBean(HealthEndpoint.class).healthForPath("ctera", "late");
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(late.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(((IndicatedHealthDescriptor) late).getDetails().get("error")).asString()
+                    .contains("no answer within PT0.5S");
+                assertThat(took).isLessThan(Duration.ofSeconds(3));
             });
+    }
+
+    @Test
+    void aReactiveWebApplicationGetsEntriesThatHoldNoThreadWhileThePortalIsSilent() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+                .withPropertyValues("ctera.portals.silent.url=http://127.0.0.1:" + silent.getLocalPort(),
+                        "ctera.portals.silent.username=admin", "ctera.portals.silent.password=silent-secret",
+                        "ctera.health.timeout=3s")
+                .run((context) -> {
+                    ReactiveHealthContributor contributor = context.getBean("cteraHealthContributor",
+                            ReactiveHealthContributor.class);
+                    assertThat(contributor).isInstanceOf(CompositeReactiveHealthContributor.class);
+                    ReactiveHealthIndicator indicator = (ReactiveHealthIndicator) ((CompositeReactiveHealthContributor) contributor)
+                        .getContributor("silent");
+                    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                    context.getBean("cteraHealthMeterBinder", MeterBinder.class).bindTo(registry);
+                    assertThat(registry.get("ctera.portal.health").tag("portal", "silent").gauge().value()).isNaN();
+                    CompletableFuture<Health> first = indicator.health().toFuture();
+                    CompletableFuture<Health> second = indicator.health().toFuture();
+                    // The portal cannot answer before the 3s timeout: had subscribing waited for the check (a thread
+                    // held), the results would be there already.
+                    assertThat(first).isNotDone();
+                    assertThat(second).isNotDone();
+                    Health health = first.get(10, TimeUnit.SECONDS);
+                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(health.getDetails().get("error")).asString().contains("no answer within PT3S");
+                    assertThat(second.get(1, TimeUnit.SECONDS)).as("probes during a check share it").isSameAs(health);
+                    assertThat(health.toString()).doesNotContain("silent-secret");
+                    assertThat(registry.get("ctera.portal.health").tag("portal", "silent").gauge().value())
+                        .isEqualTo(0.0);
+                });
+        }
     }
 
     @Test
@@ -153,11 +183,11 @@ class CteraHealthContributorAutoConfigurationTests {
                 .getBean("cteraHealthContributor", HealthContributor.class)).getContributor("live");
             // Log in first: the login's own bootstrap reads currentSession too.
             context.getBean(CteraPortal.class).session();
-            long before = simulator.requests().count("currentSession");
+            long before = this.simulator.requests().count("currentSession");
             Health first = indicator.health();
             Health second = indicator.health();
             assertThat(second).isSameAs(first);
-            assertThat(simulator.requests().count("currentSession")).isEqualTo(before + 1);
+            assertThat(this.simulator.requests().count("currentSession")).isEqualTo(before + 1);
         });
     }
 
@@ -168,14 +198,14 @@ class CteraHealthContributorAutoConfigurationTests {
             CteraPortalHealthIndicator indicator = new CteraPortalHealthIndicator(context.getBean(CteraPortal.class),
                     Duration.ofSeconds(5), Duration.ofSeconds(10), List.of(), false, clock);
             context.getBean(CteraPortal.class).session();
-            long before = simulator.requests().count("currentSession");
+            long before = this.simulator.requests().count("currentSession");
             indicator.health();
             clock.advance(Duration.ofSeconds(9));
             indicator.health();
-            assertThat(simulator.requests().count("currentSession")).isEqualTo(before + 1);
+            assertThat(this.simulator.requests().count("currentSession")).isEqualTo(before + 1);
             clock.advance(Duration.ofSeconds(1));
             indicator.health();
-            assertThat(simulator.requests().count("currentSession")).isEqualTo(before + 2);
+            assertThat(this.simulator.requests().count("currentSession")).isEqualTo(before + 2);
         });
     }
 
@@ -192,9 +222,9 @@ class CteraHealthContributorAutoConfigurationTests {
                 assertThat(context).hasBean("cteraHealthMeterBinder");
                 SimpleMeterRegistry registry = new SimpleMeterRegistry();
                 context.getBean("cteraHealthMeterBinder", MeterBinder.class).bindTo(registry);
-                long before = simulator.requests().total();
+                long before = this.simulator.requests().total();
                 assertThat(registry.get("ctera.portal.health").tag("portal", "live").gauge().value()).isNaN();
-                assertThat(simulator.requests().total()).isEqualTo(before);
+                assertThat(this.simulator.requests().total()).isEqualTo(before);
                 CompositeHealthContributor composite = (CompositeHealthContributor) context
                     .getBean("cteraHealthContributor", HealthContributor.class);
                 ((HealthIndicator) composite.getContributor("live")).health();
