@@ -84,6 +84,18 @@ public final class CteraClientAutoConfiguration {
         return new CteraPortals(portals.orderedStream().toList());
     }
 
+    /** With Logback, one line per portal for a failed TLS handshake instead of Reactor Netty's trace per attempt. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "ch.qos.logback.classic.LoggerContext")
+    static class TlsLogConfiguration {
+
+        @Bean(destroyMethod = "uninstall")
+        @ConditionalOnMissingBean(name = "cteraReactorNettyTlsLogFilter")
+        ReactorNettyTlsLogFilter cteraReactorNettyTlsLogFilter(CteraPortalDefinitions definitions) {
+            return ReactorNettyTlsLogFilter.install(definitions.all().values());
+        }
+    }
+
     /** Keeps portal passwords and tokens out of {@code /actuator/env} and {@code /actuator/configprops}. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(SanitizingFunction.class)

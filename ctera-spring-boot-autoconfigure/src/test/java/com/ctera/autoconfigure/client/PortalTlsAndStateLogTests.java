@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +100,49 @@ class PortalTlsAndStateLogTests {
     }
 
     @Test
+    void anUntrustedCertificateLeavesOnlyTheStartersWarningAndFailsPromptly(CapturedOutput output)
+            throws InterruptedException {
+        int attempts = 3;
+        this.runner.withPropertyValues("ctera.portals.main.url=" + tls.baseUrl()).run((context) -> {
+            CteraPortal portal = context.getBean(CteraPortal.class);
+            for (int attempt = 0; attempt < attempts; attempt++) {
+                long started = System.nanoTime();
+                // A call that hung would end in block's own IllegalStateException, not in the typed exception.
+                assertThatExceptionOfType(CteraTransportException.class)
+                    .isThrownBy(() -> portal.reactive().checkSession().block(Duration.ofSeconds(10)))
+                    .withMessageContaining("TLS failure: the portal's certificate is not trusted");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            }
+            // Reactor Netty logs on its event loop after the call has failed (twice per connection): wait for it
+            // while the filter is still in place.
+            ReactorNettyTlsLogFilter filter = context.getBean(ReactorNettyTlsLogFilter.class);
+            awaitUpTo(Duration.ofSeconds(5), () -> filter.denied() >= 2L * attempts);
+            assertThat(filter.denied()).isGreaterThanOrEqualTo(attempts);
+        });
+        assertThat(output.getOut().lines().filter((line) -> line.contains(" WARN ")))
+            .singleElement()
+            .asString()
+            .contains(PortalStateLog.class.getName())
+            .contains("presents a certificate that is not trusted: set ctera.portals.main.ssl.bundle");
+        assertThat(output.getAll()).doesNotContain(ReactorNettyTlsLogFilter.REACTOR_NETTY_LOGGER)
+            .doesNotContain("SSLHandshakeException");
+
+        // Without the starter's filter (its context is closed), the same failure brings Reactor Netty's trace: the
+        // captured output would have shown it above.
+        try (CteraPortal plain = CteraPortal.builder()
+            .name("plain")
+            .baseUrl(tls.baseUrl())
+            .credentials(tls.adminCredentials().username(), tls.adminCredentials().password())
+            .build()) {
+            assertThatExceptionOfType(CteraTransportException.class)
+                .isThrownBy(() -> plain.reactive().checkSession().block(Duration.ofSeconds(10)));
+        }
+        awaitUpTo(Duration.ofSeconds(5), () -> output.getAll().contains(ReactorNettyTlsLogFilter.REACTOR_NETTY_LOGGER));
+        assertThat(output.getAll()).contains(ReactorNettyTlsLogFilter.REACTOR_NETTY_LOGGER)
+            .contains("SSLHandshakeException");
+    }
+
+    @Test
     void aCertificateForAnotherHostIsToldApartFromAnUntrustedOne(CapturedOutput output) throws IOException {
         // A name of this machine that reaches the simulator on the loopback address but is not in its certificate.
         String otherName = InetAddress.getLocalHost().getHostName();
@@ -142,6 +187,13 @@ class PortalTlsAndStateLogTests {
             }
         });
         assertThat(occurrences(output.getOut(), "CTERA portal 'main' (" + url + ") is unreachable")).isOne();
+    }
+
+    private static void awaitUpTo(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     private static int occurrences(String text, String part) {
