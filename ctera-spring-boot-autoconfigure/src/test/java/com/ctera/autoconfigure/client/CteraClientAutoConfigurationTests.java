@@ -4,8 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,16 +21,14 @@ import com.ctera.autoconfigure.simulator.EmbeddedPortalSimulator;
 import com.ctera.client.CteraPortal;
 import com.ctera.client.PortalContext;
 import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.test.CteraPortalTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Properties to beans: defaults, overrides, several portals, user beans, the embedded simulator. */
 @ExtendWith(OutputCaptureExtension.class)
+@CteraPortalTest
 class CteraClientAutoConfigurationTests {
-
-    private static CteraPortalSimulator first;
-
-    private static CteraPortalSimulator second;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(CteraClientAutoConfiguration.class));
@@ -40,18 +36,6 @@ class CteraClientAutoConfigurationTests {
     /** The runner with credentials every portal inherits, for tests about other keys. */
     private final ApplicationContextRunner withCredentials = this.runner
         .withPropertyValues("ctera.defaults.username=admin", "ctera.defaults.password=default-pw");
-
-    @BeforeAll
-    static void startSimulators() {
-        first = CteraPortalSimulator.start();
-        second = CteraPortalSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulators() {
-        first.close();
-        second.close();
-    }
 
     @Test
     void builtInDefaultsApplyWhenNothingIsSet() {
@@ -96,7 +80,14 @@ class CteraClientAutoConfigurationTests {
     }
 
     @Test
-    void twoPortalsGiveTwoBeansEachTalkingToItsOwnPortal() {
+    void twoPortalsGiveTwoBeansEachTalkingToItsOwnPortal(CteraPortalSimulator first) {
+        // The shared simulator of @CteraPortalTest, and a second one that only this test needs.
+        try (CteraPortalSimulator second = CteraPortalSimulator.start()) {
+            twoPortals(first, second);
+        }
+    }
+
+    private void twoPortals(CteraPortalSimulator first, CteraPortalSimulator second) {
         this.runner.withPropertyValues(portal("one", first), portal("two", second))
             .withPropertyValues(credentials("one", first))
             .withPropertyValues(credentials("two", second))

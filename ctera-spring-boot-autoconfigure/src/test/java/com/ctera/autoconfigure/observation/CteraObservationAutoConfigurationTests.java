@@ -23,9 +23,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -65,6 +62,7 @@ import com.ctera.client.pipeline.CallContext;
 import com.ctera.client.pipeline.CallEvents;
 import com.ctera.client.pipeline.CallInterceptor;
 import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.test.CteraPortalTest;
 import com.ctera.simulator.FaultRule;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
@@ -72,50 +70,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every portal call observed with no user code: the Prometheus families, their tags and counts; back-off rules. */
+@CteraPortalTest
 class CteraObservationAutoConfigurationTests {
 
-    private static CteraPortalSimulator simulator;
+    private final CteraPortalSimulator simulator;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(CteraClientAutoConfiguration.class,
-                CteraObservationAutoConfiguration.class))
-        .withPropertyValues("ctera.portals.main.url=" + simulator.baseUrl(),
-                "ctera.portals.main.username=" + simulator.adminCredentials().username(),
-                "ctera.portals.main.password=" + simulator.adminCredentials().password(),
-                "ctera.portals.main.timeouts.read=700ms");
+    private final ApplicationContextRunner runner;
 
-    private final ApplicationContextRunner withTracing = this.runner.withConfiguration(
-            AutoConfigurations.of(ObservationAutoConfiguration.class, MicrometerTracingAutoConfiguration.class));
+    private final ApplicationContextRunner withTracing;
 
-    private final ApplicationContextRunner withActuator = this.runner.withConfiguration(AutoConfigurations.of(
-            ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-            CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class));
+    private final ApplicationContextRunner withActuator;
 
-    @BeforeAll
-    static void start() {
-        simulator = CteraPortalSimulator.start();
+    CteraObservationAutoConfigurationTests(CteraPortalSimulator simulator) {
+        this.simulator = simulator;
+        this.runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CteraClientAutoConfiguration.class,
+                    CteraObservationAutoConfiguration.class))
+            .withPropertyValues("ctera.portals.main.url=" + simulator.baseUrl(),
+                    "ctera.portals.main.username=" + simulator.adminCredentials().username(),
+                    "ctera.portals.main.password=" + simulator.adminCredentials().password(),
+                    "ctera.portals.main.timeouts.read=700ms");
+        this.withTracing = this.runner.withConfiguration(
+                AutoConfigurations.of(ObservationAutoConfiguration.class, MicrometerTracingAutoConfiguration.class));
+        this.withActuator = this.runner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+                MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+                PrometheusMetricsExportAutoConfiguration.class));
     }
 
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
-    @AfterEach
-    void clearFaults() {
-        simulator.faults().clear();
-    }
+
 
     @Test
     void prometheusShowsEveryFamilyWithItsTagsAndCounts() {
         this.withActuator.withUserConfiguration(FakeRetryStage.class).run((context) -> {
             CteraPortal portal = context.getBean(CteraPortal.class);
-            String user = simulator.endUserCredentials().username();
+            String user = this.simulator.endUserCredentials().username();
             portal.users().get(user);
             assertThatThrownBy(() -> portal.users().delete("nobody-here")).isInstanceOf(CteraNotFoundException.class);
-            simulator.faults().inject(FaultRule.forOperation("users.get").tooManyRequests(Duration.ZERO));
+            this.simulator.faults().inject(FaultRule.forOperation("users.get").tooManyRequests(Duration.ZERO));
             portal.users().get(user);
-            simulator.faults().inject(FaultRule.forOperation("users.get").delay(Duration.ofSeconds(3)));
+            this.simulator.faults().inject(FaultRule.forOperation("users.get").delay(Duration.ofSeconds(3)));
             assertThatThrownBy(() -> portal.users().get(user)).isInstanceOf(CteraTransportException.class);
 
             String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
@@ -144,7 +138,7 @@ class CteraObservationAutoConfigurationTests {
     void portalCallsGoToTheKeptMeterHandlerOnceAndOtherObservationsToBoots() {
         this.withActuator.withUserConfiguration(TimerSampleProbe.class).run((context) -> {
             assertThat(context).hasSingleBean(CteraMeterObservationHandler.class);
-            context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+            context.getBean(CteraPortal.class).users().get(this.simulator.endUserCredentials().username());
             // The generic handler keeps a Timer.Sample in the context; the kept-meter handler does not.
             assertThat(context.getBean(TimerSampleProbe.class).samplesSeen).containsExactly(false);
             Observation.createNotStarted("other.work", context.getBean(ObservationRegistry.class)).observe(() -> {
@@ -162,7 +156,7 @@ class CteraObservationAutoConfigurationTests {
             .withPropertyValues("ctera.observation.kept-meters=false")
             .run((context) -> {
                 assertThat(context).doesNotHaveBean(CteraMeterObservationHandler.class);
-                context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+                context.getBean(CteraPortal.class).users().get(this.simulator.endUserCredentials().username());
                 assertThat(context.getBean(TimerSampleProbe.class).samplesSeen).containsExactly(true);
                 assertThat(context.getBean(MeterRegistry.class).get("ctera.client.requests").timer().count())
                     .isEqualTo(1);
@@ -173,7 +167,7 @@ class CteraObservationAutoConfigurationTests {
     void theKeptMeterHandlerHonoursBootsIgnoredLongTaskTimer() {
         this.withActuator.withPropertyValues("management.metrics.observations.ignored-meters=long-task-timer")
             .run((context) -> {
-                context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+                context.getBean(CteraPortal.class).users().get(this.simulator.endUserCredentials().username());
                 String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
                 assertThat(scrape).contains("ctera_client_requests_seconds_count{")
                     .doesNotContain("ctera_client_requests_active");
@@ -189,7 +183,7 @@ class CteraObservationAutoConfigurationTests {
                     "ctera.analytics.snapshots.initial-delay=1h")
             .run((context) -> {
                 CteraPortal portal = context.getBean(CteraPortal.class);
-                portal.users().get(simulator.endUserCredentials().username());
+                portal.users().get(this.simulator.endUserCredentials().username());
                 ((HealthIndicator) ((CompositeHealthContributor) context.getBean("cteraHealthContributor",
                         HealthContributor.class)).getContributor("main")).health();
                 context.getBean(UsageSnapshotScheduler.class).recordNow();
@@ -223,7 +217,7 @@ class CteraObservationAutoConfigurationTests {
     @Test
     void theDocumentedObservationReachesATestObservationRegistry() {
         this.runner.withUserConfiguration(TestRegistry.class).run((context) -> {
-            context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+            context.getBean(CteraPortal.class).users().get(this.simulator.endUserCredentials().username());
             TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
             assertThat(registry).hasObservationWithNameEqualTo("ctera.client.requests")
                 .that()
@@ -245,8 +239,8 @@ class CteraObservationAutoConfigurationTests {
             .withUserConfiguration(TestRegistry.class, FakeRetryStage.class)
             .withPropertyValues("ctera.observation.exchanges=always")
             .run((context) -> {
-                simulator.faults().inject(FaultRule.forOperation("users.get").tooManyRequests(Duration.ZERO));
-                context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+                this.simulator.faults().inject(FaultRule.forOperation("users.get").tooManyRequests(Duration.ZERO));
+                context.getBean(CteraPortal.class).users().get(this.simulator.endUserCredentials().username());
                 TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
                 assertThat(registry).hasHandledContextsThatSatisfy((contexts) -> {
                     var attempts = contexts.stream()
@@ -268,7 +262,7 @@ class CteraObservationAutoConfigurationTests {
             .withPropertyValues("management.observations.http.client.requests.name=portal.http",
                     "ctera.observation.exchanges=always")
             .run((context) -> {
-                context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+                context.getBean(CteraPortal.class).users().get(this.simulator.endUserCredentials().username());
                 assertThat(context.getBean(TestObservationRegistry.class)).hasObservationWithNameEqualTo("portal.http")
                     .that()
                     .hasLowCardinalityKeyValue("method", "POST")
@@ -280,8 +274,8 @@ class CteraObservationAutoConfigurationTests {
     @Test
     void withATracerEachAttemptIsASpanUnderTheCallsSpan() {
         this.withTracing.withUserConfiguration(RecordingTracer.class, FakeRetryStage.class).run((context) -> {
-            simulator.faults().inject(FaultRule.forOperation("users.get").tooManyRequests(Duration.ZERO));
-            context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+            this.simulator.faults().inject(FaultRule.forOperation("users.get").tooManyRequests(Duration.ZERO));
+            context.getBean(CteraPortal.class).users().get(this.simulator.endUserCredentials().username());
             List<SimpleSpan> spans = List.copyOf(context.getBean(SimpleTracer.class).getSpans());
             List<SimpleSpan> calls = spans.stream()
                 .filter((span) -> "ctera users.get".equals(span.getName()))
@@ -302,7 +296,7 @@ class CteraObservationAutoConfigurationTests {
     @Test
     void withoutATracerACallIsOneObservation() {
         this.runner.withUserConfiguration(TestRegistry.class)
-            .run(CteraObservationAutoConfigurationTests::aCallIsOneObservation);
+            .run(this::aCallIsOneObservation);
     }
 
     @Test
@@ -320,7 +314,7 @@ class CteraObservationAutoConfigurationTests {
         this.withTracing.withUserConfiguration(RecordingTracer.class)
             .withPropertyValues("ctera.observation.exchanges=never")
             .run((context) -> {
-                context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+                context.getBean(CteraPortal.class).users().get(this.simulator.endUserCredentials().username());
                 assertThat(context.getBean(SimpleTracer.class).getSpans()).extracting(SimpleSpan::getName)
                     .isNotEmpty()
                     .allSatisfy((name) -> assertThat(name).startsWith("ctera "));
@@ -331,7 +325,7 @@ class CteraObservationAutoConfigurationTests {
     void withoutMicrometerTracingExchangesAreNotObserved() {
         this.runner.withUserConfiguration(TestRegistry.class)
             .withClassLoader(new FilteredClassLoader(Tracer.class))
-            .run(CteraObservationAutoConfigurationTests::aCallIsOneObservation);
+            .run(this::aCallIsOneObservation);
     }
 
     @Test
@@ -345,8 +339,8 @@ class CteraObservationAutoConfigurationTests {
     }
 
     // One users.get: its call observed, none of its HTTP exchanges.
-    private static void aCallIsOneObservation(AssertableApplicationContext context) {
-        context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+    private void aCallIsOneObservation(AssertableApplicationContext context) {
+        context.getBean(CteraPortal.class).users().get(this.simulator.endUserCredentials().username());
         assertThat(context.getBean(TestObservationRegistry.class))
             .hasNumberOfObservationsWithNameEqualTo("http.client.requests", 0)
             .hasObservationWithNameEqualTo("ctera.client.requests");
@@ -355,7 +349,7 @@ class CteraObservationAutoConfigurationTests {
     @Test
     void aUserConventionReplacesTheDefault() {
         this.runner.withUserConfiguration(TestRegistry.class, CustomConvention.class).run((context) -> {
-            context.getBean(CteraPortal.class).users().get(simulator.endUserCredentials().username());
+            context.getBean(CteraPortal.class).users().get(this.simulator.endUserCredentials().username());
             assertThat(context).hasSingleBean(CteraObservationConvention.class)
                 .doesNotHaveBean("cteraObservationConvention");
             assertThat(context.getBean(TestObservationRegistry.class)).hasObservationWithNameEqualTo("ctera.client.requests")

@@ -5,8 +5,6 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,6 +19,7 @@ import com.ctera.autoconfigure.client.CteraPortals;
 import com.ctera.client.CteraPortal;
 import com.ctera.client.observation.MicrometerCallMetrics;
 import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.test.CteraPortalTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,21 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in at once, some through an ordinary call, some by asking who they are (which used to log in outside the call
  * pipeline, so that its login went uncounted while {@code /actuator/ctera} showed it).
  */
+@CteraPortalTest
 class LoginsCountedTests {
 
     private static final List<String> PORTALS = List.of("a", "b", "c", "d");
 
-    private static CteraPortalSimulator simulator;
+    private final CteraPortalSimulator simulator;
 
-    @BeforeAll
-    static void start() {
-        simulator = CteraPortalSimulator.start();
+    LoginsCountedTests(CteraPortalSimulator simulator) {
+        this.simulator = simulator;
     }
 
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+
 
     @Test
     void everyPortalsFirstLoginIsCountedOnceWhenTheyLogInAtOnce() {
@@ -52,9 +48,9 @@ class LoginsCountedTests {
                     CteraObservationAutoConfiguration.class))
             .withUserConfiguration(Registries.class)
             .withPropertyValues("ctera.simulator.enabled=false",
-                    "ctera.defaults.url=" + simulator.baseUrl(),
-                    "ctera.defaults.username=" + simulator.adminCredentials().username(),
-                    "ctera.defaults.password=" + simulator.adminCredentials().password());
+                    "ctera.defaults.url=" + this.simulator.baseUrl(),
+                    "ctera.defaults.username=" + this.simulator.adminCredentials().username(),
+                    "ctera.defaults.password=" + this.simulator.adminCredentials().password());
         for (String name : PORTALS) {
             runner = runner.withPropertyValues("ctera.portals." + name + ".context=admin");
         }

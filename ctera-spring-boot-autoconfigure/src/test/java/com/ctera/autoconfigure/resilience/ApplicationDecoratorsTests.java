@@ -5,9 +5,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.ratelimiter.annotation.RateLimiter;
 import io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,6 +25,7 @@ import com.ctera.client.CteraPortal;
 import com.ctera.client.CteraServerException;
 import com.ctera.client.CteraThrottledException;
 import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.test.CteraPortalTest;
 import com.ctera.simulator.FaultRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,31 +37,25 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * the starter's {@code cteraRetryPolicy}, {@code @Retryable} with {@link CteraRetryPredicate}) repeats exactly what
  * the client calls retryable.
  */
+@CteraPortalTest
 class ApplicationDecoratorsTests {
 
-    private static CteraPortalSimulator simulator;
+    private final CteraPortalSimulator simulator;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(CteraClientAutoConfiguration.class,
-                CteraResilienceAutoConfiguration.class))
-        .withPropertyValues("ctera.simulator.enabled=false", "ctera.portals.main.url=" + simulator.baseUrl(),
-                "ctera.portals.main.username=" + simulator.adminCredentials().username(),
-                "ctera.portals.main.password=" + simulator.adminCredentials().password());
+    private final ApplicationContextRunner runner;
 
-    @BeforeAll
-    static void start() {
-        simulator = CteraPortalSimulator.start();
+    ApplicationDecoratorsTests(CteraPortalSimulator simulator) {
+        this.simulator = simulator;
+        this.runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CteraClientAutoConfiguration.class,
+                    CteraResilienceAutoConfiguration.class))
+            .withPropertyValues("ctera.simulator.enabled=false", "ctera.portals.main.url=" + simulator.baseUrl(),
+                    "ctera.portals.main.username=" + simulator.adminCredentials().username(),
+                    "ctera.portals.main.password=" + simulator.adminCredentials().password());
     }
 
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
-    @AfterEach
-    void clearFaults() {
-        simulator.faults().clear();
-    }
+
 
     @Test
     void annotatedMethodsAndPortalCallsShareOneBudget() {
@@ -95,17 +87,17 @@ class ApplicationDecoratorsTests {
                     CteraPortal portal = context.getBean(CteraPortal.class);
                     RetryTemplate retry = new RetryTemplate(context.getBean("cteraRetryPolicy", RetryPolicy.class));
                     portal.reactive().checkSession().block();
-                    simulator.requests().reset();
-                    simulator.faults().inject(FaultRule.forOperation("currentSession").status(500).times(2));
+                    this.simulator.requests().reset();
+                    this.simulator.faults().inject(FaultRule.forOperation("currentSession").status(500).times(2));
                     assertThat(retry.execute(() -> portal.reactive().checkSession().block())).isNotNull();
-                    assertThat(simulator.requests().count("currentSession")).isEqualTo(3);
+                    assertThat(this.simulator.requests().count("currentSession")).isEqualTo(3);
 
-                    simulator.requests().reset();
-                    simulator.faults().inject(FaultRule.forOperation("currentSession").status(404).times(1));
+                    this.simulator.requests().reset();
+                    this.simulator.faults().inject(FaultRule.forOperation("currentSession").status(404).times(1));
                     assertThatExceptionOfType(RetryException.class)
                         .isThrownBy(() -> retry.execute(() -> portal.reactive().checkSession().block()))
                         .withCauseInstanceOf(CteraNotFoundException.class);
-                    assertThat(simulator.requests().count("currentSession")).isEqualTo(1);
+                    assertThat(this.simulator.requests().count("currentSession")).isEqualTo(1);
                 });
     }
 
@@ -115,15 +107,15 @@ class ApplicationDecoratorsTests {
             .run((context) -> {
                 SessionCheck check = context.getBean(SessionCheck.class);
                 context.getBean(CteraPortal.class).reactive().checkSession().block();
-                simulator.requests().reset();
-                simulator.faults().inject(FaultRule.forOperation("currentSession").status(502).times(2));
+                this.simulator.requests().reset();
+                this.simulator.faults().inject(FaultRule.forOperation("currentSession").status(502).times(2));
                 check.run();
-                assertThat(simulator.requests().count("currentSession")).isEqualTo(3);
+                assertThat(this.simulator.requests().count("currentSession")).isEqualTo(3);
 
-                simulator.requests().reset();
-                simulator.faults().inject(FaultRule.forOperation("currentSession").status(501).times(1));
+                this.simulator.requests().reset();
+                this.simulator.faults().inject(FaultRule.forOperation("currentSession").status(501).times(1));
                 assertThatExceptionOfType(CteraServerException.class).isThrownBy(check::run);
-                assertThat(simulator.requests().count("currentSession")).isEqualTo(1);
+                assertThat(this.simulator.requests().count("currentSession")).isEqualTo(1);
             });
     }
 
