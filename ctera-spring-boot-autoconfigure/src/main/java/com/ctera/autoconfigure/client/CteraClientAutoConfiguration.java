@@ -1,7 +1,5 @@
 package com.ctera.autoconfigure.client;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,19 +41,9 @@ public final class CteraClientAutoConfiguration {
     CteraPortalDefinitions cteraPortalDefinitions(CteraProperties properties, CteraRateLimitProperties rateLimit,
             ObjectProvider<EmbeddedPortalSettings> embedded, ObjectProvider<SslBundles> sslBundles) {
         new PortalSslContexts(sslBundles.getIfAvailable()).check(properties);
-        Map<String, PortalSettings> settings = new LinkedHashMap<>(
-                PortalSettingsResolver.resolveAll(properties, rateLimit));
-        String embeddedName = EmbeddedPortalSettings.PORTAL_NAME;
-        embedded.ifAvailable((source) -> settings.putIfAbsent(embeddedName,
-                PortalSettingsResolver.resolve(embeddedName, "ctera.portals." + embeddedName,
-                        source.portalProperties(), properties.getDefaults(), rateLimit)));
-        Map<String, LimitSettings> named = new LinkedHashMap<>();
-        rateLimit.getLimits().forEach((key, limit) -> named.put(key,
-                ResilienceSettingsResolver.limit("ctera.rate-limit.limits." + key, rateLimit, limit)));
-        LimitSettings unnamed = (rateLimit.isEnabled() && rateLimit.getMaxRequests() != null)
-                ? ResilienceSettingsResolver.limit("ctera.rate-limit", rateLimit, new LimitProperties()) : null;
-        return new CteraPortalDefinitions(settings, ResilienceSettingsResolver.resolve("ctera.defaults",
-                new PortalProperties(), properties.getDefaults(), rateLimit), named, unnamed);
+        EmbeddedPortalSettings source = embedded.getIfAvailable();
+        return PortalSettingsResolver.definitions(properties, rateLimit,
+                (source != null) ? source.portalProperties() : null);
     }
 
     @Bean

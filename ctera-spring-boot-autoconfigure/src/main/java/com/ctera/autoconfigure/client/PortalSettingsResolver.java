@@ -51,9 +51,30 @@ final class PortalSettingsResolver {
     }
 
     /** Where the portal's keys are: {@code ctera.portals.<name>}, or {@code ctera.portal} for the shorthand. */
-    static String prefixOf(CteraProperties properties, String name) {
+    private static String prefixOf(CteraProperties properties, String name) {
         return (CteraProperties.SHORTHAND_PORTAL_NAME.equals(name) && !properties.getPortals().containsKey(name))
                 ? "ctera.portal" : prefix(name);
+    }
+
+    /**
+     * Everything the starter creates beans from: every configured portal, the embedded one when the simulator runs,
+     * the resilience of {@code ctera.defaults} and the {@code ctera.rate-limit.*} limits of application code.
+     */
+    static CteraPortalDefinitions definitions(CteraProperties properties, CteraRateLimitProperties rateLimit,
+            @Nullable PortalProperties embedded) {
+        Map<String, PortalSettings> settings = resolveAll(properties, rateLimit);
+        if (embedded != null) {
+            settings.putIfAbsent(EMBEDDED_PORTAL_NAME, resolve(EMBEDDED_PORTAL_NAME, prefix(EMBEDDED_PORTAL_NAME),
+                    embedded, properties.getDefaults(), rateLimit));
+        }
+        Map<String, LimitSettings> named = new LinkedHashMap<>();
+        rateLimit.getLimits().forEach((key, limit) -> named.put(key,
+                ResilienceSettingsResolver.limit("ctera.rate-limit.limits." + key, rateLimit, limit)));
+        LimitSettings unnamed = (rateLimit.isEnabled() && rateLimit.getMaxRequests() != null)
+                ? ResilienceSettingsResolver.limit("ctera.rate-limit", rateLimit, new LimitProperties()) : null;
+        ResilienceSettings defaults = ResilienceSettingsResolver.resolve("ctera.defaults", new PortalProperties(),
+                properties.getDefaults(), rateLimit);
+        return new CteraPortalDefinitions(settings, defaults, named, unnamed);
     }
 
     /** Reports each problem of the configuration, as a message that names the property. */

@@ -32,7 +32,8 @@ import com.ctera.client.resilience.RateLimitManager;
  * and {@code ctera.portals.<name>.*}; a {@link RateLimitManager} for application code; Micrometer meters for the
  * limiters and the retry budget; Resilience4j registries (when present) for breakers and fixed windows.
  */
-@AutoConfiguration(after = CteraClientAutoConfiguration.class, afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+@AutoConfiguration(after = CteraClientAutoConfiguration.class,
+        afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
         "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
         "io.github.resilience4j.springboot.ratelimiter.autoconfigure.RateLimiterAutoConfiguration" })
