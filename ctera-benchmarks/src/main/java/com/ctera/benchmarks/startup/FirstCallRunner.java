@@ -96,8 +96,12 @@ public final class FirstCallRunner {
         report(mode, options, samples, times, process, baseline, loadBefore, loadAfter);
     }
 
-    // Starts one process and returns its wall time, then the probe's phase times when it printed them.
     private static long[] run(List<String> command, String password) throws InterruptedException {
+        return run(command, password, PHASES.size());
+    }
+
+    // Starts one process and returns its wall time, then the probe's phase times when it printed them.
+    static long[] run(List<String> command, String password, int phases) throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // The password goes by the environment, not the command line that any process listing shows.
         builder.environment().put(FirstCallProbe.PASSWORD_VARIABLE, password);
@@ -124,7 +128,7 @@ public final class FirstCallRunner {
         if (process.exitValue() != 0) {
             throw new IllegalStateException("the process ended with " + process.exitValue() + ": " + output);
         }
-        long[] result = new long[1 + PHASES.size()];
+        long[] result = new long[1 + phases];
         result[0] = elapsed;
         if (command.contains("-version")) {
             return result;
@@ -132,7 +136,7 @@ public final class FirstCallRunner {
         String line = output.stream().filter(l -> l.startsWith(FirstCallProbe.RESULT_PREFIX)).findFirst()
             .orElseThrow(() -> new IllegalStateException("the probe printed no result: " + output));
         String[] fields = line.substring(FirstCallProbe.RESULT_PREFIX.length()).split(" ");
-        for (int p = 0; p < PHASES.size(); p++) {
+        for (int p = 0; p < phases; p++) {
             result[p + 1] = Long.parseLong(fields[p].substring(fields[p].indexOf('=') + 1));
         }
         return result;
@@ -157,6 +161,11 @@ public final class FirstCallRunner {
     }
 
     private static String line(String label, long[] values, long version) {
+        return line(label, values, version, "java -version");
+    }
+
+    /** One phase's median, quartiles and minimum, with the median's ratio to the baseline's. */
+    static String line(String label, long[] values, long baseline, String baselineName) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         long median = sorted[sorted.length / 2];
@@ -165,16 +174,16 @@ public final class FirstCallRunner {
                 millis(sorted[0]));
         // CPU time against a wall time would be no ratio at all.
         return label.endsWith("CPU") ? text
-                : text + String.format(Locale.ROOT, "  %5.2f x java -version", median / (double) version);
+                : text + String.format(Locale.ROOT, "  %5.2f x %s", median / (double) baseline, baselineName);
     }
 
-    private static long median(long[] values) {
+    static long median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static double millis(long nanos) {
+    static double millis(long nanos) {
         return nanos / 1_000_000.0;
     }
 }
