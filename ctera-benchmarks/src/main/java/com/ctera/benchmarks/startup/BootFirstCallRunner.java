@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,9 +40,8 @@ public final class BootFirstCallRunner {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         int samples = RunnerArguments.wholeNumber(args, 0, "samples", 1, 11);
-        String java = System.getProperty("ctera.bench.java",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String options = System.getProperty("ctera.bench.jvm-options", "").trim();
+        String java = FirstCallRunner.javaLauncher();
+        String options = FirstCallRunner.jvmOptions();
         long[][] starter = new long[1 + PHASES.size()][samples];
         long[][] without = new long[1 + PHASES.size()][samples];
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -74,14 +71,8 @@ public final class BootFirstCallRunner {
     }
 
     private static List<String> probe(String java, String options, ChildSimulator simulator, String mode) {
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        if (!options.isEmpty()) {
-            command.addAll(Arrays.asList(options.split("\\s+")));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BootFirstCallProbe.class.getName(),
-                simulator.baseUrl().toString(), "admin", mode));
-        return command;
+        return FirstCallRunner.javaCommand(java, options, BootFirstCallProbe.class, simulator.baseUrl().toString(),
+                "admin", mode);
     }
 
     private static void report(int samples, String options, long[][] starter, long[][] without, double loadBefore,

@@ -50,9 +50,8 @@ public final class FirstCallRunner {
         if (!mode.equals("list") && !mode.equals("files")) {
             throw new IllegalArgumentException("mode must be 'list' or 'files', was '" + mode + "'");
         }
-        String java = System.getProperty("ctera.bench.java",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String options = System.getProperty("ctera.bench.jvm-options", "").trim();
+        String java = javaLauncher();
+        String options = jvmOptions();
         Map<String, long[]> times = new LinkedHashMap<>();
         PHASES.forEach(phase -> times.put(phase, new long[samples]));
         long[] process = new long[samples];
@@ -66,13 +65,8 @@ public final class FirstCallRunner {
             }
             SimulatorCredentials user = mode.equals("files") ? simulator.endUserCredentials()
                     : simulator.adminCredentials();
-            List<String> probe = new ArrayList<>();
-            probe.add(java);
-            if (!options.isEmpty()) {
-                probe.addAll(Arrays.asList(options.split("\\s+")));
-            }
-            probe.addAll(List.of("-cp", System.getProperty("java.class.path"), FirstCallProbe.class.getName(),
-                    simulator.baseUrl().toString(), user.username(), mode));
+            List<String> probe = javaCommand(java, options, FirstCallProbe.class, simulator.baseUrl().toString(),
+                    user.username(), mode);
             List<String> version = List.of(java, "-version");
             // One unmeasured pair first: the file cache and the simulator's own first answers.
             String password = user.password();
@@ -94,6 +88,29 @@ public final class FirstCallRunner {
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         report(mode, options, samples, times, process, baseline, loadBefore, loadAfter);
+    }
+
+    /** The {@code java} launcher of the measured JVMs: {@code ctera.bench.java}, default this JVM's. */
+    static String javaLauncher() {
+        return System.getProperty("ctera.bench.java", Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString());
+    }
+
+    /** The measured JVMs' own options, {@code ctera.bench.jvm-options}; empty when none are given. */
+    static String jvmOptions() {
+        return System.getProperty("ctera.bench.jvm-options", "").trim();
+    }
+
+    /** A fresh JVM running {@code main} from this class path, with the measured JVMs' options. */
+    static List<String> javaCommand(String java, String options, Class<?> main, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        if (!options.isEmpty()) {
+            command.addAll(Arrays.asList(options.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(Arrays.asList(arguments));
+        return command;
     }
 
     private static long[] run(List<String> command, String password) throws InterruptedException {

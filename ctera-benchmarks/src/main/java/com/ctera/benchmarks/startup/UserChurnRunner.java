@@ -3,9 +3,6 @@ package com.ctera.benchmarks.startup;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,9 +37,8 @@ public final class UserChurnRunner {
     public static void main(String[] args) throws IOException, InterruptedException {
         int samples = RunnerArguments.wholeNumber(args, 0, "samples", 1, 3);
         int users = RunnerArguments.wholeNumber(args, 1, "users", 1, 1000);
-        String java = System.getProperty("ctera.bench.java",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String options = System.getProperty("ctera.bench.jvm-options", "").trim();
+        String java = FirstCallRunner.javaLauncher();
+        String options = FirstCallRunner.jvmOptions();
         String python = System.getProperty("ctera.bench.python");
         String script = System.getProperty("ctera.bench.sdk-script",
                 "ctera-benchmarks/src/main/python/sdk_user_churn.py");
@@ -58,13 +54,8 @@ public final class UserChurnRunner {
                     boolean javaTurn = (turn == sample % 2);
                     String prefix = String.format(Locale.ROOT, "churn%d%s", sample, javaTurn ? "j" : "p");
                     if (javaTurn) {
-                        List<String> command = new ArrayList<>(List.of(java));
-                        if (!options.isEmpty()) {
-                            command.addAll(Arrays.asList(options.split("\\s+")));
-                        }
-                        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                                UserChurnProbe.class.getName(), url, "admin", "acme", Integer.toString(users),
-                                prefix));
+                        List<String> command = FirstCallRunner.javaCommand(java, options, UserChurnProbe.class, url,
+                                "admin", "acme", Integer.toString(users), prefix);
                         store(client, sample, FirstCallRunner.run(command, password, FIELDS));
                     }
                     else if (python != null) {
