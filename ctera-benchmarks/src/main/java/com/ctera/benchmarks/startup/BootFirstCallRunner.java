@@ -3,7 +3,6 @@ package com.ctera.benchmarks.startup;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +21,9 @@ import com.ctera.simulator.SimulatorOptions;
  * refresh plus the first portal's health check, which logs in) minus the baseline's time to a refreshed context.
  *
  * <p>Arguments: {@code [samples]}, default 11. System properties as {@link FirstCallRunner}'s:
- * {@code ctera.bench.jvm-options} for both measured JVMs, {@code ctera.bench.java} for their launcher.
+ * {@code ctera.bench.jvm-options} for both measured JVMs, {@code ctera.bench.java} for their launcher; and
+ * {@code ctera.bench.url}, a simulator already running ({@code SimulatorMain}, default administrator password)
+ * instead of one started by the runner, for a machine so loaded that a new one takes more than a minute to answer.
  */
 public final class BootFirstCallRunner {
 
@@ -45,11 +46,13 @@ public final class BootFirstCallRunner {
         long[][] starter = new long[1 + PHASES.size()][samples];
         long[][] without = new long[1 + PHASES.size()][samples];
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        Path data = Files.createTempDirectory("boot-first-call");
-        try (ChildSimulator simulator = ChildSimulator.start(data, "256m")) {
+        String given = System.getProperty("ctera.bench.url");
+        try (ChildSimulator simulator = (given != null) ? null
+                : ChildSimulator.start(Files.createTempDirectory("boot-first-call"), "256m")) {
+            String url = (simulator != null) ? simulator.baseUrl().toString() : given;
             String password = SimulatorOptions.DEFAULT_ADMIN_PASSWORD;
-            List<String> withStarter = probe(java, options, simulator, "starter");
-            List<String> baseline = probe(java, options, simulator, "without");
+            List<String> withStarter = probe(java, options, url, "starter");
+            List<String> baseline = probe(java, options, url, "without");
             // One unmeasured pair first: the file cache and the simulator's own first answers.
             FirstCallRunner.run(baseline, password, PHASES.size());
             FirstCallRunner.run(withStarter, password, PHASES.size());
@@ -70,9 +73,8 @@ public final class BootFirstCallRunner {
         report(samples, options, starter, without, loadBefore, loadAfter);
     }
 
-    private static List<String> probe(String java, String options, ChildSimulator simulator, String mode) {
-        return FirstCallRunner.javaCommand(java, options, BootFirstCallProbe.class, simulator.baseUrl().toString(),
-                "admin", mode);
+    private static List<String> probe(String java, String options, String url, String mode) {
+        return FirstCallRunner.javaCommand(java, options, BootFirstCallProbe.class, url, "admin", mode);
     }
 
     private static void report(int samples, String options, long[][] starter, long[][] without, double loadBefore,
