@@ -50,9 +50,8 @@ public final class FirstCallRunner {
         if (!mode.equals("list") && !mode.equals("files")) {
             throw new IllegalArgumentException("mode must be 'list' or 'files', was '" + mode + "'");
         }
-        String java = System.getProperty("ctera.bench.java",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String options = System.getProperty("ctera.bench.jvm-options", "").trim();
+        String java = javaLauncher();
+        String options = jvmOptions();
         Map<String, long[]> times = new LinkedHashMap<>();
         PHASES.forEach(phase -> times.put(phase, new long[samples]));
         long[] process = new long[samples];
@@ -66,13 +65,8 @@ public final class FirstCallRunner {
             }
             SimulatorCredentials user = mode.equals("files") ? simulator.endUserCredentials()
                     : simulator.adminCredentials();
-            List<String> probe = new ArrayList<>();
-            probe.add(java);
-            if (!options.isEmpty()) {
-                probe.addAll(Arrays.asList(options.split("\\s+")));
-            }
-            probe.addAll(List.of("-cp", System.getProperty("java.class.path"), FirstCallProbe.class.getName(),
-                    simulator.baseUrl().toString(), user.username(), mode));
+            List<String> probe = javaCommand(java, options, FirstCallProbe.class, simulator.baseUrl().toString(),
+                    user.username(), mode);
             List<String> version = List.of(java, "-version");
             // One unmeasured pair first: the file cache and the simulator's own first answers.
             String password = user.password();
@@ -96,8 +90,35 @@ public final class FirstCallRunner {
         report(mode, options, samples, times, process, baseline, loadBefore, loadAfter);
     }
 
-    // Starts one process and returns its wall time, then the probe's phase times when it printed them.
+    /** The {@code java} launcher of the measured JVMs: {@code ctera.bench.java}, default this JVM's. */
+    static String javaLauncher() {
+        return System.getProperty("ctera.bench.java", Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString());
+    }
+
+    /** The measured JVMs' own options, {@code ctera.bench.jvm-options}; empty when none are given. */
+    static String jvmOptions() {
+        return System.getProperty("ctera.bench.jvm-options", "").trim();
+    }
+
+    /** A fresh JVM running {@code main} from this class path, with the measured JVMs' options. */
+    static List<String> javaCommand(String java, String options, Class<?> main, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        if (!options.isEmpty()) {
+            command.addAll(Arrays.asList(options.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(Arrays.asList(arguments));
+        return command;
+    }
+
     private static long[] run(List<String> command, String password) throws InterruptedException {
+        return run(command, password, PHASES.size());
+    }
+
+    // Starts one process and returns its wall time, then the probe's phase times when it printed them.
+    static long[] run(List<String> command, String password, int phases) throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // The password goes by the environment, not the command line that any process listing shows.
         builder.environment().put(FirstCallProbe.PASSWORD_VARIABLE, password);
@@ -124,7 +145,7 @@ public final class FirstCallRunner {
         if (process.exitValue() != 0) {
             throw new IllegalStateException("the process ended with " + process.exitValue() + ": " + output);
         }
-        long[] result = new long[1 + PHASES.size()];
+        long[] result = new long[1 + phases];
         result[0] = elapsed;
         if (command.contains("-version")) {
             return result;
@@ -132,7 +153,7 @@ public final class FirstCallRunner {
         String line = output.stream().filter(l -> l.startsWith(FirstCallProbe.RESULT_PREFIX)).findFirst()
             .orElseThrow(() -> new IllegalStateException("the probe printed no result: " + output));
         String[] fields = line.substring(FirstCallProbe.RESULT_PREFIX.length()).split(" ");
-        for (int p = 0; p < PHASES.size(); p++) {
+        for (int p = 0; p < phases; p++) {
             result[p + 1] = Long.parseLong(fields[p].substring(fields[p].indexOf('=') + 1));
         }
         return result;
@@ -157,6 +178,11 @@ public final class FirstCallRunner {
     }
 
     private static String line(String label, long[] values, long version) {
+        return line(label, values, version, "java -version");
+    }
+
+    /** One phase's median, quartiles and minimum, with the median's ratio to the baseline's. */
+    static String line(String label, long[] values, long baseline, String baselineName) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         long median = sorted[sorted.length / 2];
@@ -165,16 +191,16 @@ public final class FirstCallRunner {
                 millis(sorted[0]));
         // CPU time against a wall time would be no ratio at all.
         return label.endsWith("CPU") ? text
-                : text + String.format(Locale.ROOT, "  %5.2f x java -version", median / (double) version);
+                : text + String.format(Locale.ROOT, "  %5.2f x %s", median / (double) baseline, baselineName);
     }
 
-    private static long median(long[] values) {
+    static long median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static double millis(long nanos) {
+    static double millis(long nanos) {
         return nanos / 1_000_000.0;
     }
 }

@@ -11,6 +11,7 @@ import reactor.core.scheduler.Schedulers;
 
 import com.ctera.client.pipeline.CallContext;
 import com.ctera.client.pipeline.CallInterceptor;
+import com.ctera.client.timer.CallTimer;
 
 /**
  * The overall deadline of one logical call, every attempt and backoff included. Sits outside the retry stage, so
@@ -23,7 +24,9 @@ public final class DeadlineInterceptor implements CallInterceptor {
 
     private final Duration deadline;
 
-    private final DeadlineTimer timer;
+    private final long deadlineNanos;
+
+    private final CallTimer timer;
 
     /** Deadlines measured on the JVM's monotonic clock, so a change of the wall clock cannot end calls early. */
     public DeadlineInterceptor(Duration deadline) {
@@ -43,7 +46,8 @@ public final class DeadlineInterceptor implements CallInterceptor {
             throw new IllegalArgumentException("deadline must be positive, was " + deadline);
         }
         this.deadline = deadline;
-        this.timer = new DeadlineTimer(deadline.toNanos(), timer, nanoClock);
+        this.deadlineNanos = deadline.toNanos();
+        this.timer = new CallTimer(() -> timer, nanoClock);
     }
 
     /** The deadline of each call. */
@@ -81,7 +85,7 @@ public final class DeadlineInterceptor implements CallInterceptor {
         @Override
         public void subscribe(CoreSubscriber<? super T> actual) {
             this.source.subscribe(new DeadlineSubscriber<>(actual, DeadlineInterceptor.this.timer, this.operation,
-                    DeadlineInterceptor.this.deadline));
+                    DeadlineInterceptor.this.deadline, DeadlineInterceptor.this.deadlineNanos));
         }
     }
 }

@@ -3,12 +3,12 @@ package com.ctera.client.transport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.web.util.UriUtils;
-
 import com.ctera.client.PortalContext;
 
 /** Where one portal's management API lives; builds {@code {base}/{ctx}/api/...} URIs with each segment encoded. */
 public record PortalEndpoint(URI baseUrl, PortalContext context) {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     public PortalEndpoint {
         String text = baseUrl.toString();
@@ -27,7 +27,7 @@ public record PortalEndpoint(URI baseUrl, PortalContext context) {
         StringBuilder uri = new StringBuilder(this.baseUrl.toString()).append('/').append(this.context.path())
                 .append("/api");
         for (String segment : segments) {
-            uri.append('/').append(UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8));
+            appendSegment(uri.append('/'), segment);
         }
         return URI.create(uri.toString());
     }
@@ -47,7 +47,7 @@ public record PortalEndpoint(URI baseUrl, PortalContext context) {
         StringBuilder uri = new StringBuilder(this.baseUrl.toString()).append('/').append(this.context.path())
                 .append("/v2/api");
         for (String segment : segments) {
-            uri.append('/').append(UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8));
+            appendSegment(uri.append('/'), segment);
         }
         return URI.create(uri.toString());
     }
@@ -63,5 +63,34 @@ public record PortalEndpoint(URI baseUrl, PortalContext context) {
         }
         String host = this.baseUrl.getHost();
         return this.baseUrl.getScheme() + "://" + host + ":" + port;
+    }
+
+    // Percent-encodes every byte of the segment's UTF-8 form that is not a path character of RFC 3986 (unreserved,
+    // sub-delimiters, ':' and '@'), as Spring's UriUtils.encodePathSegment does; written here because Spring's
+    // URI classes were some 25 classes loaded by every portal's first call.
+    static StringBuilder appendSegment(StringBuilder uri, String segment) {
+        int plain = 0;
+        while (plain < segment.length() && isPathChar(segment.charAt(plain))) {
+            plain++;
+        }
+        if (plain == segment.length()) {
+            return uri.append(segment);
+        }
+        uri.append(segment, 0, plain);
+        for (byte b : segment.substring(plain).getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (isPathChar(c)) {
+                uri.append(c);
+            }
+            else {
+                uri.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+            }
+        }
+        return uri;
+    }
+
+    private static boolean isPathChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "-._~!$&'()*+,;=:@".indexOf(c) >= 0;
     }
 }

@@ -47,6 +47,7 @@ import com.ctera.client.protocol.XmlCodec;
 import com.ctera.client.protocol.XmlObject;
 import com.ctera.client.protocol.XmlText;
 import com.ctera.client.protocol.XmlValue;
+import com.ctera.client.timer.CallTimer;
 
 /**
  * Sends requests to one portal over its own connection pool and hands successful bodies to a {@link ResponseReader}
@@ -101,6 +102,9 @@ public final class PortalTransport implements AutoCloseable {
     private final TransferThroughput transferThroughput;
 
     private final PoolGauge pool;
+
+    // One timer for the attempts of all calls: a call answered in time schedules no task of its own.
+    private final CallTimer attemptTimer = new CallTimer(Schedulers::parallel, System::nanoTime);
 
     private PortalTransport(PortalEndpoint endpoint, @Nullable WebClient webClient, @Nullable DirectExchange direct,
             ConnectionProvider connections, PoolGauge pool, Duration readTimeout, TransferThroughput transferThroughput,
@@ -197,6 +201,11 @@ public final class PortalTransport implements AutoCloseable {
         return this.endpoint;
     }
 
+    /** Attempts of API calls whose attempt timeout is being watched right now; zero when no call is under way. */
+    int attemptsWatched() {
+        return this.attemptTimer.inFlight();
+    }
+
     /** Connections of the pool that calls hold right now; zero when no call is under way. */
     public int connectionsInUse() {
         return this.pool.acquired();
@@ -213,8 +222,7 @@ public final class PortalTransport implements AutoCloseable {
         if (request.meter() != null) {
             return attempt;
         }
-        Duration timeout = attemptTimeout(request);
-        return attempt.timeout(timeout, Mono.error(() -> this.failures.attemptTimedOut(request, timeout)));
+        return new TimedAttempt<>(attempt, this.attemptTimer, this.failures, request, attemptTimeout(request));
     }
 
     // A long poll is meant to wait: its attempt may last as long as the poll it asked for, plus the read timeout.

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.test.StepVerifier;
@@ -57,6 +59,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalTransportTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static final String TIMER_HOOK = "attempt-timer-test";
 
     private static final String ITEM = "<obj><att id=\"name\"><val>item</val></att></obj>";
 
@@ -388,6 +392,34 @@ class PortalTransportTest {
                     assertThat(context.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("CLIENT_ERROR");
                     assertThat(context.getLowCardinalityKeyValue("exception").getValue()).isEqualTo("none");
                 }));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void callsAnsweredInTimeScheduleNoTimerTaskEach(Path path) {
+        PortalTransport transport = path.transport();
+        AtomicInteger clientTasks = new AtomicInteger();
+        Schedulers.onScheduleHook(TIMER_HOOK, task -> {
+            if (Arrays.stream(new Exception().getStackTrace())
+                .anyMatch(frame -> frame.getClassName().startsWith("com.ctera.client."))) {
+                clientTasks.incrementAndGet();
+            }
+            return task;
+        });
+        try {
+            for (int call = 0; call < 200; call++) {
+                StepVerifier.create(transport.exchange(get("bearer"), RequestAuth.bearer("t0ken"),
+                        XmlResponses.tree(transport.codec())))
+                        .expectNext(new XmlText("Bearer t0ken"))
+                        .verifyComplete();
+            }
+        }
+        finally {
+            Schedulers.resetOnScheduleHook(TIMER_HOOK);
+        }
+        // One task armed for the earliest attempt timeout at most, where a timeout operator scheduled one per call.
+        assertThat(clientTasks.get()).as("timer tasks scheduled by 200 calls").isLessThanOrEqualTo(1);
+        assertThat(transport.attemptsWatched()).as("attempts still watched").isZero();
     }
 
     @Test
