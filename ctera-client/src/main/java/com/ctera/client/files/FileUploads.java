@@ -12,6 +12,7 @@ import java.util.AbstractMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBufAllocator;
@@ -49,7 +50,6 @@ final class FileUploads {
     // and 128 MiB of garbage per 128 MiB sent (docs/benchmarks.md, "Transfers against curl").
     private static final DataBufferFactory FILE_BUFFERS = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
 
-    // A spooled file is the client's own: nothing else writes to it, so there is nothing to check around its read.
     private static final Runnable NO_CHECK = () -> {
     };
 
@@ -173,13 +173,13 @@ final class FileUploads {
         long uid = FileBrowser.cloudFolderUid(CteraOperation.FILES_UPLOAD, folder, target.parent());
         long size = content.size();
         TransferMeter meter = new TransferMeter();
+        LongConsumer sent = bytes -> {
+            meter.sent(bytes);
+            notifier.transferred(bytes);
+        };
         Flux<DataBuffer> counted = Flux.defer(() -> {
             notifier.initiated();
-            return content.buffers().doOnNext(buffer -> {
-                int bytes = buffer.readableByteCount();
-                meter.sent(bytes);
-                notifier.transferred(bytes);
-            }).concatWith(Mono.defer(() -> (meter.sentBytes() == size) ? Mono.empty()
+            return content.buffers().doOnNext(buffer -> sent.accept(buffer.readableByteCount())).concatWith(Mono.defer(() -> (meter.sentBytes() == size) ? Mono.empty()
                     : Mono.error(new CteraClientErrorException(OPERATION, 0, OPERATION + " of '"
                             + target.relative() + "' declared " + size + " bytes but the content had "
                             + meter.sentBytes(), null))));
@@ -192,7 +192,7 @@ final class FileUploads {
                 new AbstractMap.SimpleImmutableEntry<>("fileSize", Long.toString(size)));
         ApiRequest request = ApiRequest.multipart(CteraOperation.FILES_UPLOAD,
                 this.calls.endpoint().contextPath("upload/folders/" + uid),
-                new MultipartUpload(fields, "file", partFileName, counted, size, content.filePart(meter, notifier)))
+                new MultipartUpload(fields, "file", partFileName, counted, size, content.filePart(notifier, sent)))
                 .withTransferMeter(meter);
         return this.calls.call(request, XmlResponses.tree(this.calls.codec()))
                 .map(answer -> UploadOutcome.of(answer, target));
@@ -210,16 +210,13 @@ final class FileUploads {
     private record Body(Flux<DataBuffer> buffers, long size, @Nullable FileOnDisk file) {
 
         /** The file part the connection may send from disk, counted as the buffers are, or null. */
-        @Nullable LocalFilePart filePart(TransferMeter meter, TransferNotifier notifier) {
+        @Nullable LocalFilePart filePart(TransferNotifier notifier, LongConsumer sent) {
             if (this.file == null) {
                 return null;
             }
-            return new LocalFilePart(this.file.path(), this.size, this.file.readCheck(), sent -> Flux.defer(() -> {
+            return new LocalFilePart(this.file.path(), this.size, this.file.readCheck(), counts -> Flux.defer(() -> {
                 notifier.initiated();
-                return sent.doOnNext(bytes -> {
-                    meter.sent(bytes);
-                    notifier.transferred(bytes);
-                });
+                return counts.doOnNext(sent::accept);
             }));
         }
     }
