@@ -3,6 +3,7 @@ package com.ctera.client.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,8 +12,11 @@ import java.util.AbstractMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBufAllocator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -28,6 +32,7 @@ import com.ctera.client.CteraOperation;
 import com.ctera.client.PortalContext;
 import com.ctera.client.session.PortalCalls;
 import com.ctera.client.transport.ApiRequest;
+import com.ctera.client.transport.LocalFilePart;
 import com.ctera.client.transport.MultipartUpload;
 import com.ctera.client.transport.TransferMeter;
 import com.ctera.client.transport.XmlResponses;
@@ -44,6 +49,9 @@ final class FileUploads {
     // buffers cost two copies per byte (into a fresh heap buffer for Netty, then into a direct one for the socket)
     // and 128 MiB of garbage per 128 MiB sent (docs/benchmarks.md, "Transfers against curl").
     private static final DataBufferFactory FILE_BUFFERS = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
+
+    private static final Runnable NO_CHECK = () -> {
+    };
 
     private final PortalCalls calls;
 
@@ -65,7 +73,7 @@ final class FileUploads {
         return Mono.defer(() -> {
             PortalPath target = PortalPath.of(folder).child(FileNames.requireValid(name));
             return LocalFiles.onBlockingThread("reading " + file, () -> LocalContent.of(file, target.relative()))
-                    .flatMap(local -> send(local.buffers(), local.size(), folder, name, name, listener));
+                    .flatMap(local -> send(local, folder, name, name, listener));
         });
     }
 
@@ -81,7 +89,7 @@ final class FileUploads {
         if (size < 0) {
             return Mono.error(new IllegalArgumentException("size must not be negative, was " + size));
         }
-        return send(content, size, folder, name, "file", listener);
+        return send(new Body(content, size, null), folder, name, "file", listener);
     }
 
     Mono<String> upload(Flux<DataBuffer> content, String folder, String name, TransferListener listener) {
@@ -98,7 +106,8 @@ final class FileUploads {
                         .subscribeOn(Schedulers.boundedElastic()),
                 temp -> fill.apply(temp)
                         .flatMap(written -> Mono.fromCallable(() -> Files.size(written))
-                                .flatMap(size -> send(fileBuffers(written), size, folder, name, "file", listener))),
+                                .flatMap(size -> send(new Body(fileBuffers(written), size,
+                                        new FileOnDisk(written, () -> NO_CHECK)), folder, name, "file", listener))),
                 LocalFiles::deleteQuietly)
                 .onErrorMap(IOException.class, ex -> LocalFiles.unchecked("spooling the upload of '" + name + "'",
                         ex));
@@ -107,33 +116,33 @@ final class FileUploads {
     // The upload URL needs the destination's cloud folder uid, which a stat of the folder gives (§5.4.4). A folder
     // stated by a recent upload is trusted without another stat; if the portal then refuses the upload, the folder is
     // stated again, so a folder that is gone or changed fails as it would have without the shortcut.
-    private Mono<String> send(Flux<DataBuffer> content, long size, String folderPath, String name,
-            String partFileName, TransferListener listener) {
+    private Mono<String> send(Body content, String folderPath, String name, String partFileName,
+            TransferListener listener) {
         return Mono.defer(() -> {
             FileNames.requireValid(name);
             PortalPath folder = PortalPath.of(folderPath);
             PortalPath target = folder.child(name);
             TransferNotifier notifier = new TransferNotifier(listener, target.relative(),
-                    TransferProgress.Direction.UPLOAD, size);
+                    TransferProgress.Direction.UPLOAD, content.size());
             FileInfo known = this.uploadFolders.get(folder);
             Mono<String> sent;
             if (known == null) {
                 sent = uploadFolder(folder, target)
-                        .flatMap(info -> sendInto(info, content, size, target, partFileName, notifier))
+                        .flatMap(info -> sendInto(info, content, target, partFileName, notifier))
                         .map(outcome -> outcome.accepted(target));
             }
             else {
-                sent = sendInto(known, content, size, target, partFileName, notifier)
+                sent = sendInto(known, content, target, partFileName, notifier)
                         .doOnError(error -> this.uploadFolders.forget(folder))
                         .flatMap(outcome -> (outcome.refusal() == null) ? Mono.just(target.relative())
-                                : restated(folder, target, known, outcome, content, size, partFileName, notifier));
+                                : restated(folder, target, known, outcome, content, partFileName, notifier));
             }
             return sent.doOnSuccess(done -> notifier.complete()).doOnError(notifier::failed);
         });
     }
 
     private Mono<String> restated(PortalPath folder, PortalPath target, FileInfo known, UploadOutcome refused,
-            Flux<DataBuffer> content, long size, String partFileName, TransferNotifier notifier) {
+            Body content, String partFileName, TransferNotifier notifier) {
         this.uploadFolders.forget(folder);
         return uploadFolder(folder, target).flatMap(fresh -> {
             if (FileBrowser.cloudFolderUid(CteraOperation.FILES_UPLOAD, fresh, folder)
@@ -141,7 +150,7 @@ final class FileUploads {
                 // The folder is where it was: the refusal had another cause (quota, policy), so it stands.
                 return Mono.fromCallable(() -> refused.accepted(target));
             }
-            return sendInto(fresh, content, size, target, partFileName, notifier)
+            return sendInto(fresh, content, target, partFileName, notifier)
                     .map(outcome -> outcome.accepted(target));
         });
     }
@@ -159,17 +168,18 @@ final class FileUploads {
         });
     }
 
-    private Mono<UploadOutcome> sendInto(FileInfo folder, Flux<DataBuffer> content, long size, PortalPath target,
-            String partFileName, TransferNotifier notifier) {
+    private Mono<UploadOutcome> sendInto(FileInfo folder, Body content, PortalPath target, String partFileName,
+            TransferNotifier notifier) {
         long uid = FileBrowser.cloudFolderUid(CteraOperation.FILES_UPLOAD, folder, target.parent());
+        long size = content.size();
         TransferMeter meter = new TransferMeter();
+        LongConsumer sent = bytes -> {
+            meter.sent(bytes);
+            notifier.transferred(bytes);
+        };
         Flux<DataBuffer> counted = Flux.defer(() -> {
             notifier.initiated();
-            return content.doOnNext(buffer -> {
-                int bytes = buffer.readableByteCount();
-                meter.sent(bytes);
-                notifier.transferred(bytes);
-            }).concatWith(Mono.defer(() -> (meter.sentBytes() == size) ? Mono.empty()
+            return content.buffers().doOnNext(buffer -> sent.accept(buffer.readableByteCount())).concatWith(Mono.defer(() -> (meter.sentBytes() == size) ? Mono.empty()
                     : Mono.error(new CteraClientErrorException(OPERATION, 0, OPERATION + " of '"
                             + target.relative() + "' declared " + size + " bytes but the content had "
                             + meter.sentBytes(), null))));
@@ -182,7 +192,7 @@ final class FileUploads {
                 new AbstractMap.SimpleImmutableEntry<>("fileSize", Long.toString(size)));
         ApiRequest request = ApiRequest.multipart(CteraOperation.FILES_UPLOAD,
                 this.calls.endpoint().contextPath("upload/folders/" + uid),
-                new MultipartUpload(fields, "file", partFileName, counted, size))
+                new MultipartUpload(fields, "file", partFileName, counted, size, content.filePart(notifier, sent)))
                 .withTransferMeter(meter);
         return this.calls.call(request, XmlResponses.tree(this.calls.codec()))
                 .map(answer -> UploadOutcome.of(answer, target));
@@ -196,38 +206,70 @@ final class FileUploads {
                 ReactiveCloudFiles.CHUNK_SIZE);
     }
 
+    /** An upload's bytes: always as buffers, and, when they are a local file's, as that file too. */
+    private record Body(Flux<DataBuffer> buffers, long size, @Nullable FileOnDisk file) {
+
+        /** The file part the connection may send from disk, counted as the buffers are, or null. */
+        @Nullable LocalFilePart filePart(TransferNotifier notifier, LongConsumer sent) {
+            if (this.file == null) {
+                return null;
+            }
+            return new LocalFilePart(this.file.path(), this.size, this.file.readCheck(), counts -> Flux.defer(() -> {
+                notifier.initiated();
+                return counts.doOnNext(sent::accept);
+            }));
+        }
+    }
+
+    /**
+     * A file sent as it lies on disk.
+     * @param readCheck run before each attempt's first byte; the check it returns runs after the last
+     */
+    private record FileOnDisk(Path path, Supplier<Runnable> readCheck) {
+    }
+
     /**
      * A local file's bytes as they will be sent. A file of one buffer or less is read whole once, however often the
-     * upload is repeated; a larger one streams from disk into pooled direct buffers, read as the connection asks for
-     * them. Either way the file's state before and after the read must match (and match the declared size), or the
-     * upload fails with a {@link LocalFileChangedException} before the body is complete: a torn copy is never
-     * stored. Each attempt reads (and checks) the file afresh.
+     * upload is repeated; a larger one streams from disk, from the file to the socket where the connection allows it
+     * and otherwise into pooled direct buffers, read as the connection asks for them. Either way the file's state
+     * before and after the read must match (and match the declared size), or the upload fails with a
+     * {@link LocalFileChangedException} before the body is complete: a torn copy is never stored. Each attempt reads
+     * (and checks) the file afresh.
      */
-    private record LocalContent(Flux<DataBuffer> buffers, long size) {
+    private static final class LocalContent {
 
-        static LocalContent of(Path file, String target) throws IOException {
+        private LocalContent() {
+        }
+
+        static Body of(Path file, String target) throws IOException {
             LocalFileState first = LocalFileState.of(file);
             if (first.size() > ReactiveCloudFiles.CHUNK_SIZE) {
-                return new LocalContent(checked(file, first.size(), target), first.size());
+                Supplier<Runnable> readCheck = () -> readCheck(file, first.size(), target);
+                Flux<DataBuffer> buffers = Flux.defer(() -> {
+                    Runnable afterRead = readCheck.get();
+                    return fileBuffers(file).concatWith(Mono.fromRunnable(afterRead));
+                });
+                FileOnDisk onDisk = (file.getFileSystem() == FileSystems.getDefault())
+                        ? new FileOnDisk(file, readCheck) : null;
+                return new Body(buffers, first.size(), onDisk);
             }
             byte[] bytes = Files.readAllBytes(file);
             first.requireUnchanged(LocalFileState.of(file), OPERATION, file, target);
-            return new LocalContent(Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes))),
-                    bytes.length);
+            return new Body(Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes))),
+                    bytes.length, null);
         }
 
-        private static Flux<DataBuffer> checked(Path file, long declared, String target) {
-            return Flux.defer(() -> {
-                LocalFileState before = state(file);
-                if (before.size() != declared) {
-                    throw new LocalFileChangedException(OPERATION, OPERATION + " of '" + file + "' to '" + target
-                            + "' failed: the file changed size from " + declared + " to " + before.size()
-                            + " bytes before it was sent; nothing was stored. Upload it again once nothing is "
-                            + "writing to it");
-                }
-                return fileBuffers(file).concatWith(Mono.fromRunnable(
-                        () -> before.requireUnchanged(state(file), OPERATION, file, target)));
-            });
+        // Stats the file before its first byte is read: it must still have the declared size. The check returned
+        // stats it again after the last byte and fails if anything changed in between.
+        private static Runnable readCheck(Path file, long declared, String target) {
+            LocalFileState before = state(file);
+            if (before.size() != declared) {
+                throw new LocalFileChangedException(OPERATION, OPERATION + " of '" + file + "' to '" + target
+                        + "' failed: the file changed size from " + declared + " to " + before.size()
+                        + " bytes before it was sent; nothing was stored. Upload it again once nothing is "
+                        + "writing to it");
+            }
+            return () -> before.requireUnchanged(state(file), OPERATION, file, target);
         }
 
         private static LocalFileState state(Path file) {

@@ -13,6 +13,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -192,14 +193,23 @@ final class DirectExchange {
         return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
     }
 
-    // The file's buffers go out as they are read, between the bytes of the other parts; with the file's size known
-    // the body's is too, and it is sent sized rather than chunked, as curl and the SDK send it.
+    // The file's buffers go out as they are read, between the bytes of the other parts, or, for a local file on a
+    // plain connection, as a file region; with the file's size known the body's is too, and it is sent sized rather
+    // than chunked, as curl and the SDK send it.
     private static NettyOutbound multipart(MultipartUpload upload, HttpHeaders headers, NettyOutbound outbound) {
         MultipartFraming framing = MultipartFraming.of(upload);
         headers.set(HttpHeaderNames.CONTENT_TYPE, framing.contentType());
         long length = framing.bodyLength(upload.contentLength());
         if (length >= 0) {
             headers.set(HttpHeaderNames.CONTENT_LENGTH, length);
+        }
+        LocalFilePart file = upload.file();
+        if (file != null) {
+            Channel[] channel = new Channel[1];
+            outbound.withConnection(connection -> channel[0] = connection.channel());
+            if (channel[0] != null && FilePartSender.canSend(channel[0])) {
+                return outbound.then(FilePartSender.send(channel[0], framing, file));
+            }
         }
         return outbound.send(Flux.concat(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(framing.head())),
                 upload.content().map(NettyDataBufferFactory::toByteBuf),

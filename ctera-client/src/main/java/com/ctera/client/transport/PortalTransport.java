@@ -274,9 +274,9 @@ public final class PortalTransport implements AutoCloseable {
         if (upload == null || !request.isTransfer() || !this.transferThroughput.enabled()) {
             return request;
         }
-        return request.withMultipartBody(new MultipartUpload(upload.fields(), upload.filePartName(),
-                upload.fileName(), ThroughputGuard.guard(upload.content(), this.transferThroughput, false, request),
-                upload.contentLength()));
+        return request.withMultipartBody(upload.watchedBy(
+                content -> ThroughputGuard.guard(content, this.transferThroughput, false, request),
+                sent -> ThroughputGuard.guardCounts(sent, this.transferThroughput, request)));
     }
 
     // A download's body is watched as it arrives; a pause in the consumer's demand is not held against the portal.

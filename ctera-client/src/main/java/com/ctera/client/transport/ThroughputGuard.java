@@ -1,6 +1,7 @@
 package com.ctera.client.transport;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import reactor.core.publisher.Flux;
@@ -24,6 +25,16 @@ final class ThroughputGuard {
      */
     static Flux<DataBuffer> guard(Flux<DataBuffer> bytes, TransferThroughput rule, boolean consumerMayPause,
             ApiRequest request) {
+        return guard(bytes, DataBuffer::readableByteCount, rule, consumerMayPause, request);
+    }
+
+    /** The same rule for a stream of byte counts, such as a file the connection sends from disk. */
+    static Flux<Long> guardCounts(Flux<Long> counts, TransferThroughput rule, ApiRequest request) {
+        return guard(counts, Long::longValue, rule, false, request);
+    }
+
+    private static <T> Flux<T> guard(Flux<T> bytes, ToLongFunction<T> size, TransferThroughput rule,
+            boolean consumerMayPause, ApiRequest request) {
         if (!rule.enabled()) {
             return bytes;
         }
@@ -40,7 +51,7 @@ final class ThroughputGuard {
                     })
                     .then();
             return bytes.doOnRequest(window::requested)
-                    .doOnNext(buffer -> window.moved(buffer.readableByteCount()))
+                    .doOnNext(item -> window.moved(size.applyAsLong(item)))
                     .takeUntilOther(watchdog);
         });
     }
@@ -59,7 +70,7 @@ final class ThroughputGuard {
                     : current + more);
         }
 
-        void moved(int count) {
+        void moved(long count) {
             this.bytes.addAndGet(count);
             if (this.outstanding.get() != Long.MAX_VALUE && this.outstanding.decrementAndGet() <= 0) {
                 this.consumerIdle = true;

@@ -337,6 +337,40 @@ class PortalTransportTest {
 
     @ParameterizedTest
     @EnumSource(Path.class)
+    void sendsALocalFilePartFromDiskOnAPlainConnectionAndItsBuffersOtherwise(Path path) throws IOException {
+        PortalTransport transport = path.transport();
+        byte[] bytes = "a file's bytes, from disk".getBytes(StandardCharsets.UTF_8);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("file-part-", ".bin");
+        try {
+            java.nio.file.Files.write(file, bytes);
+            AtomicInteger checked = new AtomicInteger();
+            List<Long> counts = new java.util.concurrent.CopyOnWriteArrayList<>();
+            LocalFilePart part = new LocalFilePart(file, bytes.length, () -> checked::incrementAndGet,
+                    sent -> sent.doOnNext(counts::add));
+            // Reactor Netty directly must send the file itself; a WebClient, which cannot, the buffers.
+            Flux<DataBuffer> buffers = (path == Path.DIRECT) ? Flux.error(new AssertionError("buffers were read"))
+                    : Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes));
+            MultipartUpload upload = new MultipartUpload(List.of(Map.entry("name", "f.bin")), "file", "f.bin",
+                    buffers, bytes.length, part);
+            ApiRequest request = ApiRequest.multipart(CteraOperation.FILES_UPLOAD, transport.endpoint().api("form"),
+                    upload);
+            StepVerifier.create(transport.exchange(request, RequestAuth.anonymous(),
+                    XmlResponses.tree(transport.codec())))
+                    .expectNext(new XmlText("name=f.bin|file[f.bin, application/octet-stream]=a file's bytes, from disk"))
+                    .verifyComplete();
+            if (path == Path.DIRECT) {
+                assertThat(counts.stream().mapToLong(Long::longValue).sum()).isEqualTo(bytes.length);
+                assertThat(checked).as("checked after the last byte").hasValue(1);
+                assertThat(seen.get("formLength")).isNotEqualTo("null");
+            }
+        }
+        finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
     void sendsAFormUrlEncoded(Path path) {
         PortalTransport transport = path.transport();
         Map<String, String> fields = new LinkedHashMap<>();
