@@ -11,11 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -23,15 +28,19 @@ import com.ctera.client.events.CteraEventPublisher;
 import com.ctera.client.events.CteraWebhookEndpointDisabledEvent;
 
 /**
- * The delivery workers: each claims a batch of due outbox rows, attempts them concurrently (HTTP through the SSRF
- * guard and the signer, or an in-process handler), then records every outcome in one transaction: delivered, due
- * again on the retry schedule (or the receiver's {@code Retry-After}), dead after the last attempt, or held because
- * the endpoint answered 410 or kept failing past {@code disableAfter}, which disables it with one WARN, an event and a
- * metric.
+ * The delivery workers: they keep up to {@code workers × concurrency} attempts in flight (HTTP through the SSRF guard
+ * and the signer, or an in-process handler), claiming due outbox rows in batches as attempts finish, and record the
+ * finished attempts in batches, one transaction each: delivered, due again on the retry schedule (or the receiver's
+ * {@code Retry-After}), dead after the last attempt, or held because the endpoint answered 410 or kept failing past
+ * {@code disableAfter}, which disables it with one WARN, an event and a metric. A slow receiver holds only its own
+ * attempts, never a batch.
  */
 public final class WebhookDispatcher implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+    /** Outcomes recorded in one transaction at most. */
+    private static final int MAX_SETTLED = 1000;
 
     private final WebhookOutbox outbox;
 
@@ -57,6 +66,16 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private final Object sleeper = new Object();
 
+    private final Semaphore inFlight;
+
+    private final int capacity;
+
+    private final Queue<Attempt> finished = new ConcurrentLinkedQueue<>();
+
+    private volatile boolean newRows = true;
+
+    private volatile boolean signalled;
+
     private final List<Thread> threads = new ArrayList<>();
 
     private volatile boolean running;
@@ -78,8 +97,9 @@ public final class WebhookDispatcher implements AutoCloseable {
         this.publisher = publisher;
         this.clock = clock;
         this.attemptLimit = connectTimeout.plus(readTimeout);
-        this.sender = new WebhookSender(connectTimeout, readTimeout,
-                Math.max(16, settings.workers() * settings.concurrency()), clock);
+        this.capacity = settings.workers() * settings.concurrency();
+        this.inFlight = new Semaphore(this.capacity);
+        this.sender = new WebhookSender(connectTimeout, readTimeout, Math.max(16, this.capacity), clock);
     }
 
     /** Starts the workers. */
@@ -114,20 +134,61 @@ public final class WebhookDispatcher implements AutoCloseable {
             }
         }
         this.threads.clear();
+        // Attempts still in flight end within their timeouts; their outcomes are recorded rather than left to
+        // the lease.
+        try {
+            if (this.inFlight.tryAcquire(this.capacity, this.attemptLimit.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                this.inFlight.release(this.capacity);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            while (settleFinished() > 0) {
+                // until every finished attempt is recorded
+            }
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Could not record the last webhook outcomes; their leases will lapse: {}", ex.toString());
+        }
         this.sender.close();
     }
 
     /** Wakes idle workers (new rows were committed). */
     public void wakeUp() {
+        this.newRows = true;
+        signal();
+    }
+
+    private void signal() {
+        this.signalled = true;
         synchronized (this.sleeper) {
             this.sleeper.notifyAll();
         }
     }
 
     private void work() {
+        long claimNotBefore = 0;
         while (this.running) {
             try {
-                if (deliverOnce() == 0) {
+                int settled = settleFinished();
+                int launched = 0;
+                int free = this.inFlight.availablePermits();
+                // Claim when a useful batch fits, or when nothing is in flight: fewer, larger transactions.
+                int worthIt = Math.max(1, Math.min(this.settings.batchSize(), this.capacity) / 4);
+                if (this.newRows || System.nanoTime() - claimNotBefore >= 0) {
+                    if (free >= worthIt || free == this.capacity) {
+                        this.newRows = false;
+                        int wanted = Math.min(free, this.settings.batchSize());
+                        launched = launch(wanted);
+                        if (launched < wanted) {
+                            // The due rows ran out: look again after the idle poll, or when rows are committed.
+                            claimNotBefore = System.nanoTime() + this.settings.idlePoll().toNanos();
+                        }
+                    }
+                }
+                if (settled == 0 && launched == 0) {
                     pause(this.settings.idlePoll());
                 }
             }
@@ -138,22 +199,48 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    /**
-     * Claims one batch, attempts it and records the outcomes.
-     * @return how many rows were attempted
-     */
-    public int deliverOnce() {
-        List<WebhookOutbox.Claimed> claimed = this.outbox.claim(List.copyOf(this.manager.names()),
-                this.settings.batchSize(), this.settings.lease());
-        if (claimed.isEmpty()) {
+    private int launch(int wanted) {
+        if (wanted < 1 || !this.inFlight.tryAcquire(wanted)) {
             return 0;
         }
-        List<Attempt> attempts = Flux.fromIterable(claimed)
-            .flatMap(row -> attempt(row).map(outcome -> new Attempt(row, outcome)), this.settings.concurrency())
-            .collectList()
-            .block();
-        settle(attempts != null ? attempts : List.of());
+        List<WebhookOutbox.Claimed> claimed;
+        try {
+            claimed = this.outbox.claim(List.copyOf(this.manager.names()), wanted, this.settings.lease());
+        }
+        catch (RuntimeException ex) {
+            this.inFlight.release(wanted);
+            throw ex;
+        }
+        this.inFlight.release(wanted - claimed.size());
+        for (WebhookOutbox.Claimed row : claimed) {
+            // Every attempt ends with exactly one outcome, or its permit would be lost.
+            Mono.defer(() -> attempt(row))
+                .timeout(this.attemptLimit.plusSeconds(5),
+                        Mono.fromSupplier(() -> DeliveryOutcome.failure("no outcome within " + this.attemptLimit)))
+                .onErrorResume(ex -> Mono.just(DeliveryOutcome.failure(ex.toString())))
+                .defaultIfEmpty(DeliveryOutcome.failure("the attempt ended without an outcome"))
+                .subscribe(outcome -> finish(new Attempt(row, outcome)));
+        }
         return claimed.size();
+    }
+
+    private void finish(Attempt attempt) {
+        this.finished.add(attempt);
+        this.inFlight.release();
+        signal();
+    }
+
+    /** Records the attempts that finished since the last call, in one transaction; returns how many. */
+    private int settleFinished() {
+        List<Attempt> done = new ArrayList<>();
+        Attempt next;
+        while (done.size() < MAX_SETTLED && (next = this.finished.poll()) != null) {
+            done.add(next);
+        }
+        if (!done.isEmpty()) {
+            settle(done);
+        }
+        return done.size();
     }
 
     private record Attempt(WebhookOutbox.Claimed row, DeliveryOutcome outcome) {
@@ -195,13 +282,13 @@ public final class WebhookDispatcher implements AutoCloseable {
         long now = this.clock.millis();
         List<WebhookOutbox.Finished> finished = new ArrayList<>(attempts.size());
         Map<String, String> toDisable = new HashMap<>();
-        Map<String, String> errors = new HashMap<>();
+        Map<String, @Nullable String> errors = new HashMap<>();
         for (Attempt attempt : attempts) {
             WebhookOutbox.Claimed row = attempt.row();
             DeliveryOutcome outcome = attempt.outcome();
             String endpoint = row.endpoint();
             if (outcome.delivered()) {
-                finished.add(new WebhookOutbox.Finished(row.id(), row.leaseUntil(), WebhookOutbox.Status.DELIVERED, now,
+                finished.add(new WebhookOutbox.Finished(row.id(), endpoint, row.leaseUntil(), WebhookOutbox.Status.DELIVERED, now,
                         outcome.status(), null));
                 if (this.failingSince.remove(endpoint) != null) {
                     errors.put(endpoint, null);
@@ -212,7 +299,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             errors.put(endpoint, outcome.error());
             if (outcome.gone()) {
                 toDisable.put(endpoint, "the endpoint answered 410 Gone");
-                finished.add(new WebhookOutbox.Finished(row.id(), row.leaseUntil(), WebhookOutbox.Status.DISABLED, now,
+                finished.add(new WebhookOutbox.Finished(row.id(), endpoint, row.leaseUntil(), WebhookOutbox.Status.DISABLED, now,
                         outcome.status(), outcome.error()));
                 continue;
             }
@@ -222,22 +309,18 @@ public final class WebhookDispatcher implements AutoCloseable {
             }
             Optional<Duration> next = this.schedule.next(row.attempt(), outcome.retryAfter());
             if (next.isPresent()) {
-                finished.add(new WebhookOutbox.Finished(row.id(), row.leaseUntil(), WebhookOutbox.Status.PENDING,
+                finished.add(new WebhookOutbox.Finished(row.id(), endpoint, row.leaseUntil(), WebhookOutbox.Status.PENDING,
                         now + next.get().toMillis(), outcome.status(), outcome.error()));
                 this.listener.retried(endpoint, outcome.status());
             }
             else {
-                finished.add(new WebhookOutbox.Finished(row.id(), row.leaseUntil(), WebhookOutbox.Status.DEAD, now, outcome.status(),
+                finished.add(new WebhookOutbox.Finished(row.id(), endpoint, row.leaseUntil(), WebhookOutbox.Status.DEAD, now, outcome.status(),
                         outcome.error()));
                 this.listener.dead(endpoint);
             }
         }
-        this.outbox.record(finished);
-        errors.forEach((endpoint, error) -> {
-            if (!toDisable.containsKey(endpoint)) {
-                this.outbox.lastError(endpoint, error);
-            }
-        });
+        toDisable.keySet().forEach(errors::remove);
+        this.outbox.record(finished, errors);
         toDisable.forEach(this::disable);
     }
 
@@ -261,15 +344,15 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     private void pause(Duration duration) {
         synchronized (this.sleeper) {
-            if (!this.running) {
-                return;
-            }
             try {
-                this.sleeper.wait(Math.max(1, duration.toMillis()));
+                if (this.running && !this.signalled) {
+                    this.sleeper.wait(Math.max(1, duration.toMillis()));
+                }
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
+            this.signalled = false;
         }
     }
 }

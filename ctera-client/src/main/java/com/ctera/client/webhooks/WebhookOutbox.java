@@ -50,7 +50,7 @@ public final class WebhookOutbox {
     }
 
     /** The new state of an attempted row. */
-    record Finished(long id, long leaseUntil, Status status, long nextAttemptAt, int lastStatus,
+    record Finished(long id, String endpoint, long leaseUntil, Status status, long nextAttemptAt, int lastStatus,
             @Nullable String lastError) {
     }
 
@@ -68,6 +68,8 @@ public final class WebhookOutbox {
     private final DataSource dataSource;
 
     private final Clock clock;
+
+    private volatile @Nullable Boolean h2;
 
     public WebhookOutbox(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -122,43 +124,37 @@ public final class WebhookOutbox {
         return names;
     }
 
-    /** Claims up to {@code limit} due rows of these endpoints (or rows whose lease lapsed), leasing them. */
+    /**
+     * Claims up to {@code limit} rows of these endpoints that are due, or whose lease lapsed, and leases them: an
+     * in-flight row's {@code next_attempt_at} is its lease's end, so both kinds are a range of the index on
+     * {@code (status, next_attempt_at)}. Rows of disabled endpoints are left alone.
+     */
     List<Claimed> claim(Collection<String> endpoints, int limit, Duration lease) {
-        if (endpoints.isEmpty()) {
+        if (endpoints.isEmpty() || limit < 1) {
             return List.of();
         }
-        List<String> names = new ArrayList<>(endpoints);
-        if (names.size() > IN_LIST) {
-            names = names.subList(0, IN_LIST);
-        }
-        String marks = String.join(",", Collections.nCopies(names.size(), "?"));
-        List<String> wanted = names;
         return JdbcTransaction.run(this.dataSource, "claim webhook deliveries", connection -> {
-            long now = this.clock.millis();
-            List<Claimed> claimed = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, webhook_id, endpoint, event_type, "
-                    + "payload, attempts, created_at FROM ctera_webhook_delivery WHERE ((status = 'PENDING' AND "
-                    + "next_attempt_at <= ?) OR (status = 'IN_FLIGHT' AND lease_until < ?)) AND endpoint IN (" + marks
-                    + ") AND endpoint NOT IN (SELECT endpoint FROM ctera_webhook_endpoint WHERE disabled = TRUE)"
-                    + " ORDER BY next_attempt_at FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-                select.setLong(1, now);
-                select.setLong(2, now);
-                for (int i = 0; i < wanted.size(); i++) {
-                    select.setString(i + 3, wanted.get(i));
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        claimed.add(new Claimed(rows.getLong(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getInt(6) + 1, rows.getLong(7),
-                                now + lease.toMillis()));
-                    }
-                }
+            List<String> names = new ArrayList<>(endpoints);
+            names.removeAll(disabled(connection));
+            if (names.size() > IN_LIST) {
+                names = names.subList(0, IN_LIST);
             }
+            if (names.isEmpty()) {
+                return List.of();
+            }
+            long now = this.clock.millis();
+            long leaseUntil = now + lease.toMillis();
+            List<Claimed> claimed = new ArrayList<>();
+            // Lapsed leases first, so a backlog of due rows cannot starve the rows of a crashed worker.
+            select(connection, Status.IN_FLIGHT, names, now, limit, leaseUntil, claimed);
+            select(connection, Status.PENDING, names, now, limit - claimed.size(), leaseUntil, claimed);
             try (PreparedStatement update = connection.prepareStatement("UPDATE ctera_webhook_delivery SET "
-                    + "status = 'IN_FLIGHT', attempts = attempts + 1, lease_until = ? WHERE id = ?")) {
+                    + "status = 'IN_FLIGHT', attempts = attempts + 1, lease_until = ?, next_attempt_at = ? "
+                    + "WHERE id = ?")) {
                 for (Claimed row : claimed) {
-                    update.setLong(1, row.leaseUntil());
-                    update.setLong(2, row.id());
+                    update.setLong(1, leaseUntil);
+                    update.setLong(2, leaseUntil);
+                    update.setLong(3, row.id());
                     update.addBatch();
                 }
                 if (!claimed.isEmpty()) {
@@ -169,25 +165,75 @@ public final class WebhookOutbox {
         });
     }
 
+    private void select(Connection connection, Status status, List<String> endpoints, long now, int limit,
+            long leaseUntil, List<Claimed> into) throws SQLException {
+        if (limit < 1) {
+            return;
+        }
+        try (PreparedStatement select = connection.prepareStatement(claimQuery(connection, endpoints.size(), limit))) {
+            select.setString(1, status.name());
+            select.setLong(2, now);
+            // An in-flight row written before next_attempt_at held the lease's end: the lease itself decides.
+            select.setLong(3, (status == Status.IN_FLIGHT) ? now : Long.MAX_VALUE);
+            for (int i = 0; i < endpoints.size(); i++) {
+                select.setString(i + 4, endpoints.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    into.add(new Claimed(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getInt(6) + 1, rows.getLong(7), leaseUntil));
+                }
+            }
+        }
+    }
+
     /**
-     * Stores the outcome of attempted rows; a row whose lease lapsed and was claimed again belongs to its new
-     * claimer, so its outcome here is dropped.
+     * The claim query of this database. PostgreSQL takes {@code ORDER BY} from the index and locks only the rows it
+     * returns. H2 locks every row it reads before it sorts, so an {@code ORDER BY} there locked (and read) the whole
+     * backlog on each claim; it reads the index range in its own order instead, which stops at {@code limit}.
      */
-    void record(List<Finished> finished) {
-        if (finished.isEmpty()) {
+    private String claimQuery(Connection connection, int endpoints, int limit) throws SQLException {
+        boolean h2 = isH2(connection);
+        String marks = String.join(",", Collections.nCopies(endpoints, "?"));
+        return "SELECT id, webhook_id, endpoint, event_type, payload, attempts, created_at FROM ctera_webhook_delivery"
+                + (h2 ? " USE INDEX (ctera_webhook_delivery_due)" : "") + " WHERE status = ? AND next_attempt_at <= ?"
+                + " AND (lease_until IS NULL OR lease_until < ?) AND endpoint IN (" + marks + ")"
+                + (h2 ? "" : " ORDER BY next_attempt_at") + " FETCH FIRST " + limit
+                + " ROWS ONLY FOR UPDATE SKIP LOCKED";
+    }
+
+    private boolean isH2(Connection connection) throws SQLException {
+        Boolean h2 = this.h2;
+        if (h2 == null) {
+            h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+            this.h2 = h2;
+        }
+        return h2;
+    }
+
+    /**
+     * Stores the outcome of attempted rows and the last error of their endpoints, in one transaction. A row whose
+     * lease lapsed and was claimed again belongs to its new claimer, so its outcome here is dropped; a row due again
+     * whose endpoint was disabled meanwhile is held with the endpoint's other rows.
+     */
+    void record(List<Finished> finished, Map<String, @Nullable String> lastErrors) {
+        if (finished.isEmpty() && lastErrors.isEmpty()) {
             return;
         }
         JdbcTransaction.run(this.dataSource, "record webhook outcomes", connection -> {
             long now = this.clock.millis();
+            Set<String> disabled = disabled(connection);
             try (PreparedStatement update = connection.prepareStatement("UPDATE ctera_webhook_delivery SET status = ?, "
                     + "next_attempt_at = ?, lease_until = NULL, last_status = ?, last_error = ?, finished_at = ? "
                     + "WHERE id = ? AND status = 'IN_FLIGHT' AND lease_until = ?")) {
                 for (Finished row : finished) {
-                    update.setString(1, row.status().name());
+                    Status status = (row.status() == Status.PENDING && disabled.contains(row.endpoint()))
+                            ? Status.DISABLED : row.status();
+                    update.setString(1, status.name());
                     update.setLong(2, row.nextAttemptAt());
                     update.setInt(3, row.lastStatus());
                     update.setString(4, truncate(row.lastError()));
-                    if (row.status() == Status.PENDING || row.status() == Status.DISABLED) {
+                    if (status == Status.PENDING || status == Status.DISABLED) {
                         update.setNull(5, Types.BIGINT);
                     }
                     else {
@@ -197,13 +243,14 @@ public final class WebhookOutbox {
                     update.setLong(7, row.leaseUntil());
                     update.addBatch();
                 }
-                update.executeBatch();
+                if (!finished.isEmpty()) {
+                    update.executeBatch();
+                }
             }
-            // A worker that finished after another disabled the endpoint holds its rows too.
-            try (PreparedStatement hold = connection.prepareStatement("UPDATE ctera_webhook_delivery SET status = "
-                    + "'DISABLED' WHERE status = 'PENDING' AND endpoint IN (SELECT endpoint FROM "
-                    + "ctera_webhook_endpoint WHERE disabled = TRUE)")) {
-                hold.executeUpdate();
+            for (Map.Entry<String, @Nullable String> error : lastErrors.entrySet()) {
+                EndpointState before = state(connection, error.getKey());
+                upsertState(connection, error.getKey(), before != null && before.disabled(),
+                        (before != null) ? before.reason() : null, error.getValue());
             }
             return null;
         });
@@ -251,16 +298,6 @@ public final class WebhookOutbox {
             update.setString(3, from.name());
             return update.executeUpdate();
         }
-    }
-
-    /** Remembers an endpoint's last error (kept across restarts for Actuator). */
-    void lastError(String endpoint, @Nullable String error) {
-        JdbcTransaction.run(this.dataSource, "store webhook endpoint state", connection -> {
-            EndpointState before = state(connection, endpoint);
-            upsertState(connection, endpoint, before != null && before.disabled(),
-                    (before != null) ? before.reason() : null, error);
-            return null;
-        });
     }
 
     /** The stored state of an endpoint (enabled, no error, when nothing is stored). */
