@@ -106,7 +106,7 @@ class CteraEventsAutoConfigurationTests {
             .run(context -> {
                 EventsTestSupport.RecordingListener listener = context.getBean(EventsTestSupport.RecordingListener.class);
                 CteraEventPollers pollers = context.getBean(CteraEventPollers.class);
-                EventsTestSupport.await(Duration.ofSeconds(10),
+                EventsTestSupport.await(Duration.ofSeconds(30),
                         () -> pollers.poller("main").orElseThrow().status().cursor() != null, "the baseline");
                 EventsTestSupport.upload(writer, "My Files", "owned.txt", "mine");
                 EventsTestSupport.await(Duration.ofSeconds(15), () -> !listener.changesNamed("owned").isEmpty(),
@@ -125,7 +125,7 @@ class CteraEventsAutoConfigurationTests {
             .run(context -> {
                 EventsTestSupport.RecordingListener listener = context.getBean(EventsTestSupport.RecordingListener.class);
                 CteraEventPollers pollers = context.getBean(CteraEventPollers.class);
-                EventsTestSupport.await(Duration.ofSeconds(10),
+                EventsTestSupport.await(Duration.ofSeconds(30),
                         () -> pollers.poller("main").orElseThrow().status().cursor() != null, "the baseline");
                 long before = pollers.poller("main").orElseThrow().status().batches();
                 EventsTestSupport.upload(writer, "My Files", "not-followed.txt", "theirs");
@@ -148,7 +148,7 @@ class CteraEventsAutoConfigurationTests {
             .run(context -> {
                 EventsTestSupport.RecordingListener listener = context.getBean(EventsTestSupport.RecordingListener.class);
                 CteraEventPollers pollers = context.getBean(CteraEventPollers.class);
-                EventsTestSupport.await(Duration.ofSeconds(10),
+                EventsTestSupport.await(Duration.ofSeconds(30),
                         () -> pollers.poller("main").orElseThrow().status().cursor() != null, "the baseline");
                 // The poller's own long polls fail twice: the breaker opens, a probe after the wait closes it.
                 simulator.faults().inject(FaultRule.forOperation("notifications.longpoll").times(2).status(500));

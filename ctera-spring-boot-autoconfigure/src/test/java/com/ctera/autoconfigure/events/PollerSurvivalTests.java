@@ -45,7 +45,7 @@ class PollerSurvivalTests {
                     EventsTestSupport.RecordingListener listener = context
                         .getBean(EventsTestSupport.RecordingListener.class);
                     CteraEventPollers pollers = context.getBean(CteraEventPollers.class);
-                    EventsTestSupport.await(Duration.ofSeconds(10),
+                    EventsTestSupport.await(Duration.ofSeconds(30),
                             () -> pollers.poller("main").orElseThrow().status().cursor() != null, "the baseline");
                     try (CteraPortal writer = EventsTestSupport.writer(first)) {
                         EventsTestSupport.upload(writer, "My Files", "before-restart.txt", "one");
