@@ -2,7 +2,6 @@ package com.ctera.client.events;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -16,8 +15,8 @@ import com.ctera.client.files.FileInfo;
 /**
  * The owner of each cloud folder, for owner filters. A feed entry names only its cloud folder's id; the login's
  * top-level listing tells each folder's owner ({@code cloudFolderInfo.ownerFriendlyName}), so it is read once and
- * again only when an unknown folder shows up (at most once per batch, so a
- * folder the login cannot list costs no call per change). Used by one poller thread.
+ * again only when a folder of unknown owner shows up, at most once per batch (a folder the login cannot list costs
+ * one call per batch, not one per change). Used by one poller thread.
  */
 final class CloudFolderOwners {
 
@@ -26,8 +25,6 @@ final class CloudFolderOwners {
     private final Supplier<Stream<FileInfo>> topLevel;
 
     private final Map<Long, String> owners = new HashMap<>();
-
-    private final AtomicLong listings = new AtomicLong();
 
     private boolean stale = true;
 
@@ -46,11 +43,6 @@ final class CloudFolderOwners {
         return known;
     }
 
-    /** Listings read so far. */
-    long listings() {
-        return this.listings.get();
-    }
-
     /** The next unknown folder reads the listing again (a new batch may bring new folders). */
     void expire() {
         this.stale = true;
@@ -58,7 +50,6 @@ final class CloudFolderOwners {
 
     private void refresh() {
         this.stale = false;
-        this.listings.incrementAndGet();
         try (Stream<FileInfo> items = this.topLevel.get()) {
             items.forEach(item -> {
                 CloudFolderInfo folder = item.cloudFolder();

@@ -23,8 +23,8 @@ public class CteraEventsProperties {
     private List<Long> cloudFolders = new ArrayList<>();
 
     /**
-     * Owners (display names as the portal shows them, any case) whose cloud folders' changes are published; empty
-     * publishes every owner's. Owners are looked up in the login's top-level listing.
+     * Owners (display names as the portal shows them, any case) whose cloud folders' changes are published and sent
+     * to webhooks; empty publishes every owner's. Owners are looked up in the login's top-level listing.
      */
     private List<String> owners = new ArrayList<>();
 
