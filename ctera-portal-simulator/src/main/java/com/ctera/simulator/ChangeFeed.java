@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -16,11 +17,15 @@ import reactor.core.publisher.Sinks;
 /**
  * The notification service's change feed (protocol §5.6): one ordered list of change entries per tenant, fed by
  * every file change. A cursor is the sequence number of the last entry a reader has seen, so each reader sees each
- * entry once. Long-polls wait on a sink completed by the next matching change, never on a thread.
+ * entry once. Long-polls wait on a sink completed by the next matching change, never on a thread. The feed lives in
+ * memory, so a simulator started again has a new one: its {@link #epoch()} tells its cursors from those of an earlier
+ * run, which it refuses as a portal refuses a cursor it did not issue.
  */
 final class ChangeFeed {
 
     private final ConcurrentHashMap<String, TenantFeed> feeds = new ConcurrentHashMap<>();
+
+    private final String epoch = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36);
 
     /** One recorded change. */
     record Change(long sequence, long folderId, Map<String, @Nullable Object> entry) {
@@ -28,6 +33,11 @@ final class ChangeFeed {
 
     /** A page read from the feed. */
     record Page(List<Map<String, @Nullable Object>> entries, long cursor, boolean hasMore) {
+    }
+
+    /** Differs between two simulator runs; part of every cursor this feed issues. */
+    String epoch() {
+        return this.epoch;
     }
 
     void record(String tenant, long folderId, Map<String, @Nullable Object> entry) {

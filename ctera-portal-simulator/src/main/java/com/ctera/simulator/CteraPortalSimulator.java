@@ -5,9 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.ctera.simulator.tls.SelfSignedCertificate;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -69,6 +73,9 @@ public final class CteraPortalSimulator implements AutoCloseable {
     private final @Nullable SelfSignedCertificate certificate;
     private final SimulatorCredentials adminCredentials;
     private final AtomicBoolean closed = new AtomicBoolean();
+    // Open client connections; a portal that stops takes its connections down with it, so close() closes them.
+    private final ChannelGroup connections = new DefaultChannelGroup("simulator-connections",
+            GlobalEventExecutor.INSTANCE);
     private volatile boolean compressAnswers = true;
 
     private CteraPortalSimulator(SimulatorOptions options) {
@@ -97,6 +104,7 @@ public final class CteraPortalSimulator implements AutoCloseable {
         HttpServer http = HttpServer.create()
             .host(options.bindAddress())
             .port(options.port())
+            .doOnConnection(connection -> this.connections.add(connection.channel()))
             .compress((request, response) -> this.compressAnswers && CompressibleAnswer.test(request, response))
             .handle(new ReactorHttpHandlerAdapter(handler));
         this.certificate = options.tls() ? SelfSignedCertificate.generate(options.bindAddress()) : null;
@@ -277,6 +285,10 @@ public final class CteraPortalSimulator implements AutoCloseable {
     public void close() {
         if (this.closed.compareAndSet(false, true)) {
             this.tasks.close();
+            // Stop accepting first, then drop kept-alive and held (long-poll) connections, as a stopped process would:
+            // a client must not go on talking to a portal that is gone.
+            this.server.dispose();
+            this.connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
             this.server.disposeNow(Duration.ofSeconds(5));
             this.files.close();
         }

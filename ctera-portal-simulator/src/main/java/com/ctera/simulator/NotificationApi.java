@@ -42,7 +42,7 @@ final class NotificationApi {
     PortalAnswer list(ApiCall call) {
         JsonNode body = body(call);
         Scope scope = scope(call, body);
-        long after = cursorOf(body.get("cursor"), true);
+        long after = cursorOf(body.get("cursor"), true, scope.tenant());
         int maxResults = DEFAULT_MAX_RESULTS;
         JsonNode max = body.get("max_results");
         if (max != null && !max.isNull()) {
@@ -62,7 +62,7 @@ final class NotificationApi {
     PortalAnswer longpoll(ApiCall call) {
         JsonNode body = body(call);
         Scope scope = scope(call, body);
-        long after = cursorOf(body.get("cursor"), false);
+        long after = cursorOf(body.get("cursor"), false, scope.tenant());
         JsonNode timeoutNode = body.get("timeout");
         long timeout = 10_000;
         if (timeoutNode != null && !timeoutNode.isNull()) {
@@ -171,7 +171,12 @@ final class NotificationApi {
         return new Scope(viewer.tenant(), folders);
     }
 
-    private static long cursorOf(@Nullable JsonNode cursor, boolean nullAllowed) {
+    /**
+     * The sequence a cursor stands for. A cursor of an earlier run of the simulator, or one past the end of the feed,
+     * was not issued by this portal: refused with a 400 naming the cursor, so a client takes a new baseline instead
+     * of waiting for a position the feed never reaches.
+     */
+    private long cursorOf(@Nullable JsonNode cursor, boolean nullAllowed, String tenant) {
         if (cursor == null || cursor.isNull()) {
             if (nullAllowed) {
                 return 0;
@@ -179,19 +184,25 @@ final class NotificationApi {
             throw new JsonProblem("cursor: is required");
         }
         String text = cursor.isString() ? cursor.asString() : "";
-        if (!text.startsWith("c") || text.length() < 2) {
+        String suffix = "." + this.store.feed().epoch();
+        if (!text.startsWith("c") || !text.endsWith(suffix) || text.length() <= suffix.length() + 1) {
             throw new JsonProblem("cursor: not a cursor this portal issued");
         }
+        long sequence;
         try {
-            return Long.parseLong(text.substring(1));
+            sequence = Long.parseLong(text.substring(1, text.length() - suffix.length()));
         }
         catch (NumberFormatException ex) {
             throw new JsonProblem("cursor: not a cursor this portal issued");
         }
+        if (sequence < 0 || sequence > this.store.feed().head(tenant)) {
+            throw new JsonProblem("cursor: not a cursor this portal issued");
+        }
+        return sequence;
     }
 
-    static String cursorText(long sequence) {
-        return "c" + sequence;
+    private String cursorText(long sequence) {
+        return "c" + sequence + "." + this.store.feed().epoch();
     }
 
     private JsonNode body(ApiCall call) {

@@ -204,6 +204,19 @@ class ChangeFeedTest {
                 list(List.of(), "\"zzz\"", 10), "Cookie", admin.cookie());
         assertThat(badCursor.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badCursor.body()).get("details").get(0).get("error").asString()).contains("cursor");
+        String end = drain(List.of(), "null", new ArrayList<>());
+        String sequence = end.substring(2, end.indexOf('.'));
+        String ahead = end.replace("c" + sequence + ".", "c" + (Long.parseLong(sequence) + 1000) + ".");
+        String otherRun = end.substring(0, end.indexOf('.') + 1) + "zz\"";
+        for (String refused : List.of(ahead, otherRun)) {
+            for (String call : List.of("list", "longpoll")) {
+                HttpResponse<String> answer = http.send("POST", "/admin/v2/api/metadata/" + call,
+                        list(List.of(), refused, 10), "Cookie", admin.cookie());
+                assertThat(answer.statusCode()).as(call + " " + refused).isEqualTo(400);
+                assertThat(JSON.readTree(answer.body()).get("details").get(0).get("error").asString())
+                    .contains("cursor");
+            }
+        }
         HttpResponse<String> noSession = http.send("POST", "/admin/v2/api/metadata/list", list(List.of(), "null", 10));
         assertThat(noSession.statusCode()).isEqualTo(302);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -63,6 +64,10 @@ public final class ChangeFeedPoller implements AutoCloseable {
 
     private final PathResolver paths;
 
+    private final CloudFolderOwners owners;
+
+    private final EventFilter ownerFilter;
+
     private final Object sleeper = new Object();
 
     private final Map<EventType, AtomicLong> published = new EnumMap<>(EventType.class);
@@ -104,6 +109,8 @@ public final class ChangeFeedPoller implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.paths = new PathResolver(portal.notifications(), PATH_CACHE);
+        this.owners = new CloudFolderOwners(() -> portal.files().list(""));
+        this.ownerFilter = new EventFilter(Set.of(), List.of(), Set.of(), settings.owners());
         for (EventType type : EventType.values()) {
             this.published.put(type, new AtomicLong());
         }
@@ -266,16 +273,33 @@ public final class ChangeFeedPoller implements AutoCloseable {
                 : entry -> null;
         ChangeClassifier.Classification classified = ChangeClassifier.classify(this.portal, entries, known,
                 this.clock.instant(), pathOf);
+        List<CteraChangeEvent> events = withOwners(classified.events());
         List<Long> publications = this.store.commit(this.portal, this.lease, batch.cursor(), classified.items(),
-                classified.events(), this.writer);
+                events, this.writer);
         this.more = batch.hasMore();
         List<Long> done = new ArrayList<>(publications.size());
-        for (int i = 0; i < classified.events().size(); i++) {
-            if (publish(classified.events().get(i))) {
+        for (int i = 0; i < events.size(); i++) {
+            if (publish(events.get(i))) {
                 done.add(publications.get(i));
             }
         }
         this.store.completed(done);
+    }
+
+    /** The events with their cloud folder's owner, when wanted, less those of owners not followed. */
+    private List<CteraChangeEvent> withOwners(List<CteraChangeEvent> events) {
+        if (!this.settings.needsOwners() || events.isEmpty()) {
+            return events;
+        }
+        this.owners.expire();
+        List<CteraChangeEvent> kept = new ArrayList<>(events.size());
+        for (CteraChangeEvent event : events) {
+            CteraChangeEvent owned = event.withOwner(this.owners.owner(event.cloudFolderId()));
+            if (this.ownerFilter.matches(owned)) {
+                kept.add(owned);
+            }
+        }
+        return kept;
     }
 
     private boolean publish(CteraChangeEvent event) {
@@ -330,6 +354,10 @@ public final class ChangeFeedPoller implements AutoCloseable {
         logger.warn("Portal '{}' refused the stored change-feed cursor; taking a new baseline (changes in between "
                 + "are not published): {}", this.portal, reason);
         try {
+            // What was seen belongs to the refused position: a portal that lost its feed may reuse guids, so they
+            // are learned again from the new baseline (a crash before it commits leaves the cursor refused: again).
+            this.store.forgetItems(this.portal, this.lease);
+            this.paths.forget();
             baseline();
             this.resyncs.incrementAndGet();
             this.publisher.publish(new CteraResyncRequiredEvent("rsy_" + UUID.randomUUID().toString().replace("-", ""),

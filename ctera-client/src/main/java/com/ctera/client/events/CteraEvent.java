@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public sealed interface CteraEvent
         permits CteraChangeEvent, CteraResyncRequiredEvent, CteraPortalAvailabilityEvent,
-        CteraWebhookEndpointDisabledEvent {
+        CteraWebhookEndpointDisabledEvent, CteraCircuitBreakerEvent {
 
     /** A stable id: the same change read again has the same id, so listeners can deduplicate on it. */
     String id();

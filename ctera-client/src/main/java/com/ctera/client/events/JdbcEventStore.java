@@ -118,6 +118,24 @@ public final class JdbcEventStore {
         });
     }
 
+    /**
+     * Forgets every item seen on the portal, only while {@code lease} is held: after a refused cursor what was seen
+     * may no longer exist, or its guid may name another item on a portal that lost its data.
+     * @throws LostLeaseException when the lease passed to another instance (nothing was deleted)
+     */
+    void forgetItems(String portal, JdbcLeaseLock lease) {
+        JdbcTransaction.run(this.dataSource, "forget the items of " + portal, connection -> {
+            if (!lease.heldIn(connection)) {
+                throw new LostLeaseException(portal);
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM ctera_event_item WHERE portal = ?")) {
+                delete.setString(1, portal);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     private static void writeItems(Connection connection, String portal, List<ItemUpdate> items) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO ctera_event_item (portal, guid, folder_id, kind) VALUES (?, ?, ?, ?)");

@@ -51,6 +51,11 @@ final class PathResolver {
         return this.failures.get();
     }
 
+    /** Drops every cached path (after a re-baseline the folders may be other ones). */
+    void forget() {
+        this.folderPaths.clear();
+    }
+
     /** The item's path from its cloud folder's root, or null when the portal cannot tell it. */
     @Nullable String path(ChangeEntry entry) {
         String parentPath = (entry.parentGuid() != null) ? this.folderPaths.get(entry.parentGuid()) : null;

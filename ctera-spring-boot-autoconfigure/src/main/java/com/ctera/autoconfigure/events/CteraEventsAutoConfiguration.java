@@ -21,20 +21,24 @@ import org.springframework.context.annotation.Configuration;
 
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
 import com.ctera.autoconfigure.client.CteraPortals;
+import com.ctera.autoconfigure.resilience.PortalResilienceListener;
 import com.ctera.autoconfigure.store.CteraStore;
 import com.ctera.autoconfigure.store.CteraStoreAutoConfiguration;
 import com.ctera.client.CteraPortal;
 import com.ctera.client.events.BatchWriter;
 import com.ctera.client.events.ChangeFeedPoller;
+import com.ctera.client.events.CircuitBreakerEvents;
 import com.ctera.client.events.CteraEventPublisher;
 import com.ctera.client.events.JdbcEventStore;
 import com.ctera.client.events.JdbcLeaseLock;
 import com.ctera.client.events.PollerSettings;
+import com.ctera.client.webhooks.WebhookManager;
 
 /**
  * With {@code ctera.events.enabled=true}: a change-feed poller per portal publishing {@code CteraEvent}s to the
  * application's {@link ApplicationEventPublisher}, its state in the {@link CteraStore}, the webhook outbox written in
- * the same transactions (when webhooks are configured), metrics and an Actuator section.
+ * the same transactions (when webhooks are configured), each portal's circuit breaker transitions as events, metrics
+ * and an Actuator section.
  */
 @AutoConfiguration(after = { CteraClientAutoConfiguration.class, CteraStoreAutoConfiguration.class },
         afterName = { "com.ctera.autoconfigure.webhooks.CteraWebhooksAutoConfiguration",
@@ -49,6 +53,18 @@ public final class CteraEventsAutoConfiguration {
         return publisher::publishEvent;
     }
 
+    /** Each portal's circuit breaker openings and closings as {@code CteraCircuitBreakerEvent}s. */
+    @Bean
+    @ConditionalOnMissingBean(name = "cteraCircuitBreakerEvents")
+    PortalResilienceListener cteraCircuitBreakerEvents(CteraEventPublisher publisher) {
+        return resilience -> {
+            if (resilience.circuitBreaker() != null) {
+                CircuitBreakerEvents.attach(resilience.portalName(), resilience.circuitBreaker().breaker(), publisher,
+                        Clock.systemUTC());
+            }
+        };
+    }
+
     @Bean
     @ConditionalOnMissingBean
     JdbcEventStore cteraEventStore(CteraStore store) {
@@ -60,9 +76,11 @@ public final class CteraEventsAutoConfiguration {
     CteraEventPollers cteraEventPollers(CteraEventsProperties properties, CteraPortals portals, CteraStore store,
             JdbcEventStore eventStore, CteraEventPublisher publisher, ObjectProvider<BatchWriter> writer) {
         BatchWriter batchWriter = writer.getIfAvailable(() -> BatchWriter.NONE);
-        boolean writerNeedsPaths = batchWriter instanceof com.ctera.client.webhooks.WebhookManager manager
-                && manager.needsPaths();
-        PollerSettings settings = properties.toSettings(properties.isResolvePaths() || writerNeedsPaths);
+        boolean writerNeedsPaths = batchWriter instanceof WebhookManager manager && manager.needsPaths();
+        boolean writerNeedsOwners = batchWriter instanceof WebhookManager manager && manager.list().stream()
+            .anyMatch(registration -> registration.filter().needsOwner());
+        PollerSettings settings = properties.toSettings(properties.isResolvePaths() || writerNeedsPaths,
+                writerNeedsOwners);
         String owner = instanceId(properties);
         List<ChangeFeedPoller> pollers = new ArrayList<>();
         for (CteraPortal portal : followed(properties, portals)) {

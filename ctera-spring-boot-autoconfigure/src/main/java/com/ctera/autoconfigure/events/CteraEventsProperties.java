@@ -2,6 +2,7 @@ package com.ctera.autoconfigure.events;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,6 +21,12 @@ public class CteraEventsProperties {
 
     /** Ids of the cloud folders to follow; empty follows every folder the portal's login sees. */
     private List<Long> cloudFolders = new ArrayList<>();
+
+    /**
+     * Owners (display names as the portal shows them, any case) whose cloud folders' changes are published and sent
+     * to webhooks; empty publishes every owner's. Owners are looked up in the login's top-level listing.
+     */
+    private List<String> owners = new ArrayList<>();
 
     /** Where a portal with no stored cursor starts: now (only later changes) or beginning. */
     private PollerSettings.StartFrom startFrom = PollerSettings.StartFrom.NOW;
@@ -76,6 +83,14 @@ public class CteraEventsProperties {
 
     public void setCloudFolders(List<Long> cloudFolders) {
         this.cloudFolders = cloudFolders;
+    }
+
+    public List<String> getOwners() {
+        return this.owners;
+    }
+
+    public void setOwners(List<String> owners) {
+        this.owners = owners;
     }
 
     public PollerSettings.StartFrom getStartFrom() {
@@ -151,7 +166,7 @@ public class CteraEventsProperties {
     }
 
     /** The poller settings, checked: a bad value stops startup naming the property and what is allowed. */
-    PollerSettings toSettings(boolean resolvePaths) {
+    PollerSettings toSettings(boolean resolvePaths, boolean resolveOwners) {
         positive("ctera.events.longpoll-timeout", this.longpollTimeout);
         positive("ctera.events.initial-backoff", this.initialBackoff);
         positive("ctera.events.lease-retry", this.leaseRetry);
@@ -166,8 +181,14 @@ public class CteraEventsProperties {
         if (this.maxResults < 1 || this.maxResults > 10_000) {
             throw invalid("ctera.events.max-results", this.maxResults, "1 to 10000");
         }
+        for (String owner : this.owners) {
+            if (owner == null || owner.isBlank()) {
+                throw invalid("ctera.events.owners", this.owners, "owners' display names, none blank");
+            }
+        }
         return new PollerSettings(this.cloudFolders, this.longpollTimeout, this.maxResults, this.initialBackoff,
-                this.maxBackoff, this.leaseRetry, resolvePaths, this.startFrom);
+                this.maxBackoff, this.leaseRetry, resolvePaths, this.startFrom, new HashSet<>(this.owners),
+                resolveOwners);
     }
 
     static void positive(String name, Duration value) {

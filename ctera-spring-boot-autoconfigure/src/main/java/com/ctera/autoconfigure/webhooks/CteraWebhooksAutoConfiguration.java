@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.ctera.autoconfigure.actuate.CteraEndpoint;
 import com.ctera.autoconfigure.store.CteraStore;
 import com.ctera.autoconfigure.store.CteraStoreAutoConfiguration;
 import com.ctera.client.webhooks.DeliveryListener;
@@ -77,10 +80,18 @@ public final class CteraWebhooksAutoConfiguration {
         return new CteraWebhookWorkers(dispatcher);
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    CteraWebhooksEndpointContributor cteraWebhooksEndpointContributor(WebhookManager manager, WebhookOutbox outbox) {
-        return new CteraWebhooksEndpointContributor(manager, outbox);
+    /** The Actuator section and replay operation, only where {@code /actuator/ctera} exists (its web extension). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+    static class WebhooksEndpointConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnAvailableEndpoint(CteraEndpoint.class)
+        CteraWebhooksEndpointContributor cteraWebhooksEndpointContributor(WebhookManager manager,
+                WebhookOutbox outbox) {
+            return new CteraWebhooksEndpointContributor(manager, outbox);
+        }
     }
 
     /** Micrometer meters of the deliveries. */

@@ -201,6 +201,9 @@ public class CteraWebhooksProperties {
         /** Cloud folder ids the endpoint gets; empty for all. */
         private List<Long> cloudFolders = new ArrayList<>();
 
+        /** Owners (display names, any case) whose cloud folders' changes the endpoint gets; empty for all. */
+        private List<String> owners = new ArrayList<>();
+
         /** Whether the endpoint is registered at all. */
         private boolean enabled = true;
 
@@ -258,6 +261,14 @@ public class CteraWebhooksProperties {
 
         public void setCloudFolders(List<Long> cloudFolders) {
             this.cloudFolders = cloudFolders;
+        }
+
+        public List<String> getOwners() {
+            return this.owners;
+        }
+
+        public void setOwners(List<String> owners) {
+            this.owners = owners;
         }
 
         public boolean isEnabled() {

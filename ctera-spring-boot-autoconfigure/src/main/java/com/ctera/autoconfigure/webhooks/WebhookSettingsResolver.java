@@ -64,10 +64,13 @@ final class WebhookSettingsResolver {
             }
             EventFilter filter;
             try {
-                filter = new EventFilter(types, endpoint.getPaths(), new HashSet<>(endpoint.getCloudFolders()));
+                filter = new EventFilter(types, endpoint.getPaths(), new HashSet<>(endpoint.getCloudFolders()),
+                        new HashSet<>(endpoint.getOwners()));
             }
             catch (IllegalArgumentException ex) {
-                throw new IllegalStateException("Invalid CTERA configuration: " + key + "paths: " + ex.getMessage(), ex);
+                String property = String.valueOf(ex.getMessage()).contains("owner") ? "owners" : "paths";
+                throw new IllegalStateException("Invalid CTERA configuration: " + key + property + ": "
+                        + ex.getMessage(), ex);
             }
             endpoints.add(new WebhookEndpoint(entry.getKey(), url, secret, previous,
                     endpoint.getPreviousSecretUntil(), filter));

@@ -3,7 +3,9 @@ package com.ctera.autoconfigure.events;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,12 +15,18 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
+import com.ctera.autoconfigure.resilience.CteraResilienceAutoConfiguration;
 import com.ctera.autoconfigure.store.CteraStoreAutoConfiguration;
 import com.ctera.autoconfigure.webhooks.CteraWebhooksAutoConfiguration;
 import com.ctera.client.CteraPortal;
 import com.ctera.client.events.CteraChangeEvent;
+import com.ctera.client.events.CteraCircuitBreakerEvent;
 import com.ctera.client.events.EventType;
+import com.ctera.client.files.CloudFolderInfo;
+import com.ctera.client.files.FileInfo;
+import com.ctera.client.webhooks.WebhookOutbox;
 import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.simulator.FaultRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +36,8 @@ class CteraEventsAutoConfigurationTests {
     private static CteraPortalSimulator simulator;
 
     private static CteraPortal writer;
+
+    private static final String SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
     @TempDir
     Path directory;
@@ -79,6 +89,80 @@ class CteraEventsAutoConfigurationTests {
                 Map<String, Object> section = new CteraEventsEndpointContributor(pollers).describe("main");
                 assertThat(section).containsEntry("holdsLease", true).containsKey("cursor");
             });
+    }
+
+    @Test
+    void ownerFiltersOfListenersAndEndpointsKeepOnlyTheirOwnersChanges() {
+        String owner = writer.files().list("").map(FileInfo::cloudFolder).filter(Objects::nonNull)
+            .map(CloudFolderInfo::ownerFriendlyName).filter(Objects::nonNull).findFirst().orElseThrow();
+        String endpoints = "ctera.webhooks.endpoints.";
+        this.runner.withPropertyValues(EventsTestSupport.portal(simulator, "main"))
+            .withPropertyValues(EventsTestSupport.fastEvents())
+            .withPropertyValues("ctera.store.path=" + this.directory.resolve("owners"),
+                    "ctera.events.owners=" + owner.toUpperCase(Locale.ROOT),
+                    endpoints + "mine.url=https://hooks.example.com/mine", endpoints + "mine.secret=" + SECRET,
+                    endpoints + "mine.owners=" + owner, endpoints + "theirs.url=https://hooks.example.com/theirs",
+                    endpoints + "theirs.secret=" + SECRET, endpoints + "theirs.owners=Somebody Else")
+            .run(context -> {
+                EventsTestSupport.RecordingListener listener = context.getBean(EventsTestSupport.RecordingListener.class);
+                CteraEventPollers pollers = context.getBean(CteraEventPollers.class);
+                EventsTestSupport.await(Duration.ofSeconds(30),
+                        () -> pollers.poller("main").orElseThrow().status().cursor() != null, "the baseline");
+                EventsTestSupport.upload(writer, "My Files", "owned.txt", "mine");
+                EventsTestSupport.await(Duration.ofSeconds(15), () -> !listener.changesNamed("owned").isEmpty(),
+                        "the owner's change");
+                assertThat(listener.changesNamed("owned")).first()
+                    .satisfies(event -> assertThat(event.owner()).isEqualTo(owner));
+                Map<String, Map<WebhookOutbox.Status, Long>> rows = context.getBean(WebhookOutbox.class).counts();
+                assertThat(rows.getOrDefault("mine", Map.of()).values().stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(1);
+                assertThat(rows.getOrDefault("theirs", Map.of())).isEmpty();
+            });
+        this.runner.withPropertyValues(EventsTestSupport.portal(simulator, "main"))
+            .withPropertyValues(EventsTestSupport.fastEvents())
+            .withPropertyValues("ctera.store.path=" + this.directory.resolve("others"),
+                    "ctera.events.owners=Somebody Else")
+            .run(context -> {
+                EventsTestSupport.RecordingListener listener = context.getBean(EventsTestSupport.RecordingListener.class);
+                CteraEventPollers pollers = context.getBean(CteraEventPollers.class);
+                EventsTestSupport.await(Duration.ofSeconds(30),
+                        () -> pollers.poller("main").orElseThrow().status().cursor() != null, "the baseline");
+                long before = pollers.poller("main").orElseThrow().status().batches();
+                EventsTestSupport.upload(writer, "My Files", "not-followed.txt", "theirs");
+                EventsTestSupport.await(Duration.ofSeconds(15),
+                        () -> pollers.poller("main").orElseThrow().status().batches() > before, "the batch is read");
+                assertThat(listener.changes()).isEmpty();
+            });
+    }
+
+    @Test
+    void theBreakerOpeningAndClosingAreEvents() {
+        this.runner.withConfiguration(AutoConfigurations.of(CteraResilienceAutoConfiguration.class))
+            .withPropertyValues(EventsTestSupport.portal(simulator, "main"))
+            .withPropertyValues(EventsTestSupport.fastEvents())
+            .withPropertyValues("ctera.store.path=" + this.directory.resolve("breaker"),
+                    "ctera.defaults.retry.max-attempts=1", "ctera.defaults.circuit-breaker.minimum-number-of-calls=2",
+                    "ctera.defaults.circuit-breaker.sliding-window-size=2",
+                    "ctera.defaults.circuit-breaker.wait-duration-in-open-state=300ms",
+                    "ctera.defaults.circuit-breaker.permitted-number-of-calls-in-half-open-state=1")
+            .run(context -> {
+                EventsTestSupport.RecordingListener listener = context.getBean(EventsTestSupport.RecordingListener.class);
+                CteraEventPollers pollers = context.getBean(CteraEventPollers.class);
+                EventsTestSupport.await(Duration.ofSeconds(30),
+                        () -> pollers.poller("main").orElseThrow().status().cursor() != null, "the baseline");
+                // The poller's own long polls fail twice: the breaker opens, a probe after the wait closes it.
+                simulator.faults().inject(FaultRule.forOperation("notifications.longpoll").times(2).status(500));
+                EventsTestSupport.await(Duration.ofSeconds(15), () -> breakerEvents(listener).size() >= 2,
+                        "the breaker to open and close");
+                assertThat(breakerEvents(listener)).extracting(CteraCircuitBreakerEvent::open)
+                    .containsExactly(true, false);
+                assertThat(breakerEvents(listener)).allSatisfy(event -> assertThat(event.portal()).isEqualTo("main"));
+            });
+    }
+
+    private static List<CteraCircuitBreakerEvent> breakerEvents(EventsTestSupport.RecordingListener listener) {
+        return listener.events.stream().filter(CteraCircuitBreakerEvent.class::isInstance)
+            .map(CteraCircuitBreakerEvent.class::cast).toList();
     }
 
     @Test
