@@ -35,6 +35,8 @@ import com.ctera.client.notifications.Ancestor;
 import com.ctera.client.notifications.ChangeBatch;
 import com.ctera.client.notifications.ChangeEntry;
 import com.ctera.client.reports.ReportName;
+import com.ctera.client.resilience.RetryInterceptor;
+import com.ctera.client.resilience.RetryPolicy;
 import com.ctera.client.tasks.PendingTask;
 import com.ctera.client.users.NewUser;
 import com.ctera.simulator.CteraPortalSimulator;
@@ -58,7 +60,7 @@ class AreaFaultMatrixTest {
     private static final Duration BOUND = Duration.ofSeconds(15);
 
     /** Past every timeout below: the attempt timeout of API calls and the read timeout of transfers. */
-    private static final Duration PAST_TIMEOUTS = Duration.ofMillis(2000);
+    private static final Duration PAST_TIMEOUTS = Duration.ofMillis(1200);
 
     private static final String WORK = "My Files/matrix";
 
@@ -124,7 +126,8 @@ class AreaFaultMatrixTest {
         OPERATIONS.put("devices.list", Operation.reading("devices.query",
                 () -> tenantAdmin.devices().list().map(d -> d.name()).sorted().toList()));
         OPERATIONS.put("logs.query", Operation.reading("logs.query", () -> tenantAdmin.logs()
-                .query(LogQuery.builder().topic(LogTopic.AUDIT).before(started).pageSize(5).build()).count()));
+                .query(LogQuery.builder().topic(LogTopic.AUDIT).before(started).pageSize(20).build()).limit(50)
+                .map(entry -> entry.time() + " " + entry.message()).toList()));
         OPERATIONS.put("statistics.cloudFolders", Operation.reading("statistics.cloudDrives",
                 () -> tenantAdmin.statistics().cloudFolders().stream().map(f -> f.owner() + "/" + f.name())
                         .filter(n -> !n.contains(NEW_USERS)).sorted().toList()));
@@ -225,8 +228,8 @@ class AreaFaultMatrixTest {
 
     // Short timeouts keep the delay and stall cases short: each ends at its timeout, not at the fault's end.
     private static CteraPortal configure(CteraPortalBuilder builder) {
-        return builder.baseUrl(simulator.baseUrl()).readTimeout(Duration.ofMillis(1500))
-                .attemptTimeout(Duration.ofSeconds(1)).transferMinThroughput(1024, Duration.ofMillis(300))
+        return builder.baseUrl(simulator.baseUrl()).readTimeout(Duration.ofMillis(900))
+                .attemptTimeout(Duration.ofMillis(700)).transferMinThroughput(1024, Duration.ofMillis(200))
                 .taskPollInterval(Duration.ofMillis(20)).build();
     }
 
@@ -278,7 +281,7 @@ class AreaFaultMatrixTest {
     @Test
     void manyFailingCallsAcrossTheAreasLeaveNoConnectionHeldAndNoFileOpen() {
         Assumptions.assumeTrue(OpenFileCount.available(), "this platform cannot count open file descriptors");
-        int calls = Integer.getInteger("ctera.faultMatrix.areaFailingCalls", 600);
+        int calls = Integer.getInteger("ctera.faultMatrix.areaFailingCalls", 400);
         List<String> names = List.copyOf(OPERATIONS.keySet());
         List<String> kinds = List.of("500", "503 Retry-After", "reset", "404");
         // Warm-up: every path of the loop once, so that what it opens for good (pools, caches, classes) is counted in
@@ -304,6 +307,26 @@ class AreaFaultMatrixTest {
                 calls, names.size(), took.toMillis(), filesBefore, filesAfter);
         assertThat(leftoverPartialDownloads()).isEmpty();
         assertThat(user.files().list(WORK + "/fixed").map(FileInfo::name).toList()).containsExactly("a.bin");
+    }
+
+    @Test
+    void withTheRetryStageADownloadResumesAcrossASessionExpiredMidTransfer() {
+        try (CteraPortal retrying = configure(CteraPortal.builder().name("matrix-retrying")
+                .context(PortalContext.SERVICES_PORTAL)
+                .credentials(simulator.endUserCredentials().username(), simulator.endUserCredentials().password())
+                .interceptor(new RetryInterceptor(RetryPolicy.DEFAULT)))) {
+            retrying.session();
+            long logins = simulator.requests().count("login");
+            long downloads = simulator.requests().count("files.download");
+            simulator.faults().inject(FaultRule.forOperation("files.download").expireSessionMidTransfer());
+            Path target = local.resolve("resumed.bin");
+            assertTimeoutPreemptively(BOUND, () -> retrying.files().download(WORK + "/fixed/a.bin", target));
+            assertThat(read(target)).isEqualTo(CONTENT);
+            // The cut answer, the resume refused for the expired session, and the resume after a new login.
+            assertThat(simulator.requests().count("files.download") - downloads).isEqualTo(3);
+            assertThat(simulator.requests().count("login") - logins).isEqualTo(1);
+            assertThat(retrying.connectionsInUse()).isZero();
+        }
     }
 
     // One call of operation i under fault kind i: faults before processing, so no call takes effect, and all fail.
@@ -398,9 +421,20 @@ class AreaFaultMatrixTest {
     private static void awaitNoConnectionInUse(String when) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (inUse() != 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            pause();
         }
         assertThat(inUse()).as("connections in use " + when).isZero();
+    }
+
+    // A short pause, not a spin: on a machine of two cores a spinning test thread slows the event loops it waits on.
+    private static void pause() {
+        try {
+            Thread.sleep(2);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static int inUse() {
@@ -412,7 +446,7 @@ class AreaFaultMatrixTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         long now = OpenFileCount.now();
         while (now > most && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            pause();
             now = OpenFileCount.now();
         }
         assertThat(now).as("open file descriptors").isLessThanOrEqualTo(most);
