@@ -64,7 +64,7 @@ class AreaFaultMatrixTest {
 
     private static final String WORK = "My Files/matrix";
 
-    private static final byte[] CONTENT = FilesTest.bytes(300_000, 7);
+    private static final byte[] CONTENT = FilesTest.bytes(64 * 1024, 7);
 
     /** The start of the names of the users the matrix adds; the listing leaves them out, as they come and go. */
     private static final String NEW_USERS = "matrix.user";
@@ -281,7 +281,7 @@ class AreaFaultMatrixTest {
     @Test
     void manyFailingCallsAcrossTheAreasLeaveNoConnectionHeldAndNoFileOpen() {
         Assumptions.assumeTrue(OpenFileCount.available(), "this platform cannot count open file descriptors");
-        int calls = Integer.getInteger("ctera.faultMatrix.areaFailingCalls", 400);
+        int calls = Integer.getInteger("ctera.faultMatrix.areaFailingCalls", 220);
         List<String> names = List.copyOf(OPERATIONS.keySet());
         List<String> kinds = List.of("500", "503 Retry-After", "reset", "404");
         // Warm-up: every path of the loop once, so that what it opens for good (pools, caches, classes) is counted in
