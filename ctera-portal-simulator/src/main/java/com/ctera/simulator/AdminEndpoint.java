@@ -104,6 +104,7 @@ final class AdminEndpoint {
             case "connectionReset" -> rule.connectionReset();
             case "truncatedBody" -> rule.truncatedBody();
             case "expireSession" -> rule.expireSession();
+            case "expireSessionMidTransfer" -> rule.expireSessionMidTransfer();
             default -> throw new IllegalArgumentException("Unknown action: " + action);
         };
         return node.path("afterProcessing").asBoolean(false) ? rule.afterProcessing() : rule;

@@ -57,7 +57,19 @@ final class AnswerWriter {
             case CONNECTION_RESET -> reset(request);
             case STATUS, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE -> write(failure(fault));
             case EXPIRE_SESSION -> write(answer);
+            case EXPIRE_SESSION_MID_TRANSFER -> {
+                expire(request);
+                yield write(PortalAnswer.loginRedirect());
+            }
         };
+    }
+
+    /** Invalidates the session the request carries, if any. */
+    void expire(ServerRequest request) {
+        String sessionId = PortalHandler.sessionId(request);
+        if (sessionId != null) {
+            this.sessions.invalidate(sessionId);
+        }
     }
 
     Mono<ServerResponse> write(PortalAnswer answer) {

@@ -14,7 +14,7 @@ public final class FaultRule {
 
     /** What a fault does to a matching request. */
     enum Action { STATUS, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE, DELAY, CONNECTION_RESET, TRUNCATED_BODY, STALLED_BODY,
-        EXPIRE_SESSION }
+        EXPIRE_SESSION, EXPIRE_SESSION_MID_TRANSFER }
 
     private final @Nullable String operation;
     private final @Nullable String pathPrefix;
@@ -102,6 +102,16 @@ public final class FaultRule {
         return with(Action.EXPIRE_SESSION, 302, Duration.ZERO);
     }
 
+    /**
+     * Invalidates the caller's session partway through the exchange: a download sends the headers and half of its
+     * body and closes the connection; an upload's body is read halfway, then answered with the 302 session-expiry
+     * redirect and the connection closed (nothing is stored); an API call is processed, then answered with the
+     * redirect (its effect stays, its answer is lost).
+     */
+    public FaultRule expireSessionMidTransfer() {
+        return with(Action.EXPIRE_SESSION_MID_TRANSFER, 302, Duration.ZERO);
+    }
+
     /** For status, 429, 503 and reset faults: process the request first, then fail (the answer is lost). */
     public FaultRule afterProcessing() {
         return new FaultRule(this.operation, this.pathPrefix, this.times, this.action, this.status, this.duration,
@@ -133,7 +143,7 @@ public final class FaultRule {
         return switch (this.action) {
             case STATUS, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE, CONNECTION_RESET -> !this.afterProcessing;
             case EXPIRE_SESSION -> true;
-            case DELAY, TRUNCATED_BODY, STALLED_BODY -> false;
+            case DELAY, TRUNCATED_BODY, STALLED_BODY, EXPIRE_SESSION_MID_TRANSFER -> false;
         };
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -124,6 +125,10 @@ final class TransferHandler {
             return this.writer.deliver(request, authentication.refusal(), fault);
         }
         Session session = authentication.session();
+        if (fault != null && fault.action() == FaultRule.Action.EXPIRE_SESSION_MID_TRANSFER
+                && "files.upload".equals(operation)) {
+            return expireMidUpload(request);
+        }
         return Mono.defer(() -> action.apply(request, session))
             .onErrorResume(BadRequestException.class,
                     ex -> Mono.just(Result.of(PortalAnswer.message(400, ex.getMessage()))))
@@ -153,6 +158,10 @@ final class TransferHandler {
                 }
                 case STALLED_BODY -> {
                     return write(request, streamed, fault.duration());
+                }
+                case EXPIRE_SESSION_MID_TRANSFER -> {
+                    this.writer.expire(request);
+                    return write(request, streamed, Duration.ZERO);
                 }
                 default -> {
                     return write(request, streamed, null);
@@ -205,6 +214,26 @@ final class TransferHandler {
         return DataBufferUtils.takeUntilByteCount(DataBufferUtils.readByteChannel(
                 () -> FileChannel.open(file, StandardOpenOption.READ).position(range.first()),
                 DefaultDataBufferFactory.sharedInstance, 64 * 1024), range.length());
+    }
+
+    /**
+     * Reads half of the announced body (at least one buffer), invalidates the session, answers the expiry redirect
+     * and closes the connection: the session ran out while the body was on its way. Nothing is stored.
+     */
+    private Mono<ServerResponse> expireMidUpload(ServerRequest request) {
+        long half = Math.max(1, request.headers().contentLength().orElse(2) / 2);
+        AtomicLong read = new AtomicLong();
+        return request.body(BodyExtractors.toDataBuffers())
+            .map(buffer -> {
+                long total = read.addAndGet(buffer.readableByteCount());
+                DataBufferUtils.release(buffer);
+                return total;
+            })
+            .takeUntil(total -> total >= half)
+            .then(Mono.fromRunnable(() -> this.writer.expire(request)))
+            .then(Mono.defer(() -> ServerResponse.status(302).header("Location", PortalAnswer.LOGIN_PAGE)
+                .build((exchange, context) -> exchange.getResponse().setComplete()
+                    .then(AnswerWriter.closeConnection(request, false)))));
     }
 
     // ---- upload -------------------------------------------------------------------------------------------------
