@@ -270,18 +270,20 @@ public final class BulkJob {
         Retry retry = (attempts <= 1) ? Retry.max(0)
                 : Retry.backoff(attempts - 1L, this.options.compensationBackoff())
                     .onRetryExhaustedThrow((spec, signal) -> signal.failure());
-        return Mono.defer(() -> compensation).retryWhen(retry).then(Mono.fromRunnable(() -> undone(item, null)))
+        return Mono.defer(() -> compensation).retryWhen(retry).<Object>map(value -> value).defaultIfEmpty(item)
+            .doOnNext(value -> undone(item, null, (value instanceof PartialUndo partial) ? partial : null))
             .onErrorResume(error -> {
-                undone(item, error);
+                undone(item, error, null);
                 return Mono.empty();
             }).then();
     }
 
-    private void undone(Item item, @Nullable Throwable error) {
+    private void undone(Item item, @Nullable Throwable error, @Nullable PartialUndo partial) {
         BulkItemResult reported;
         synchronized (this.lock) {
             setOutcome(item, (error == null) ? ItemOutcome.ROLLED_BACK : ItemOutcome.ROLLBACK_FAILED);
             item.rollbackError = error;
+            item.notRestored = (partial != null) ? partial.notRestored() : null;
             reported = item.toResult();
             emit();
         }
@@ -393,6 +395,8 @@ public final class BulkJob {
 
         @Nullable String note;
 
+        @Nullable String notRestored;
+
         long bytes;
 
         long started;
@@ -407,7 +411,7 @@ public final class BulkJob {
         BulkItemResult toResult() {
             ItemOutcome reported = (this.outcome != null) ? this.outcome : ItemOutcome.SKIPPED;
             return new BulkItemResult(this.index, this.id, reported, this.error, this.rollbackError, this.note,
-                    this.bytes, this.duration);
+                    this.notRestored, this.bytes, this.duration);
         }
     }
 }
