@@ -3,6 +3,7 @@ package com.ctera.client.bulk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -142,6 +143,30 @@ public final class BulkJob {
         stopStarting("cancelled");
     }
 
+    /**
+     * Waits for the results of these jobs, all within one grace period.
+     * @return the results that came in time, in the jobs' order; a job still running at the end is left out (its
+     * in-flight items end with their calls, and its result comes then)
+     */
+    public static List<BulkResult> awaitAll(Collection<BulkJob> jobs, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<BulkResult> results = new ArrayList<>(jobs.size());
+        for (BulkJob job : jobs) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            try {
+                BulkResult result = job.result().block(Duration.ofNanos(left));
+                if (result != null) {
+                    results.add(result);
+                }
+            }
+            catch (IllegalStateException timedOut) {
+                logger.warn("Bulk job {} on portal {} did not finish within {}: {}", job.name, job.portal, grace,
+                        job.current());
+            }
+        }
+        return results;
+    }
+
     /** Whether the result is ready. */
     public boolean isFinished() {
         synchronized (this.lock) {
@@ -217,7 +242,8 @@ public final class BulkJob {
         itemReported(reported);
     }
 
-    private void stopStarting(String reason) {
+    /** Stops starting items, naming why in the result; as {@link #cancel()} otherwise. */
+    void stopStarting(String reason) {
         synchronized (this.lock) {
             if (this.stoppedBy == null && this.phase == BulkProgress.Phase.RUNNING) {
                 this.stoppedBy = reason;

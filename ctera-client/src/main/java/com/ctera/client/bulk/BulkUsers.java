@@ -74,13 +74,19 @@ public final class BulkUsers {
     }
 
     /**
-     * Starts changing users, each by its own update. Each user is read first; a rollback writes back the attributes
+     * Starts changing users, each by its own update. Under {@link FailurePolicy#ROLLBACK} each user is read first (one
+     * more call per user), and a rollback writes back the attributes
      * its update changed. What cannot be written back (a new password; an attribute that had no value) is named in
      * the item's {@link BulkItemResult#notRestored()}.
      */
     public BulkJob modify(Map<String, UserUpdate> updates, BulkOptions options, BulkListener listener) {
         List<BulkOperation> operations = new ArrayList<>(updates.size());
+        boolean undoable = options.failurePolicy() == FailurePolicy.ROLLBACK;
         updates.forEach((name, update) -> {
+            if (!undoable) {
+                operations.add(BulkOperation.of(name, this.users.modify(name, update)));
+                return;
+            }
             AtomicReference<@Nullable PortalUser> before = new AtomicReference<>();
             Mono<Void> modified = this.users.get(name).doOnNext(before::set)
                 .then(Mono.defer(() -> this.users.modify(name, update)));
@@ -96,13 +102,19 @@ public final class BulkUsers {
     }
 
     /**
-     * Starts deleting the users. Each user is read first; a rollback creates it again with the attributes it had.
+     * Starts deleting the users. Under {@link FailurePolicy#ROLLBACK} each user is read first (one more call per
+     * user), and a rollback creates it again with the attributes it had.
      * Its password cannot come back (a portal never returns one): the user is recreated with a random password and
      * must get a new one from an administrator, and the item's {@link BulkItemResult#notRestored()} says so.
      */
     public BulkJob delete(List<String> names, BulkOptions options, BulkListener listener) {
         List<BulkOperation> operations = new ArrayList<>(names.size());
+        boolean undoable = options.failurePolicy() == FailurePolicy.ROLLBACK;
         for (String name : names) {
+            if (!undoable) {
+                operations.add(BulkOperation.of(name, this.users.delete(name)));
+                continue;
+            }
             AtomicReference<@Nullable PortalUser> before = new AtomicReference<>();
             Mono<Void> deleted = this.users.get(name).doOnNext(before::set)
                 .then(Mono.defer(() -> this.users.delete(name)));
