@@ -22,11 +22,12 @@ import com.ctera.client.users.NewUser;
  * User creations per second through {@code CteraBulk.users().create} at concurrency 1, 8, 32 and 128 against a
  * simulator that holds every answer for a fixed latency; each concurrency's share of the ideal (concurrency times
  * the concurrency-1 rate) and of the same creations as a bare {@code flatMap} of single calls (no job: the
- * baseline, measured just before), and the heap in use after a collection before and after each run (it holds the
- * in-process simulator's users too).
+ * baseline, measured just before), and the heap in use after a collection before and after each run (with the
+ * simulator in this JVM, it holds the simulator's users too).
  *
  * <p>Arguments: {@code [latency ms] [seconds of ideal work per run] [rounds]}, default 20, 4 and 2 (the first round
- * warms the JIT and is not reported).
+ * warms the JIT and is not reported), and where the simulator runs: {@code --simulator in-process|own-jvm} or
+ * {@code --portal-url URL} (see {@link SlowPortal}).
  */
 public final class BulkConcurrencyRunner {
 
@@ -48,20 +49,24 @@ public final class BulkConcurrencyRunner {
     }
 
     public static void main(String[] args) {
-        int latencyMs = RunnerArguments.wholeNumber(args, 0, "latency ms", 1, 20);
-        int seconds = RunnerArguments.wholeNumber(args, 1, "seconds per run", 1, 4);
-        int rounds = RunnerArguments.wholeNumber(args, 2, "rounds", 1, 2);
+        String[] numbers = SlowPortal.positional(args);
+        int latencyMs = RunnerArguments.wholeNumber(numbers, 0, "latency ms", 1, 20);
+        int seconds = RunnerArguments.wholeNumber(numbers, 1, "seconds per run", 1, 4);
+        int rounds = RunnerArguments.wholeNumber(numbers, 2, "rounds", 1, 2);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        try (SlowPortal portal = new SlowPortal(Duration.ofMillis(latencyMs))) {
+        try (SlowPortal portal = SlowPortal.open(args, Duration.ofMillis(latencyMs))) {
+            logger.info("Against {}", portal.placement());
             CteraBulk bulk = CteraBulk.of(portal.admin());
+            // Names unique to this run, so that runs against one long-running simulator (--portal-url) never collide.
+            String run = Long.toString(System.currentTimeMillis(), 36);
             int serial = 0;
             for (int round = 1; round <= rounds; round++) {
                 double base = 0;
                 for (int concurrency : CONCURRENCIES) {
                     // The same ideal duration at every concurrency: items = seconds * concurrency * (1000 / latency).
                     int items = Math.max(20, seconds * concurrency * 1000 / latencyMs);
-                    List<NewUser> users = newUsers(items, "c" + concurrency + "r" + round + "b", serial);
-                    List<NewUser> plain = newUsers(items, "c" + concurrency + "r" + round + "p", serial);
+                    List<NewUser> users = newUsers(items, run + "c" + concurrency + "r" + round + "b", serial);
+                    List<NewUser> plain = newUsers(items, run + "c" + concurrency + "r" + round + "p", serial);
                     serial += items;
                     // The baseline: the same creations as a bare flatMap of single calls, no job around them.
                     long plainStart = System.nanoTime();

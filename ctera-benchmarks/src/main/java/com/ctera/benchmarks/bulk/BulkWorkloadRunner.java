@@ -31,7 +31,8 @@ import com.ctera.client.users.UserQuery;
  * own: the first round is the cold figure, the median of the others the warm one.
  *
  * <p>Arguments: {@code bulk|loop [latency ms] [rounds] [users] [files]}, default latency 20, 3 rounds, 1000 users,
- * 100 files.
+ * 100 files, and where the simulator runs: {@code --simulator in-process|own-jvm} or {@code --portal-url URL} (see
+ * {@link SlowPortal}).
  */
 public final class BulkWorkloadRunner {
 
@@ -44,7 +45,8 @@ public final class BulkWorkloadRunner {
     private BulkWorkloadRunner() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] options) throws IOException {
+        String[] args = SlowPortal.positional(options);
         if (args.length < 1 || !List.of("bulk", "loop").contains(args[0])) {
             throw new IllegalArgumentException("first argument must be bulk or loop");
         }
@@ -62,16 +64,18 @@ public final class BulkWorkloadRunner {
             Files.write(source.resolve(String.format(Locale.ROOT, "file-%03d.bin", i)), content);
         }
         List<Double> totals = new ArrayList<>();
-        try (SlowPortal portal = new SlowPortal(Duration.ofMillis(latencyMs))) {
+        try (SlowPortal portal = SlowPortal.open(options, Duration.ofMillis(latencyMs))) {
+            logger.info("Against {}", portal.placement());
+            String run = Long.toString(System.currentTimeMillis(), 36);
             for (int round = 1; round <= rounds; round++) {
-                String prefix = "wl" + round + "x";
+                String prefix = "wl" + run + "r" + round + "x";
                 List<NewUser> users = new ArrayList<>(userCount);
                 for (int i = 0; i < userCount; i++) {
                     String name = prefix + i;
                     users.add(NewUser.builder(name).email(name + "@bench.example").fullName("Work", "Load")
                         .password("Passw0rd!1").build());
                 }
-                String folder = "My Files/workload-" + round;
+                String folder = "My Files/workload-" + run + "-" + round;
                 Path target = work.resolve("target-" + round);
                 Phases phases = new Phases();
                 if (bulk) {

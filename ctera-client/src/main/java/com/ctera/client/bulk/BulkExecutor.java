@@ -1,9 +1,11 @@
 package com.ctera.client.bulk;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Mono;
 
@@ -16,11 +18,18 @@ import reactor.core.publisher.Mono;
  */
 public final class BulkExecutor {
 
+    /** Why the items a shutdown kept from starting were skipped. */
+    public static final String SHUTDOWN_REASON = "the bulk executor was shut down";
+
     private final String portal;
 
     private final BulkOptions options;
 
     private final BulkMonitor monitor;
+
+    private final Set<BulkJob> running = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean shutDown;
 
     /**
      * @param portal the portal's name, for results, metrics and logs
@@ -61,9 +70,42 @@ public final class BulkExecutor {
      */
     public BulkJob start(String name, List<BulkOperation> operations, BulkOptions options, BulkListener listener) {
         requireUniqueIds(name, operations);
+        if (this.shutDown) {
+            throw new IllegalStateException("bulk job " + name + " not started: the bulk executor of portal "
+                    + this.portal + " is shut down");
+        }
         BulkJob job = new BulkJob(name, this.portal, operations, options, listener, this.monitor);
+        this.running.add(job);
         job.start();
+        // The result is replayed, so a job that finished before this subscription is still removed.
+        job.result().subscribe(result -> this.running.remove(job));
         return job;
+    }
+
+    /** The jobs running now. */
+    public List<BulkJob> running() {
+        return List.copyOf(this.running);
+    }
+
+    /**
+     * Refuses new jobs and stops every running job from starting more items (for an application that is stopping).
+     * Items in flight finish, or fail when the portal is closed; every item is reported in its job's result, those
+     * never started as {@link ItemOutcome#SKIPPED} with the note {@value #SHUTDOWN_REASON}.
+     * @return the jobs that were running, whose results come when their in-flight items end
+     */
+    public List<BulkJob> shutdown() {
+        this.shutDown = true;
+        List<BulkJob> jobs = running();
+        jobs.forEach(job -> job.stopStarting(SHUTDOWN_REASON));
+        return jobs;
+    }
+
+    /**
+     * {@link #shutdown()}, then waits for the jobs' results within the grace period.
+     * @return the results that came in time; see {@link BulkJob#awaitAll(java.util.Collection, Duration)}
+     */
+    public List<BulkResult> shutdown(Duration grace) {
+        return BulkJob.awaitAll(shutdown(), grace);
     }
 
     /**

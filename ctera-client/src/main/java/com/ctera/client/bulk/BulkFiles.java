@@ -28,7 +28,9 @@ import com.ctera.client.tasks.ReactiveTasks;
 
 /**
  * Moves many files of one portal at once: a local directory tree up, a cloud folder tree down, and many paths
- * deleted, moved or copied, one item per file or folder with its bytes in the job's progress. A download writes only
+ * deleted, moved or copied, one item per file or folder with its bytes in the job's progress. A rollback undoes
+ * each item: uploads and copies are deleted, moves go back, deletions come back from the recycle bin; a download
+ * has nothing on the portal to undo. A download writes only
  * inside its target directory: an item whose listed name could lead outside it fails on its own, and nothing is
  * written for it.
  */
@@ -155,11 +157,21 @@ public final class BulkFiles {
         return this.executor.start("files.delete", operations, options, listener);
     }
 
-    /** Starts moving each path into the folder, one item and one portal task per path; moves stand on rollback. */
+    /**
+     * Starts moving each path into the folder, one item and one portal task per path; a rollback moves each back
+     * into the folder it came from.
+     */
     public BulkJob move(List<String> paths, String destinationFolder, BulkOptions options, BulkListener listener) {
         List<BulkOperation> operations = new ArrayList<>(paths.size());
+        String folder = LocalTree.trim(destinationFolder);
         for (String path : paths) {
-            operations.add(BulkOperation.of(path, finished(this.files.move(List.of(path), destinationFolder))));
+            String trimmed = LocalTree.trim(path);
+            int slash = trimmed.lastIndexOf('/');
+            String movedPath = placedIn(folder, trimmed);
+            Mono<Void> back = (slash > 0) ? finished(this.files.move(List.of(movedPath), trimmed.substring(0, slash)))
+                    : Mono.error(new IllegalStateException("cannot move '" + movedPath + "' back: '" + path
+                            + "' names no folder it came from"));
+            operations.add(BulkOperation.of(path, finished(this.files.move(List.of(path), destinationFolder)), back));
         }
         return this.executor.start("files.move", operations, options, listener);
     }
@@ -169,12 +181,15 @@ public final class BulkFiles {
         List<BulkOperation> operations = new ArrayList<>(paths.size());
         String folder = LocalTree.trim(destinationFolder);
         for (String path : paths) {
-            String trimmed = LocalTree.trim(path);
-            String copyPath = folder + "/" + trimmed.substring(trimmed.lastIndexOf('/') + 1);
             operations.add(BulkOperation.of(path, finished(this.files.copy(List.of(path), destinationFolder)),
-                    deleted(copyPath)));
+                    deleted(placedIn(folder, LocalTree.trim(path)))));
         }
         return this.executor.start("files.copy", operations, options, listener);
+    }
+
+    // Where a move or copy into the folder puts the path: the portal keeps the item's name.
+    private static String placedIn(String folder, String path) {
+        return folder + "/" + path.substring(path.lastIndexOf('/') + 1);
     }
 
     private Mono<Void> deleted(String path) {

@@ -3,6 +3,7 @@ package com.ctera.client.bulk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -142,6 +143,30 @@ public final class BulkJob {
         stopStarting("cancelled");
     }
 
+    /**
+     * Waits for the results of these jobs, all within one grace period.
+     * @return the results that came in time, in the jobs' order; a job still running at the end is left out (its
+     * in-flight items end with their calls, and its result comes then)
+     */
+    public static List<BulkResult> awaitAll(Collection<BulkJob> jobs, Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<BulkResult> results = new ArrayList<>(jobs.size());
+        for (BulkJob job : jobs) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            try {
+                BulkResult result = job.result().block(Duration.ofNanos(left));
+                if (result != null) {
+                    results.add(result);
+                }
+            }
+            catch (IllegalStateException timedOut) {
+                logger.warn("Bulk job {} on portal {} did not finish within {}: {}", job.name, job.portal, grace,
+                        job.current());
+            }
+        }
+        return results;
+    }
+
     /** Whether the result is ready. */
     public boolean isFinished() {
         synchronized (this.lock) {
@@ -217,7 +242,8 @@ public final class BulkJob {
         itemReported(reported);
     }
 
-    private void stopStarting(String reason) {
+    /** Stops starting items, naming why in the result; as {@link #cancel()} otherwise. */
+    void stopStarting(String reason) {
         synchronized (this.lock) {
             if (this.stoppedBy == null && this.phase == BulkProgress.Phase.RUNNING) {
                 this.stoppedBy = reason;
@@ -270,18 +296,20 @@ public final class BulkJob {
         Retry retry = (attempts <= 1) ? Retry.max(0)
                 : Retry.backoff(attempts - 1L, this.options.compensationBackoff())
                     .onRetryExhaustedThrow((spec, signal) -> signal.failure());
-        return Mono.defer(() -> compensation).retryWhen(retry).then(Mono.fromRunnable(() -> undone(item, null)))
+        return Mono.defer(() -> compensation).retryWhen(retry).<Object>map(value -> value).defaultIfEmpty(item)
+            .doOnNext(value -> undone(item, null, (value instanceof PartialUndo partial) ? partial : null))
             .onErrorResume(error -> {
-                undone(item, error);
+                undone(item, error, null);
                 return Mono.empty();
             }).then();
     }
 
-    private void undone(Item item, @Nullable Throwable error) {
+    private void undone(Item item, @Nullable Throwable error, @Nullable PartialUndo partial) {
         BulkItemResult reported;
         synchronized (this.lock) {
             setOutcome(item, (error == null) ? ItemOutcome.ROLLED_BACK : ItemOutcome.ROLLBACK_FAILED);
             item.rollbackError = error;
+            item.notRestored = (partial != null) ? partial.notRestored() : null;
             reported = item.toResult();
             emit();
         }
@@ -393,6 +421,8 @@ public final class BulkJob {
 
         @Nullable String note;
 
+        @Nullable String notRestored;
+
         long bytes;
 
         long started;
@@ -407,7 +437,7 @@ public final class BulkJob {
         BulkItemResult toResult() {
             ItemOutcome reported = (this.outcome != null) ? this.outcome : ItemOutcome.SKIPPED;
             return new BulkItemResult(this.index, this.id, reported, this.error, this.rollbackError, this.note,
-                    this.bytes, this.duration);
+                    this.notRestored, this.bytes, this.duration);
         }
     }
 }

@@ -5,17 +5,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import com.ctera.client.CteraPortal;
 import com.ctera.client.ReactiveCteraPortal;
 import com.ctera.client.users.NewUser;
+import com.ctera.client.users.PortalUser;
 import com.ctera.client.users.ReactiveUsers;
 import com.ctera.client.users.UserUpdate;
 
 /**
- * Creates, modifies or deletes many users of one portal at once. Each user is one item named by the user's name;
- * a created user is undone by deleting it, so a job under {@link FailurePolicy#ROLLBACK} leaves the portal's users
- * as they were. Modifications and deletions cannot be undone (a deleted user's password is not known) and stand.
+ * Creates, modifies or deletes many users of one portal at once. Each user is one item named by the user's name.
+ * Under {@link FailurePolicy#ROLLBACK} a created user is deleted, a modified one gets its read-before attributes
+ * back, and a deleted one is created again; what cannot be restored (passwords) is reported per item.
  */
 public final class BulkUsers {
 
@@ -68,10 +73,26 @@ public final class BulkUsers {
         return create(UserCsvReader.standard().read(csv, source), options, listener);
     }
 
-    /** Starts changing users, each by its own update; the changes stand if the job rolls back. */
+    /**
+     * Starts changing users, each by its own update. Under {@link FailurePolicy#ROLLBACK} each user is read first (one
+     * more call per user), and a rollback writes back the attributes
+     * its update changed. What cannot be written back (a new password; an attribute that had no value) is named in
+     * the item's {@link BulkItemResult#notRestored()}.
+     */
     public BulkJob modify(Map<String, UserUpdate> updates, BulkOptions options, BulkListener listener) {
         List<BulkOperation> operations = new ArrayList<>(updates.size());
-        updates.forEach((name, update) -> operations.add(BulkOperation.of(name, this.users.modify(name, update))));
+        boolean undoable = options.failurePolicy() == FailurePolicy.ROLLBACK;
+        updates.forEach((name, update) -> {
+            if (!undoable) {
+                operations.add(BulkOperation.of(name, this.users.modify(name, update)));
+                return;
+            }
+            AtomicReference<@Nullable PortalUser> before = new AtomicReference<>();
+            Mono<Void> modified = this.users.get(name).doOnNext(before::set)
+                .then(Mono.defer(() -> this.users.modify(name, update)));
+            operations.add(BulkOperation.of(name, modified,
+                    Mono.defer(() -> UserUndo.restore(this.users, readBefore(before, name), update.attributes()))));
+        });
         return this.executor.start("users.modify", operations, options, listener);
     }
 
@@ -80,13 +101,36 @@ public final class BulkUsers {
         return delete(names, this.executor.options(), BulkListener.NONE);
     }
 
-    /** Starts deleting the users; deletions stand if the job rolls back. */
+    /**
+     * Starts deleting the users. Under {@link FailurePolicy#ROLLBACK} each user is read first (one more call per
+     * user), and a rollback creates it again with the attributes it had.
+     * Its password cannot come back (a portal never returns one): the user is recreated with a random password and
+     * must get a new one from an administrator, and the item's {@link BulkItemResult#notRestored()} says so.
+     */
     public BulkJob delete(List<String> names, BulkOptions options, BulkListener listener) {
         List<BulkOperation> operations = new ArrayList<>(names.size());
+        boolean undoable = options.failurePolicy() == FailurePolicy.ROLLBACK;
         for (String name : names) {
-            operations.add(BulkOperation.of(name, this.users.delete(name)));
+            if (!undoable) {
+                operations.add(BulkOperation.of(name, this.users.delete(name)));
+                continue;
+            }
+            AtomicReference<@Nullable PortalUser> before = new AtomicReference<>();
+            Mono<Void> deleted = this.users.get(name).doOnNext(before::set)
+                .then(Mono.defer(() -> this.users.delete(name)));
+            operations.add(BulkOperation.of(name, deleted,
+                    Mono.defer(() -> UserUndo.recreate(this.users, readBefore(before, name)))));
         }
         return this.executor.start("users.delete", operations, options, listener);
+    }
+
+    // A compensation runs only after its action succeeded, and the action reads the user before it changes it.
+    private static PortalUser readBefore(AtomicReference<@Nullable PortalUser> before, String name) {
+        PortalUser user = before.get();
+        if (user == null) {
+            throw new IllegalStateException("user '" + name + "' was not read before it was changed");
+        }
+        return user;
     }
 
     @Override

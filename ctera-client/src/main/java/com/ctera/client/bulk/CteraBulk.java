@@ -1,5 +1,6 @@
 package com.ctera.client.bulk;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.ctera.client.CteraPortal;
@@ -52,6 +53,14 @@ public final class CteraBulk {
     /** Starts a job of the caller's own operations with the portal's options. */
     public BulkJob start(String name, List<BulkOperation> operations) {
         return this.executor.start(name, operations);
+    }
+
+    /**
+     * Refuses new jobs and stops the running ones from starting items, then waits for their results within the
+     * grace period; see {@link BulkExecutor#shutdown(Duration)}.
+     */
+    public List<BulkResult> shutdown(Duration grace) {
+        return this.executor.shutdown(grace);
     }
 
     @Override

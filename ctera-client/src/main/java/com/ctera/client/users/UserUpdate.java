@@ -2,6 +2,7 @@ package com.ctera.client.users;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,11 @@ public final class UserUpdate {
     /** The changed attributes by wire name. */
     Map<String, String> changes() {
         return this.changes;
+    }
+
+    /** The wire names of the attributes this update changes, such as {@code email} or {@code password}. */
+    public Set<String> attributes() {
+        return this.changes.keySet();
     }
 
     /** Whether nothing would change. */

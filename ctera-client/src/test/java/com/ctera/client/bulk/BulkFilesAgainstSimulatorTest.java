@@ -133,6 +133,108 @@ class BulkFilesAgainstSimulatorTest {
     }
 
     @Test
+    void movesRolledBackAfterAFailureInTheMiddleGoBackWhereTheyCameFrom() {
+        List<String> paths = filesIn("My Files/rb-move", 10);
+        user.files().mkdirs("My Files/rb-move-to");
+        Map<String, String> before = contents(paths);
+        BulkResult result = CteraBulk.of(user).files().move(withMissingPathAt(5, paths), "My Files/rb-move-to",
+                ROLLBACK_TWO_AT_A_TIME, BulkListener.NONE).await();
+
+        assertRolledBackAroundOneFailure(result, 5);
+        assertThat(contents(paths)).isEqualTo(before);
+        for (String path : paths) {
+            assertThat(simulator.state().exists(tenant(), owner(), "My Files/rb-move-to/" + nameOf(path), false))
+                .isFalse();
+        }
+    }
+
+    @Test
+    void copiesRolledBackAfterAFailureInTheMiddleAreDeleted() {
+        List<String> paths = filesIn("My Files/rb-copy", 10);
+        user.files().mkdirs("My Files/rb-copy-to");
+        Map<String, String> before = contents(paths);
+        BulkResult result = CteraBulk.of(user).files().copy(withMissingPathAt(5, paths), "My Files/rb-copy-to",
+                ROLLBACK_TWO_AT_A_TIME, BulkListener.NONE).await();
+
+        assertRolledBackAroundOneFailure(result, 5);
+        assertThat(contents(paths)).isEqualTo(before);
+        for (String path : paths) {
+            assertThat(simulator.state().exists(tenant(), owner(), "My Files/rb-copy-to/" + nameOf(path), false))
+                .isFalse();
+        }
+    }
+
+    @Test
+    void deletionsRolledBackAfterAFailureInTheMiddleComeBackFromTheRecycleBin() {
+        List<String> paths = filesIn("My Files/rb-delete", 10);
+        Map<String, String> before = contents(paths);
+        BulkResult result = CteraBulk.of(user).files().delete(withMissingPathAt(5, paths), ROLLBACK_TWO_AT_A_TIME,
+                BulkListener.NONE).await();
+
+        assertRolledBackAroundOneFailure(result, 5);
+        assertThat(contents(paths)).isEqualTo(before);
+    }
+
+    private static final BulkOptions ROLLBACK_TWO_AT_A_TIME = BulkOptions.DEFAULTS.withMaxConcurrency(2)
+        .withFailurePolicy(FailurePolicy.ROLLBACK);
+
+    private static String tenant() {
+        return simulator.defaultTenant();
+    }
+
+    private static String owner() {
+        return simulator.endUserCredentials().username();
+    }
+
+    private static List<String> filesIn(String folder, int count) {
+        user.files().mkdirs(folder);
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            user.files().upload(new java.io.ByteArrayInputStream((folder + " file " + i).getBytes()), folder,
+                    "f" + i + ".txt");
+            paths.add(folder + "/f" + i + ".txt");
+        }
+        return paths;
+    }
+
+    private static List<String> withMissingPathAt(int index, List<String> paths) {
+        List<String> items = new ArrayList<>(paths);
+        items.add(index, paths.get(0).substring(0, paths.get(0).lastIndexOf('/')) + "/no-such-file.txt");
+        return items;
+    }
+
+    /** Each path's content as text, or {@code (missing)}. */
+    private static Map<String, String> contents(List<String> paths) {
+        Map<String, String> contents = new java.util.TreeMap<>();
+        for (String path : paths) {
+            contents.put(path, simulator.state().fileBytes(tenant(), owner(), path).map(String::new)
+                .orElse("(missing)"));
+        }
+        return contents;
+    }
+
+    private static String nameOf(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The failed item is named, every item before it is rolled back, none stands, and nothing is silent. */
+    private static void assertRolledBackAroundOneFailure(BulkResult result, int failedIndex) {
+        assertThat(result.items()).hasSize(11);
+        assertThat(result.items().get(failedIndex).outcome()).as(result.toString()).isEqualTo(ItemOutcome.FAILED);
+        assertThat(result.count(ItemOutcome.SUCCEEDED)).as(result.toString()).isZero();
+        assertThat(result.count(ItemOutcome.ROLLBACK_FAILED)).as(result.toString()).isZero();
+        for (BulkItemResult item : result.items()) {
+            if (item.index() < failedIndex) {
+                assertThat(item.outcome()).as(item.toString()).isEqualTo(ItemOutcome.ROLLED_BACK);
+            }
+            if (item.outcome() == ItemOutcome.SKIPPED) {
+                assertThat(item.index()).isGreaterThan(failedIndex);
+            }
+            assertThat(item.rolledBackInPart()).isFalse();
+        }
+    }
+
+    @Test
     void copyAndDeleteReportEachPath() {
         String folder = "My Files/bulk-copy";
         user.files().mkdirs(folder + "/to");

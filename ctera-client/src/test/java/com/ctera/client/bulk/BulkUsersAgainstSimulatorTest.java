@@ -4,7 +4,9 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAccumulator;
@@ -29,6 +31,8 @@ import com.ctera.client.resilience.RetryInterceptor;
 import com.ctera.client.resilience.RetryPolicy;
 import com.ctera.client.resilience.TokenBucketStrategy;
 import com.ctera.client.users.NewUser;
+import com.ctera.client.users.UserRole;
+import com.ctera.client.users.UserUpdate;
 import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.FaultRule;
 import com.ctera.simulator.SimulatorCredentials;
@@ -219,6 +223,110 @@ class BulkUsersAgainstSimulatorTest {
         for (int i = 0; i < 9; i++) {
             assertThat(simulator.state().userExists(tenant, users.get(i).name())).isEqualTo(i == 3);
         }
+    }
+
+    @Test
+    void modificationsRolledBackAfterAFailureInTheMiddleGetTheirAttributesBack() {
+        List<String> names = existingUsers("rm", 20);
+        Map<String, Map<String, String>> before = snapshot(names);
+        Map<String, UserUpdate> updates = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            UserUpdate.Builder update = UserUpdate.builder().email("changed" + i + "@example.org").lastName("Changed")
+                .role(UserRole.READ_ONLY_ADMIN).company("Other Co");
+            if (i == 3) {
+                update.password("N3w-Passw0rd!");
+            }
+            updates.put(names.get(i), update.build());
+            if (i == 11) {
+                updates.put("no-such-user-" + names.get(i), UserUpdate.builder().comment("x").build());
+            }
+        }
+        BulkResult result = CteraBulk.of(portal).users().modify(updates, BulkOptions.DEFAULTS.withMaxConcurrency(4)
+            .withFailurePolicy(FailurePolicy.ROLLBACK), BulkListener.NONE).await();
+
+        assertThat(result.item("no-such-user-" + names.get(11)).orElseThrow().outcome()).isEqualTo(ItemOutcome.FAILED);
+        assertThat(result.count(ItemOutcome.ROLLED_BACK)).isGreaterThanOrEqualTo(12);
+        assertThat(result.count(ItemOutcome.SUCCEEDED)).isZero();
+        assertThat(result.count(ItemOutcome.ROLLBACK_FAILED)).isZero();
+        assertThat(snapshot(names)).isEqualTo(before);
+        for (BulkItemResult item : result.withOutcome(ItemOutcome.ROLLED_BACK)) {
+            if (item.id().equals(names.get(3))) {
+                assertThat(item.notRestored()).contains("password");
+            }
+            else {
+                assertThat(item.rolledBackInPart()).as(item.toString()).isFalse();
+            }
+        }
+        assertThat(result.withOutcome(ItemOutcome.SKIPPED)).allSatisfy(item -> assertThat(item.index()).isGreaterThan(12));
+    }
+
+    @Test
+    void anUpdateThatSetsAnEmptyAttributeSaysItCannotUnsetIt() {
+        List<String> names = existingUsers("ru", 2);
+        Map<String, UserUpdate> updates = new LinkedHashMap<>();
+        updates.put(names.get(0), UserUpdate.builder().comment("was unset").build());
+        updates.put("no-such-user-" + names.get(1), UserUpdate.builder().comment("x").build());
+        BulkResult result = CteraBulk.of(portal).users().modify(updates, BulkOptions.DEFAULTS.withMaxConcurrency(1)
+            .withFailurePolicy(FailurePolicy.ROLLBACK), BulkListener.NONE).await();
+
+        BulkItemResult item = result.item(names.get(0)).orElseThrow();
+        assertThat(item.outcome()).isEqualTo(ItemOutcome.ROLLED_BACK);
+        assertThat(item.notRestored()).contains("comment").contains("cannot unset");
+        assertThat(simulator.state().user(tenant, names.get(0)).orElseThrow()).containsEntry("comment", "was unset");
+    }
+
+    @Test
+    void deletionsRolledBackAfterAFailureInTheMiddleRecreateEachUserAndSayThePasswordIsGone() {
+        List<String> names = existingUsers("rd", 20);
+        Map<String, Map<String, String>> before = snapshot(names);
+        List<String> toDelete = new ArrayList<>(names);
+        toDelete.add(12, "no-such-user-" + names.get(12));
+        BulkResult result = CteraBulk.of(portal).users().delete(toDelete, BulkOptions.DEFAULTS.withMaxConcurrency(4)
+            .withFailurePolicy(FailurePolicy.ROLLBACK), BulkListener.NONE).await();
+
+        assertThat(result.item(toDelete.get(12)).orElseThrow().outcome()).isEqualTo(ItemOutcome.FAILED);
+        assertThat(result.count(ItemOutcome.ROLLED_BACK)).isGreaterThanOrEqualTo(12);
+        assertThat(result.count(ItemOutcome.SUCCEEDED)).isZero();
+        assertThat(result.count(ItemOutcome.ROLLBACK_FAILED)).isZero();
+        for (String name : names) {
+            assertThat(simulator.state().userExists(tenant, name)).as(name).isTrue();
+        }
+        // Recreated users have a new uid and must change the password nobody knows; every other attribute is back.
+        assertThat(withoutRecreatedFields(snapshot(names))).isEqualTo(withoutRecreatedFields(before));
+        assertThat(result.withOutcome(ItemOutcome.ROLLED_BACK)).allSatisfy(item -> assertThat(item.notRestored())
+            .contains("password").contains("uid"));
+    }
+
+    /** Users with every attribute but the comment set. */
+    private static List<String> existingUsers(String tag, int count) {
+        String prefix = tag + Long.toString(System.nanoTime(), 36) + "-";
+        List<NewUser> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(NewUser.builder(prefix + i).email(prefix + i + "@example.com").fullName("First" + i, "Last" + i)
+                .password("Passw0rd!1").role((i % 2 == 0) ? UserRole.END_USER : UserRole.READ_WRITE_ADMIN)
+                .company("Acme " + i).build());
+        }
+        assertThat(CteraBulk.of(portal).users().create(users).await().allSucceeded()).isTrue();
+        return users.stream().map(NewUser::name).toList();
+    }
+
+    private static Map<String, Map<String, String>> snapshot(List<String> names) {
+        Map<String, Map<String, String>> users = new LinkedHashMap<>();
+        for (String name : names) {
+            users.put(name, simulator.state().user(tenant, name).orElse(Map.of()));
+        }
+        return users;
+    }
+
+    private static Map<String, Map<String, String>> withoutRecreatedFields(Map<String, Map<String, String>> users) {
+        Map<String, Map<String, String>> kept = new LinkedHashMap<>();
+        users.forEach((name, attributes) -> {
+            Map<String, String> copy = new LinkedHashMap<>(attributes);
+            copy.remove("uid");
+            copy.remove("requirePasswordChangeOn");
+            kept.put(name, copy);
+        });
+        return kept;
     }
 
     @Test

@@ -21,7 +21,8 @@ import com.ctera.client.bulk.CteraBulk;
 /**
  * A {@link CteraBulk} bean per portal ({@code <name>CteraBulk}), with options from {@code ctera.bulk.*},
  * {@code ctera.defaults.bulk.*} and {@code ctera.portals.<name>.bulk.*}; its running jobs in
- * {@code /actuator/ctera}; job meters when Micrometer is in use.
+ * {@code /actuator/ctera}; job meters when Micrometer is in use; and the jobs stopped, within
+ * {@code ctera.bulk.shutdown-grace}, when the application stops.
  */
 @AutoConfiguration(after = CteraClientAutoConfiguration.class,
         afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
@@ -35,6 +36,12 @@ public final class CteraBulkAutoConfiguration {
     @ConditionalOnMissingBean
     RunningBulkJobs cteraRunningBulkJobs() {
         return new RunningBulkJobs();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BulkJobsShutdown cteraBulkJobsShutdown(ObjectProvider<CteraBulk> bulks, CteraBulkProperties shared) {
+        return new BulkJobsShutdown(bulks, shared.getShutdownGrace());
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package com.ctera.autoconfigure.bulk;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -14,12 +16,26 @@ public class CteraBulkProperties extends BulkProperties implements Validator {
     /** Whether a bulk-operations bean is made for each portal. */
     private boolean enabled = true;
 
+    /**
+     * How long the application's stop waits for running bulk jobs, after they stop starting items, before the
+     * portals close (in-flight items then fail and are reported). Default 30s.
+     */
+    private Duration shutdownGrace = Duration.ofSeconds(30);
+
     public boolean isEnabled() {
         return this.enabled;
     }
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public Duration getShutdownGrace() {
+        return this.shutdownGrace;
+    }
+
+    public void setShutdownGrace(Duration shutdownGrace) {
+        this.shutdownGrace = shutdownGrace;
     }
 
     @Override
@@ -29,7 +45,11 @@ public class CteraBulkProperties extends BulkProperties implements Validator {
 
     @Override
     public void validate(Object target, Errors errors) {
-        BulkSettingsResolver.validate("ctera.bulk", (CteraBulkProperties) target,
-                (message) -> errors.reject("ctera.invalid", message));
+        CteraBulkProperties bulk = (CteraBulkProperties) target;
+        BulkSettingsResolver.validate("ctera.bulk", bulk, (message) -> errors.reject("ctera.invalid", message));
+        if (bulk.getShutdownGrace().isNegative()) {
+            errors.reject("ctera.invalid", "ctera.bulk.shutdown-grace must be zero or more, was "
+                    + bulk.getShutdownGrace());
+        }
     }
 }
