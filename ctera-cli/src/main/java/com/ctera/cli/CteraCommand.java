@@ -28,7 +28,7 @@ import com.ctera.client.CteraPortal;
                 + "./application.yml and CTERA_* environment variables, as an application using the starter does.",
         subcommands = { ConfigureCommand.class, PortalsCommand.class, UsersCommand.class, FilesCommand.class,
                 DevicesCommand.class, LogsCommand.class, EventsCommand.class, ReportsCommand.class,
-                GenerateCompletion.class },
+                WebhooksCommand.class, GenerateCompletion.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:success", "1:other failure", "2:usage: bad command line, unknown profile or portal",
                 "3:authentication failed", "4:not found", "5:partial failure: some items failed",
@@ -70,6 +70,8 @@ public final class CteraCommand implements AutoCloseable {
 
     private @Nullable PortalConnection connection;
 
+    private @Nullable WebhookStore webhookStore;
+
     private final List<Runnable> afterClose = new ArrayList<>();
 
     /** The command on the real process's streams and environment (used by picocli's completion generator). */
@@ -99,6 +101,14 @@ public final class CteraCommand implements AutoCloseable {
                     this.passwordStdin ? readPassword() : null, this.debug);
         }
         return this.connection;
+    }
+
+    /** The application's webhook store (no portal is contacted). */
+    WebhookStore webhookStore() {
+        if (this.webhookStore == null) {
+            this.webhookStore = new WebhookStore(this.environment, this.profile, this.debug);
+        }
+        return this.webhookStore;
     }
 
     /** Writes results in the chosen or default format. */
@@ -185,6 +195,9 @@ public final class CteraCommand implements AutoCloseable {
         try {
             if (this.connection != null) {
                 this.connection.close();
+            }
+            if (this.webhookStore != null) {
+                this.webhookStore.close();
             }
         }
         finally {
