@@ -73,6 +73,8 @@ class SecretsScanTests {
         SimulatorCredentials user = simulator.endUserCredentials();
         String bearer = simulator.issueBearerToken(user.username());
         this.cli = new CliHarness(this.directory);
+        // The HTTP layer's debug lines too, as a user chasing a problem would turn them on.
+        this.cli.variables.put("LOGGING_LEVEL_REACTOR_NETTY", "DEBUG");
         Path store = this.cli.workingDirectory.resolve("store/ctera").toAbsolutePath();
         String webhookSecretLine = "";
         try (WebhookApplication application = new WebhookApplication(store)) {
@@ -121,8 +123,8 @@ class SecretsScanTests {
             scanner.secret("simulator session or token " + n++, credential);
         }
         String logs = output.getAll();
-        Files.writeString(Path.of("target/secrets-scan-log.txt"), logs);
-        assertThat(logs).as("debug lines were captured").contains(" DEBUG ");
+        assertThat(logs).as("debug lines of the client and of Reactor Netty were captured")
+            .contains(" DEBUG PortalSession: Logged in", " DEBUG HttpClientConnect: ");
         List<String> findings = new ArrayList<>(scanner.scan("log output", logs));
         this.seen.forEach((source, text) -> findings.addAll(scanner.scan(source, text)));
         assertThat(findings).as("secrets found (%d secrets searched in %d log lines and %d outputs and files)",
