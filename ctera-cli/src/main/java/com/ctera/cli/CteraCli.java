@@ -1,7 +1,12 @@
 package com.ctera.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import picocli.AutoComplete.GenerateCompletion;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -12,11 +17,22 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** The {@code ctera} command's entry point. */
 public final class CteraCli {
 
+    /** The subcommands by name, in the order help lists them. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    /** The root options that take a value, so the value is not taken for the subcommand's name. */
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--portal", "--profile", "--format");
+
+    private static final String COMPLETION = "generate-completion";
+
     private CteraCli() {
     }
 
     /** Runs the command in this process and exits with its code. */
     public static void main(String[] args) {
+        // Boot warms up conversion, charsets and time zones on a second thread: on a busy machine that thread only
+        // competes with the command for the cores, for work a command mostly never needs.
+        System.setProperty("spring.backgroundpreinitializer.ignore", "true");
         int exitCode = run(CliEnvironment.system(), args);
         if (!ShutdownSignal.received()) {
             System.exit(exitCode);
@@ -27,6 +43,8 @@ public final class CteraCli {
     public static int run(CliEnvironment environment, String... args) {
         try (CteraCommand root = new CteraCommand(environment)) {
             CommandLine commandLine = new CommandLine(root);
+            // Before the settings below: picocli hands them only to subcommands already added.
+            invoked(args).forEach((name) -> commandLine.addSubcommand(name, SUBCOMMANDS.get(name)));
             commandLine.setCaseInsensitiveEnumValuesAllowed(true);
             commandLine.setAllowSubcommandsAsOptionParameters(true);
             commandLine.setOut(new PrintWriter(environment.out(), true));
@@ -44,6 +62,42 @@ public final class CteraCli {
             });
             return commandLine.execute(args);
         }
+    }
+
+    /**
+     * The subcommands the arguments need: only the one named first, as picocli reading a command's annotations is a
+     * good part of a command's start time; every one for help, completion, or a name that is not a subcommand (so
+     * picocli suggests the nearest).
+     */
+    static Set<String> invoked(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                break;
+            }
+            if (OPTIONS_WITH_VALUE.contains(arg)) {
+                i++;
+            }
+            else if (!arg.startsWith("-")) {
+                return (SUBCOMMANDS.containsKey(arg) && !arg.equals(COMPLETION)) ? Set.of(arg) : SUBCOMMANDS.keySet();
+            }
+        }
+        return SUBCOMMANDS.keySet();
+    }
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> subcommands = new LinkedHashMap<>();
+        subcommands.put("configure", ConfigureCommand.class);
+        subcommands.put("portals", PortalsCommand.class);
+        subcommands.put("users", UsersCommand.class);
+        subcommands.put("files", FilesCommand.class);
+        subcommands.put("devices", DevicesCommand.class);
+        subcommands.put("logs", LogsCommand.class);
+        subcommands.put("events", EventsCommand.class);
+        subcommands.put("reports", ReportsCommand.class);
+        subcommands.put("webhooks", WebhooksCommand.class);
+        subcommands.put(COMPLETION, GenerateCompletion.class);
+        return subcommands;
     }
 
     // Checked before a command runs, so a change (users import, files upload) is never made and then not reported.

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -19,16 +18,13 @@ import com.ctera.client.CteraPortal;
 
 /**
  * The {@code ctera} command: the options every subcommand shares, and the portal connection, printer and
- * standard input they use.
+ * standard input they use. Its subcommands are added by {@link CteraCli} (only the one that runs, when it can tell).
  */
 @Command(name = "ctera", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = CliVersion.class, sortOptions = false,
         description = "Manage CTERA Portal users, devices, files and logs, and write reports, from the command line.%n"
                 + "Reads ctera.* settings from ~/.config/ctera/application.yml (or $XDG_CONFIG_HOME/ctera), "
                 + "./application.yml and CTERA_* environment variables, as an application using the starter does.",
-        subcommands = { ConfigureCommand.class, PortalsCommand.class, UsersCommand.class, FilesCommand.class,
-                DevicesCommand.class, LogsCommand.class, EventsCommand.class, ReportsCommand.class,
-                GenerateCompletion.class },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:success", "1:other failure", "2:usage: bad command line, unknown profile or portal",
                 "3:authentication failed", "4:not found", "5:partial failure: some items failed",
@@ -70,6 +66,8 @@ public final class CteraCommand implements AutoCloseable {
 
     private @Nullable PortalConnection connection;
 
+    private @Nullable WebhookStore webhookStore;
+
     private final List<Runnable> afterClose = new ArrayList<>();
 
     /** The command on the real process's streams and environment (used by picocli's completion generator). */
@@ -99,6 +97,14 @@ public final class CteraCommand implements AutoCloseable {
                     this.passwordStdin ? readPassword() : null, this.debug);
         }
         return this.connection;
+    }
+
+    /** The application's webhook store (no portal is contacted). */
+    WebhookStore webhookStore() {
+        if (this.webhookStore == null) {
+            this.webhookStore = new WebhookStore(this.environment, this.profile, this.debug);
+        }
+        return this.webhookStore;
     }
 
     /** Writes results in the chosen or default format. */
@@ -185,6 +191,9 @@ public final class CteraCommand implements AutoCloseable {
         try {
             if (this.connection != null) {
                 this.connection.close();
+            }
+            if (this.webhookStore != null) {
+                this.webhookStore.close();
             }
         }
         finally {

@@ -15,7 +15,7 @@ public final class ExitCodes {
     /** The portal refused the credentials or the session's rights. */
     public static final int AUTHENTICATION = 3;
 
-    /** A user, device, file or folder named on the command line does not exist. */
+    /** A user, device, file, folder or webhook endpoint named on the command line does not exist. */
     public static final int NOT_FOUND = 4;
 
     /** Some items of a multi-item operation failed; the others were done. */

@@ -9,18 +9,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import com.ctera.autoconfigure.client.CteraProperties;
 import com.ctera.autoconfigure.client.CteraPortals;
@@ -97,35 +91,18 @@ public final class PortalConnection implements AutoCloseable {
 
     private ConfigurableApplicationContext context() {
         if (this.context == null) {
-            if (this.profile != null) {
-                this.locations.requireProfile(this.profile);
-            }
-            SpringApplication application = new SpringApplication(CliApplication.class);
-            application.setWebApplicationType(WebApplicationType.NONE);
-            application.setBannerMode(Banner.Mode.OFF);
-            application.setLogStartupInfo(false);
-            application.setLazyInitialization(true);
-            application.setRegisterShutdownHook(false);
-            application.setEnvironment(new CommandEnvironment(this.environment.variables(), commandProperties()));
-            application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) this::applyPassword);
-            if (this.profile != null) {
-                application.setAdditionalProfiles(this.profile);
-            }
-            this.context = application.run();
+            this.context = CommandContext.start(this.environment, this.locations, this.profile, this.debug,
+                    CliApplication.class, commandProperties(), (ApplicationListener<ApplicationEnvironmentPreparedEvent>) this::applyPassword);
         }
         return this.context;
     }
 
     private Map<String, Object> commandProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.config.location", this.locations.springConfigLocation());
         // A command never talks to a simulator it started itself, even when one is on the class path.
         properties.put("ctera.simulator.enabled", "false");
         // A command lives seconds: recording usage snapshots on a schedule is an application's job.
         properties.put("ctera.analytics.snapshots.enabled", "false");
-        if (this.debug) {
-            properties.put("logging.level.com.ctera", "debug");
-        }
         return properties;
     }
 
@@ -160,17 +137,4 @@ public final class PortalConnection implements AutoCloseable {
             this.context = null;
         }
     }
-
-    /** The process's environment, or a test's, with the command's own settings on top of every other source. */
-    private static final class CommandEnvironment extends StandardEnvironment {
-
-        CommandEnvironment(Map<String, String> variables, Map<String, Object> commandProperties) {
-            MutablePropertySources sources = getPropertySources();
-            sources.replace(SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                    new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                            new LinkedHashMap<>(variables)));
-            sources.addFirst(new MapPropertySource("cteraCommand", commandProperties));
-        }
-    }
-
 }

@@ -131,4 +131,18 @@ class CommandFailuresTests {
         assertThat(CliHarness.simulator().requests().count("login")).as("no command above logged in")
             .isEqualTo(logins);
     }
+
+    @Test
+    void onlyTheInvokedSubcommandIsBuiltUnlessHelpOrAMistakeNeedsThemAll() {
+        assertThat(CteraCli.invoked(new String[] { "--format", "json", "--portal", "users", "files", "list" }))
+            .containsExactly("files");
+        assertThat(CteraCli.invoked(new String[] { "-q", "--format=csv", "webhooks", "list" }))
+            .containsExactly("webhooks");
+        assertThat(CteraCli.invoked(new String[] { "--help" })).contains("users", "webhooks", "generate-completion");
+        assertThat(CteraCli.invoked(new String[] { "usres", "list" })).hasSize(10);
+        assertThat(CteraCli.invoked(new String[] { "generate-completion" })).hasSize(10);
+        assertThat(this.cli.run("--help").out()).contains("configure", "portals", "users", "files", "devices", "logs",
+                "events", "reports", "webhooks", "generate-completion");
+        assertThat(this.cli.run("webhooks", "--help").out()).contains("Usage: ctera webhooks", "list", "replay");
+    }
 }
