@@ -2,6 +2,7 @@ package com.ctera.benchmarks.startup;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,9 @@ import com.ctera.simulator.SimulatorOptions;
  * <p>Arguments: {@code [samples] [users]}, default 3 and 1000. System properties: {@code ctera.bench.python} (the
  * interpreter of a virtual environment with the SDK installed; without it only the Java job runs),
  * {@code ctera.bench.sdk-script} (default {@code ctera-benchmarks/src/main/python/sdk_user_churn.py}),
- * {@code ctera.bench.jvm-options} and {@code ctera.bench.java} for the Java job's JVM, as {@link FirstCallRunner}.
+ * {@code ctera.bench.jvm-options} and {@code ctera.bench.java} for the Java job's JVM, as {@link FirstCallRunner};
+ * {@code ctera.bench.url}, a simulator already running (default administrator password), as
+ * {@link BootFirstCallRunner}.
  */
 public final class UserChurnRunner {
 
@@ -46,8 +49,11 @@ public final class UserChurnRunner {
         long[][] sdk = new long[1 + FIELDS][samples];
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String password = SimulatorOptions.DEFAULT_ADMIN_PASSWORD;
-        try (ChildSimulator simulator = ChildSimulator.start(Files.createTempDirectory("user-churn"), "512m")) {
-            String url = simulator.baseUrl().toString();
+        String given = System.getProperty("ctera.bench.url");
+        try (ChildSimulator simulator = (given != null) ? null
+                : ChildSimulator.start(Files.createTempDirectory("user-churn"), "512m")) {
+            URI base = (simulator != null) ? simulator.baseUrl() : URI.create(given);
+            String url = base.toString();
             for (int sample = 0; sample < samples; sample++) {
                 // Alternate which goes first, so neither always follows the other.
                 for (int turn = 0; turn < 2; turn++) {
@@ -59,8 +65,8 @@ public final class UserChurnRunner {
                         store(client, sample, FirstCallRunner.run(command, password, FIELDS));
                     }
                     else if (python != null) {
-                        List<String> command = List.of(python, script, simulator.baseUrl().getHost(),
-                                Integer.toString(simulator.baseUrl().getPort()), "admin", "acme",
+                        List<String> command = List.of(python, script, base.getHost(),
+                                Integer.toString(base.getPort()), "admin", "acme",
                                 Integer.toString(users), prefix);
                         store(sdk, sample, FirstCallRunner.run(command, password, FIELDS));
                     }
