@@ -73,11 +73,17 @@ public final class SoakRun {
         try (CteraPortalSimulator simulator = CteraPortalSimulator.start()) {
             SimulatorCredentials adminLogin = simulator.tenantAdminCredentials();
             SimulatorCredentials userLogin = simulator.endUserCredentials();
+            long folderId;
+            // Set up with the default timeouts: the first calls of a JVM load classes and may take seconds.
+            try (CteraPortal setup = CteraPortal.builder().name("soak-setup").baseUrl(simulator.baseUrl())
+                    .context(PortalContext.SERVICES_PORTAL).credentials(userLogin.username(), userLogin.password())
+                    .build()) {
+                setup.files().mkdirs(SoakCalls.FOLDER);
+                setup.files().upload(new ByteArrayInputStream(new byte[256 * 1024]), SoakCalls.FOLDER, "a.bin");
+                folderId = setup.files().stat("My Files").cloudFolder().uid();
+            }
             try (CteraPortal admin = portal(simulator, "soak-admin", adminLogin);
                     CteraPortal user = portal(simulator, "soak-user", userLogin)) {
-                user.files().mkdirs(SoakCalls.FOLDER);
-                user.files().upload(new ByteArrayInputStream(new byte[256 * 1024]), SoakCalls.FOLDER, "a.bin");
-                long folderId = user.files().stat("My Files").cloudFolder().uid();
                 List<SoakCalls.Call> mixed = SoakCalls.mix(admin, user, userLogin.username(), folderId);
                 return soak(simulator, mixed, () -> admin.connectionsInUse() + user.connectionsInUse());
             }
