@@ -35,7 +35,7 @@ import com.ctera.simulator.SimulatorCredentials;
  * {@code calls} calls of {@link SoakCalls} at a fixed rate on a pool of callers, each call under a fault drawn from
  * the {@link FaultMix}, while a sampler records heap after a collection, live threads, connections lent out and open
  * file descriptors. Retries are off, so every fault reaches its caller; the timeouts are short, so a delayed or
- * stalled answer ends its call in about a second.
+ * stalled answer ends its call in about two seconds.
  */
 public final class SoakRun {
 
@@ -204,11 +204,11 @@ public final class SoakRun {
         };
     }
 
-    // Short timeouts: a delayed or stalled answer ends its call in about a second, so callers are not held long.
+    // Short timeouts: a delayed or stalled answer ends its call in about two seconds, so callers are not held long.
     private static CteraPortal portal(CteraPortalSimulator simulator, String name, SimulatorCredentials login) {
         CteraPortalBuilder builder = CteraPortal.builder().name(name).baseUrl(simulator.baseUrl())
                 .context(PortalContext.SERVICES_PORTAL).credentials(login.username(), login.password())
-                .readTimeout(Duration.ofSeconds(1)).attemptTimeout(Duration.ofSeconds(1))
+                .readTimeout(Duration.ofSeconds(2)).attemptTimeout(Duration.ofSeconds(2))
                 .transferMinThroughput(1024, Duration.ofMillis(250));
         CteraPortal portal = builder.build();
         portal.session();
