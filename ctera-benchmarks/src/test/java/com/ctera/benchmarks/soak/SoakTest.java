@@ -20,7 +20,7 @@ class SoakTest {
         SoakReport report = assertTimeoutPreemptively(Duration.ofSeconds(180), () -> new SoakRun(1000, 100,
                 FaultMix.parse(FaultMix.DEFAULT), 16, Duration.ofMillis(500)).run());
         report.trends().forEach(System.out::println);
-        System.out.println(report.outcomes() + " at " + Math.round(report.rate()) + "/s");
+        System.out.println(report.outcomes());
         assertThat(report.untypedFailures()).isEmpty();
         assertThat(report.unfinished()).isZero();
         assertThat(report.connectionsInUseAtEnd()).isZero();
