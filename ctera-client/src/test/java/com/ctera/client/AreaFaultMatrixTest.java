@@ -253,7 +253,6 @@ class AreaFaultMatrixTest {
         List<String> outcomes = new ArrayList<>();
         FAULTS.forEach((faultName, fault) -> OPERATIONS.forEach((name, operation) -> {
             String label = name + " under " + faultName;
-            long caseStarted = System.nanoTime();
             String outcome = assertTimeoutPreemptively(BOUND, () -> {
                 try {
                     Object result = run(operation, fault.apply(operation.target()));
@@ -264,8 +263,7 @@ class AreaFaultMatrixTest {
                     return typed.getClass().getSimpleName() + " (" + typed.getMessage() + ")";
                 }
             }, label);
-            outcomes.add(faultName + " / " + name + " (" + (System.nanoTime() - caseStarted) / 1_000_000 + " ms): "
-                    + outcome);
+            outcomes.add(faultName + " / " + name + ": " + outcome);
             awaitNoConnectionInUse(label);
         }));
         outcomes.forEach(System.out::println);
@@ -291,7 +289,6 @@ class AreaFaultMatrixTest {
         }
         awaitNoConnectionInUse("after the warm-up");
         long filesBefore = OpenFileCount.now();
-        long startedAt = System.nanoTime();
         int failed = assertTimeoutPreemptively(BOUND.plusMillis(calls * 200L), () -> {
             int count = 0;
             for (int i = 0; i < calls; i++) {
@@ -299,12 +296,11 @@ class AreaFaultMatrixTest {
             }
             return count;
         });
-        Duration took = Duration.ofNanos(System.nanoTime() - startedAt);
         assertThat(failed).as("calls that failed, typed").isEqualTo(calls);
         awaitNoConnectionInUse("after " + calls + " failing calls");
         long filesAfter = awaitOpenFilesAtMost(filesBefore + 16);
-        System.out.printf("%d failing calls across %d operations in %d ms; open file descriptors %d before, %d after%n",
-                calls, names.size(), took.toMillis(), filesBefore, filesAfter);
+        System.out.printf("%d failing calls across %d operations; open file descriptors %d before, %d after%n",
+                calls, names.size(), filesBefore, filesAfter);
         assertThat(leftoverPartialDownloads()).isEmpty();
         assertThat(user.files().list(WORK + "/fixed").map(FileInfo::name).toList()).containsExactly("a.bin");
     }

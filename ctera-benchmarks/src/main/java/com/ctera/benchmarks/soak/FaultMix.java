@@ -19,7 +19,7 @@ import com.ctera.simulator.FaultRule;
 public record FaultMix(Map<String, Double> percentages) {
 
     /** A delay or stall this long outlasts the soak's attempt timeout and minimum-throughput window. */
-    static final Duration PAST_TIMEOUTS = Duration.ofMillis(1500);
+    static final Duration PAST_TIMEOUTS = Duration.ofMillis(2500);
 
     /** Every kind of fault a mix may name, and the rule it arms for one request of an operation. */
     static final Map<String, BiFunction<FaultRule, Duration, FaultRule>> KINDS;

@@ -35,7 +35,7 @@ import com.ctera.simulator.SimulatorCredentials;
  * {@code calls} calls of {@link SoakCalls} at a fixed rate on a pool of callers, each call under a fault drawn from
  * the {@link FaultMix}, while a sampler records heap after a collection, live threads, connections lent out and open
  * file descriptors. Retries are off, so every fault reaches its caller; the timeouts are short, so a delayed or
- * stalled answer ends its call in about a second.
+ * stalled answer ends its call in about two seconds.
  */
 public final class SoakRun {
 
@@ -73,11 +73,17 @@ public final class SoakRun {
         try (CteraPortalSimulator simulator = CteraPortalSimulator.start()) {
             SimulatorCredentials adminLogin = simulator.tenantAdminCredentials();
             SimulatorCredentials userLogin = simulator.endUserCredentials();
+            long folderId;
+            // Set up with the default timeouts: the first calls of a JVM load classes and may take seconds.
+            try (CteraPortal setup = CteraPortal.builder().name("soak-setup").baseUrl(simulator.baseUrl())
+                    .context(PortalContext.SERVICES_PORTAL).credentials(userLogin.username(), userLogin.password())
+                    .build()) {
+                setup.files().mkdirs(SoakCalls.FOLDER);
+                setup.files().upload(new ByteArrayInputStream(new byte[256 * 1024]), SoakCalls.FOLDER, "a.bin");
+                folderId = setup.files().stat("My Files").cloudFolder().uid();
+            }
             try (CteraPortal admin = portal(simulator, "soak-admin", adminLogin);
                     CteraPortal user = portal(simulator, "soak-user", userLogin)) {
-                user.files().mkdirs(SoakCalls.FOLDER);
-                user.files().upload(new ByteArrayInputStream(new byte[256 * 1024]), SoakCalls.FOLDER, "a.bin");
-                long folderId = user.files().stat("My Files").cloudFolder().uid();
                 List<SoakCalls.Call> mixed = SoakCalls.mix(admin, user, userLogin.username(), folderId);
                 return soak(simulator, mixed, () -> admin.connectionsInUse() + user.connectionsInUse());
             }
@@ -198,11 +204,11 @@ public final class SoakRun {
         };
     }
 
-    // Short timeouts: a delayed or stalled answer ends its call in about a second, so callers are not held long.
+    // Short timeouts: a delayed or stalled answer ends its call in about two seconds, so callers are not held long.
     private static CteraPortal portal(CteraPortalSimulator simulator, String name, SimulatorCredentials login) {
         CteraPortalBuilder builder = CteraPortal.builder().name(name).baseUrl(simulator.baseUrl())
                 .context(PortalContext.SERVICES_PORTAL).credentials(login.username(), login.password())
-                .readTimeout(Duration.ofSeconds(1)).attemptTimeout(Duration.ofSeconds(1))
+                .readTimeout(Duration.ofSeconds(2)).attemptTimeout(Duration.ofSeconds(2))
                 .transferMinThroughput(1024, Duration.ofMillis(250));
         CteraPortal portal = builder.build();
         portal.session();
