@@ -179,10 +179,11 @@ final class FileUploads {
         };
         Flux<DataBuffer> counted = Flux.defer(() -> {
             notifier.initiated();
-            return content.buffers().doOnNext(buffer -> sent.accept(buffer.readableByteCount())).concatWith(Mono.defer(() -> (meter.sentBytes() == size) ? Mono.empty()
-                    : Mono.error(new CteraClientErrorException(OPERATION, 0, OPERATION + " of '"
-                            + target.relative() + "' declared " + size + " bytes but the content had "
-                            + meter.sentBytes(), null))));
+            return content.buffers().doOnNext(buffer -> sent.accept(buffer.readableByteCount()))
+                    .concatWith(Mono.defer(() -> (meter.sentBytes() == size) ? Mono.empty()
+                            : Mono.error(new CteraClientErrorException(OPERATION, 0, OPERATION + " of '"
+                                    + target.relative() + "' declared " + size + " bytes but the content had "
+                                    + meter.sentBytes(), null))));
         });
         List<Map.Entry<String, String>> fields = List.of(
                 new AbstractMap.SimpleImmutableEntry<>("name", target.name()),

@@ -356,7 +356,8 @@ class PortalTransportTest {
                     upload);
             StepVerifier.create(transport.exchange(request, RequestAuth.anonymous(),
                     XmlResponses.tree(transport.codec())))
-                    .expectNext(new XmlText("name=f.bin|file[f.bin, application/octet-stream]=a file's bytes, from disk"))
+                    .expectNext(new XmlText("name=f.bin|file[f.bin, application/octet-stream]="
+                            + "a file's bytes, from disk"))
                     .verifyComplete();
             if (path == Path.DIRECT) {
                 assertThat(counts.stream().mapToLong(Long::longValue).sum()).isEqualTo(bytes.length);
