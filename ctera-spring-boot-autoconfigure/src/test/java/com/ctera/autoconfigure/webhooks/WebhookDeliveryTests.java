@@ -120,11 +120,14 @@ class WebhookDeliveryTests {
                 .withBean(EventsTestSupport.RecordingListener.class)
                 .run(context -> {
                     awaitBaseline(context);
-                    write("run", changes);
+                    // Delivered while they are written, as in an application.
+                    Thread writing = new Thread(() -> write("run", changes));
+                    writing.start();
                     EventsTestSupport.RecordingListener recorder = context.getBean(EventsTestSupport.RecordingListener.class);
                     DataSource store = context.getBean(CteraStore.class).dataSource();
-                    EventsTestSupport.await(Duration.ofSeconds(90), () -> recorder.ids("run-").size() == changes
+                    EventsTestSupport.await(Duration.ofSeconds(150), () -> recorder.ids("run-").size() == changes
                             && unfinished(store) == 0, "every event published and every delivery finished");
+                    writing.join();
                     Set<String> ids = recorder.ids("run-");
                     assertEndsAsItShould(store, ids, healthy, faulty, gone);
                     assertThat(recorder.events).filteredOn(CteraWebhookEndpointDisabledEvent.class::isInstance)
@@ -152,7 +155,7 @@ class WebhookDeliveryTests {
                 awaitBaseline(context);
                 EventsTestSupport.RecordingListener recorder = context.getBean(EventsTestSupport.RecordingListener.class);
                 writing.start();
-                EventsTestSupport.await(Duration.ofSeconds(60), () -> recorder.ids("again-").size() >= changes / 2,
+                EventsTestSupport.await(Duration.ofSeconds(120), () -> recorder.ids("again-").size() >= changes / 2,
                         "half of the events");
                 batches.add(EventsTestSupport.batches(context.getBean(CteraStore.class).dataSource()));
                 firstListener.set(recorder);
@@ -170,7 +173,7 @@ class WebhookDeliveryTests {
             restartable.run(context -> {
                 EventsTestSupport.RecordingListener recorder = context.getBean(EventsTestSupport.RecordingListener.class);
                 DataSource store = context.getBean(CteraStore.class).dataSource();
-                writing.join(60_000);
+                writing.join(120_000);
                 EventsTestSupport.await(Duration.ofSeconds(90), () -> {
                     Set<String> all = new HashSet<>(recorder.ids("again-"));
                     seen.stream().filter(CteraChangeEvent.class::isInstance).map(CteraChangeEvent.class::cast)
@@ -229,7 +232,7 @@ class WebhookDeliveryTests {
         Flux.range(0, count)
             .flatMap(index -> writer.reactive().files().mkdir("My Files/" + prefix + "-" + index), 8)
             .then()
-            .block(Duration.ofSeconds(120));
+            .block(Duration.ofSeconds(150));
     }
 
     private static void assertEndsAsItShould(DataSource store, Set<String> ids, TestReceiver healthy,
