@@ -125,8 +125,14 @@ class WebhookDeliveryTests {
                     writing.start();
                     EventsTestSupport.RecordingListener recorder = context.getBean(EventsTestSupport.RecordingListener.class);
                     DataSource store = context.getBean(CteraStore.class).dataSource();
-                    EventsTestSupport.await(Duration.ofSeconds(150), () -> recorder.ids("run-").size() == changes
-                            && unfinished(store) == 0, "every event published and every delivery finished");
+                    try {
+                        EventsTestSupport.await(Duration.ofSeconds(150), () -> recorder.ids("run-").size() == changes
+                                && unfinished(store) == 0, "every event published and every delivery finished");
+                    }
+                    catch (AssertionError ex) {
+                        throw new AssertionError(ex.getMessage() + "; published " + recorder.ids("run-").size()
+                                + " of " + changes + ", rows by endpoint and status " + statusCounts(store), ex);
+                    }
                     writing.join();
                     Set<String> ids = recorder.ids("run-");
                     assertEndsAsItShould(store, ids, healthy, faulty, gone);
@@ -283,6 +289,13 @@ class WebhookDeliveryTests {
             }
         }
         return rows;
+    }
+
+    private static Map<String, Map<String, Long>> statusCounts(DataSource store) throws Exception {
+        Map<String, Map<String, Long>> counts = new java.util.TreeMap<>();
+        rows(store).forEach((endpoint, statuses) -> statuses.values().forEach(status -> counts
+            .computeIfAbsent(endpoint, key -> new java.util.TreeMap<>()).merge(status, 1L, Long::sum)));
+        return counts;
     }
 
     private static long unfinished(DataSource store) {
