@@ -120,11 +120,20 @@ class WebhookDeliveryTests {
                 .withBean(EventsTestSupport.RecordingListener.class)
                 .run(context -> {
                     awaitBaseline(context);
-                    write("run", changes);
+                    // Delivered while they are written, as in an application.
+                    Thread writing = new Thread(() -> write("run", changes));
+                    writing.start();
                     EventsTestSupport.RecordingListener recorder = context.getBean(EventsTestSupport.RecordingListener.class);
                     DataSource store = context.getBean(CteraStore.class).dataSource();
-                    EventsTestSupport.await(Duration.ofSeconds(90), () -> recorder.ids("run-").size() == changes
-                            && unfinished(store) == 0, "every event published and every delivery finished");
+                    try {
+                        EventsTestSupport.await(Duration.ofSeconds(150), () -> recorder.ids("run-").size() == changes
+                                && unfinished(store) == 0, "every event published and every delivery finished");
+                    }
+                    catch (AssertionError ex) {
+                        throw new AssertionError(ex.getMessage() + "; published " + recorder.ids("run-").size()
+                                + " of " + changes + ", rows by endpoint and status " + statusCounts(store), ex);
+                    }
+                    writing.join();
                     Set<String> ids = recorder.ids("run-");
                     assertEndsAsItShould(store, ids, healthy, faulty, gone);
                     assertThat(recorder.events).filteredOn(CteraWebhookEndpointDisabledEvent.class::isInstance)
@@ -152,7 +161,7 @@ class WebhookDeliveryTests {
                 awaitBaseline(context);
                 EventsTestSupport.RecordingListener recorder = context.getBean(EventsTestSupport.RecordingListener.class);
                 writing.start();
-                EventsTestSupport.await(Duration.ofSeconds(60), () -> recorder.ids("again-").size() >= changes / 2,
+                EventsTestSupport.await(Duration.ofSeconds(120), () -> recorder.ids("again-").size() >= changes / 2,
                         "half of the events");
                 batches.add(EventsTestSupport.batches(context.getBean(CteraStore.class).dataSource()));
                 firstListener.set(recorder);
@@ -170,7 +179,7 @@ class WebhookDeliveryTests {
             restartable.run(context -> {
                 EventsTestSupport.RecordingListener recorder = context.getBean(EventsTestSupport.RecordingListener.class);
                 DataSource store = context.getBean(CteraStore.class).dataSource();
-                writing.join(60_000);
+                writing.join(120_000);
                 EventsTestSupport.await(Duration.ofSeconds(90), () -> {
                     Set<String> all = new HashSet<>(recorder.ids("again-"));
                     seen.stream().filter(CteraChangeEvent.class::isInstance).map(CteraChangeEvent.class::cast)
@@ -229,7 +238,7 @@ class WebhookDeliveryTests {
         Flux.range(0, count)
             .flatMap(index -> writer.reactive().files().mkdir("My Files/" + prefix + "-" + index), 8)
             .then()
-            .block(Duration.ofSeconds(120));
+            .block(Duration.ofSeconds(150));
     }
 
     private static void assertEndsAsItShould(DataSource store, Set<String> ids, TestReceiver healthy,
@@ -280,6 +289,13 @@ class WebhookDeliveryTests {
             }
         }
         return rows;
+    }
+
+    private static Map<String, Map<String, Long>> statusCounts(DataSource store) throws Exception {
+        Map<String, Map<String, Long>> counts = new java.util.TreeMap<>();
+        rows(store).forEach((endpoint, statuses) -> statuses.values().forEach(status -> counts
+            .computeIfAbsent(endpoint, key -> new java.util.TreeMap<>()).merge(status, 1L, Long::sum)));
+        return counts;
     }
 
     private static long unfinished(DataSource store) {
