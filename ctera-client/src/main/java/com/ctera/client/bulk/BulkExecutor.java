@@ -101,11 +101,12 @@ public final class BulkExecutor {
     }
 
     /**
-     * {@link #shutdown()}, then waits for the jobs' results within the grace period.
-     * @return the results that came in time; see {@link BulkJob#awaitAll(java.util.Collection, Duration)}
+     * {@link #shutdown()}, then waits for the jobs' results within the grace period, and abandons the items still in
+     * flight after it (they fail with a {@link java.util.concurrent.CancellationException}).
+     * @return the jobs' results; see {@link BulkJob#awaitOrAbandon(java.util.Collection, Duration)}
      */
     public List<BulkResult> shutdown(Duration grace) {
-        return BulkJob.awaitAll(shutdown(), grace);
+        return BulkJob.awaitOrAbandon(shutdown(), grace);
     }
 
     /**

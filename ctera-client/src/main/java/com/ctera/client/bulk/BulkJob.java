@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,9 @@ import com.ctera.client.CteraTimeoutException;
 public final class BulkJob {
 
     private static final Logger logger = LoggerFactory.getLogger(BulkJob.class);
+
+    /** How long an abandoned job may take to end: its cancelled calls end at once, so this is a safety net. */
+    private static final Duration ABANDON_WAIT = Duration.ofSeconds(10);
 
     private final String name;
 
@@ -52,6 +56,9 @@ public final class BulkJob {
     private final Sinks.Many<BulkProgress> progress = Sinks.many().replay().latest();
 
     private final Sinks.One<BulkResult> result = Sinks.one();
+
+    /** Completes when the job is abandoned: every action and compensation still running is then cancelled. */
+    private final Sinks.Empty<Void> abandoned = Sinks.empty();
 
     private volatile @Nullable String stoppedBy;
 
@@ -144,27 +151,49 @@ public final class BulkJob {
     }
 
     /**
-     * Waits for the results of these jobs, all within one grace period.
-     * @return the results that came in time, in the jobs' order; a job still running at the end is left out (its
-     * in-flight items end with their calls, and its result comes then)
+     * Ends the items in flight now: each fails with a {@link CancellationException} (a compensating action under way
+     * is reported as {@link ItemOutcome#ROLLBACK_FAILED} the same way), its call is cancelled, and no item starts any
+     * more. Whether the portal applied an abandoned call is not known; the error says so.
      */
-    public static List<BulkResult> awaitAll(Collection<BulkJob> jobs, Duration grace) {
+    public void abandon() {
+        stopStarting("abandoned");
+        this.abandoned.tryEmitEmpty();
+    }
+
+    /**
+     * Waits for the results of these jobs within one grace period, then {@linkplain #abandon() abandons} the jobs
+     * still running and waits for their results too (they come as soon as the cancelled calls end).
+     * @return every job's result, in the jobs' order (a job whose result still did not come is logged and left out)
+     */
+    public static List<BulkResult> awaitOrAbandon(Collection<BulkJob> jobs, Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
         List<BulkResult> results = new ArrayList<>(jobs.size());
         for (BulkJob job : jobs) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            try {
-                BulkResult result = job.result().block(Duration.ofNanos(left));
-                if (result != null) {
-                    results.add(result);
-                }
+            BulkResult result = job.resultWithin(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (result == null) {
+                logger.warn("Bulk job {} on portal {} did not finish within {}; abandoning its items in flight: {}",
+                        job.name, job.portal, grace, job.current());
+                job.abandon();
+                result = job.resultWithin(ABANDON_WAIT);
             }
-            catch (IllegalStateException timedOut) {
-                logger.warn("Bulk job {} on portal {} did not finish within {}: {}", job.name, job.portal, grace,
-                        job.current());
+            if (result != null) {
+                results.add(result);
+            }
+            else {
+                logger.error("Bulk job {} on portal {} did not end {} after it was abandoned: {}", job.name,
+                        job.portal, ABANDON_WAIT, job.current());
             }
         }
         return results;
+    }
+
+    private @Nullable BulkResult resultWithin(Duration wait) {
+        try {
+            return this.result.asMono().block(wait);
+        }
+        catch (IllegalStateException timedOut) {
+            return null;
+        }
     }
 
     /** Whether the result is ready. */
@@ -199,11 +228,18 @@ public final class BulkJob {
             if (timeout != null) {
                 action = action.timeout(timeout);
             }
-            return action.then();
+            return unlessAbandoned(action.then(), item, "its action");
         }).then(Mono.fromRunnable(() -> ended(item, null))).onErrorResume(error -> {
             ended(item, error);
             return Mono.empty();
         }).then();
+    }
+
+    // The first signal wins: the work's own end, or the job's abandonment, which cancels the work.
+    private <T> Mono<T> unlessAbandoned(Mono<T> work, Item item, String what) {
+        return Mono.firstWithSignal(work, this.abandoned.asMono().then(Mono.error(() -> new CancellationException(
+                "bulk job " + this.name + " was abandoned while item '" + item.id + "' ran " + what
+                        + "; whether the portal applied it is not known"))));
     }
 
     private void moved(Item item, long moved) {
@@ -296,7 +332,9 @@ public final class BulkJob {
         Retry retry = (attempts <= 1) ? Retry.max(0)
                 : Retry.backoff(attempts - 1L, this.options.compensationBackoff())
                     .onRetryExhaustedThrow((spec, signal) -> signal.failure());
-        return Mono.defer(() -> compensation).retryWhen(retry).<Object>map(value -> value).defaultIfEmpty(item)
+        Mono<Object> undoing = Mono.defer(() -> compensation).retryWhen(retry).<Object>map(value -> value)
+            .defaultIfEmpty(item);
+        return unlessAbandoned(undoing, item, "its compensating action")
             .doOnNext(value -> undone(item, null, (value instanceof PartialUndo partial) ? partial : null))
             .onErrorResume(error -> {
                 undone(item, error, null);

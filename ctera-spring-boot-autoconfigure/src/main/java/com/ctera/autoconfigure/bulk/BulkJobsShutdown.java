@@ -17,8 +17,8 @@ import com.ctera.client.bulk.CteraBulk;
 /**
  * Stops the bulk jobs when the application stops, before any portal closes: lifecycle beans stop before beans are
  * destroyed. Every executor refuses new jobs and stops starting items; the running jobs then get the grace period
- * to finish what is in flight, and whatever is still in flight after it fails when its portal closes. Every item is
- * reported either way.
+ * to finish what is in flight; items still in flight after it are abandoned (their calls cancelled, each reported as
+ * failed), so the portals close on no running call and every item is reported.
  */
 public final class BulkJobsShutdown implements SmartLifecycle {
 
@@ -54,7 +54,7 @@ public final class BulkJobsShutdown implements SmartLifecycle {
         }
         logger.info("Stopping {} running bulk job(s); waiting up to {} for their items in flight", stopped.size(),
                 this.grace);
-        for (BulkResult result : BulkJob.awaitAll(stopped, this.grace)) {
+        for (BulkResult result : BulkJob.awaitOrAbandon(stopped, this.grace)) {
             logger.info("Bulk job stopped: {}", result);
         }
     }

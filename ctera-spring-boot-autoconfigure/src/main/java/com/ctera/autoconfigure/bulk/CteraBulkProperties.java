@@ -18,7 +18,7 @@ public class CteraBulkProperties extends BulkProperties implements Validator {
 
     /**
      * How long the application's stop waits for running bulk jobs, after they stop starting items, before the
-     * portals close (in-flight items then fail and are reported). Default 30s.
+     * portals close; items still in flight then are abandoned and reported as failed. Default 30s.
      */
     private Duration shutdownGrace = Duration.ofSeconds(30);
 
