@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import picocli.AutoComplete.GenerateCompletion;
-
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
