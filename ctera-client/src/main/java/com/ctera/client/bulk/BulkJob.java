@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -57,8 +59,14 @@ public final class BulkJob {
 
     private final Sinks.One<BulkResult> result = Sinks.one();
 
-    /** Completes when the job is abandoned: every action and compensation still running is then cancelled. */
-    private final Sinks.Empty<Void> abandoned = Sinks.empty();
+    /** The subscription that runs the items and the rollback; disposed when the job is abandoned. */
+    private volatile Disposable running = Disposables.disposed();
+
+    /** Whether the job was abandoned: reports of cancelled work that arrive late are then ignored. */
+    private boolean abandonedNow;
+
+    /** The item whose compensating action runs now, during a rollback. */
+    private volatile @Nullable Item undoing;
 
     private volatile @Nullable String stoppedBy;
 
@@ -157,7 +165,45 @@ public final class BulkJob {
      */
     public void abandon() {
         stopStarting("abandoned");
-        this.abandoned.tryEmitEmpty();
+        synchronized (this.lock) {
+            if (this.phase == BulkProgress.Phase.FINISHED) {
+                return;
+            }
+        }
+        // Cancels every action and compensation under way; none of them reports after this.
+        this.running.dispose();
+        synchronized (this.lock) {
+            if (this.phase == BulkProgress.Phase.FINISHED) {
+                return;
+            }
+            this.abandonedNow = true;
+            Item undone = this.undoing;
+            for (Item item : this.items) {
+                if (item.outcome == null && item.startedAction) {
+                    setOutcome(item, ItemOutcome.FAILED);
+                    item.error = abandonedError(item, "its action");
+                    item.duration = Duration.ofNanos(System.nanoTime() - item.started);
+                    this.inFlight--;
+                    this.done++;
+                }
+                else if (item.outcome == null) {
+                    setOutcome(item, ItemOutcome.SKIPPED);
+                    item.note = "not started: " + this.stoppedBy;
+                    this.done++;
+                }
+            }
+            if (undone != null && undone.outcome == ItemOutcome.SUCCEEDED
+                    && this.phase == BulkProgress.Phase.ROLLING_BACK) {
+                setOutcome(undone, ItemOutcome.ROLLBACK_FAILED);
+                undone.rollbackError = abandonedError(undone, "its compensating action");
+            }
+        }
+        finish();
+    }
+
+    private CancellationException abandonedError(Item item, String what) {
+        return new CancellationException("bulk job " + this.name + " was abandoned while item '" + item.id + "' ran "
+                + what + "; whether the portal applied it is not known");
     }
 
     /**
@@ -206,12 +252,13 @@ public final class BulkJob {
     void start() {
         this.monitor.jobStarted(this);
         emit();
-        Flux.range(0, this.items.length)
+        Disposable subscription = Flux.range(0, this.items.length)
             .takeWhile(index -> this.stoppedBy == null)
             .flatMap(this::run, this.options.maxConcurrency(), 1)
             .then(Mono.defer(this::rollBackIfWanted))
             .then(Mono.fromRunnable(this::finish))
             .subscribe(null, this::crashed);
+        this.running = subscription;
     }
 
     private Mono<Void> run(int index) {
@@ -220,6 +267,7 @@ public final class BulkJob {
         return Mono.defer(() -> {
             synchronized (this.lock) {
                 item.started = System.nanoTime();
+                item.startedAction = true;
                 this.inFlight++;
                 emit();
             }
@@ -228,18 +276,11 @@ public final class BulkJob {
             if (timeout != null) {
                 action = action.timeout(timeout);
             }
-            return unlessAbandoned(action.then(), item, "its action");
+            return action.then();
         }).then(Mono.fromRunnable(() -> ended(item, null))).onErrorResume(error -> {
             ended(item, error);
             return Mono.empty();
         }).then();
-    }
-
-    // The first signal wins: the work's own end, or the job's abandonment, which cancels the work.
-    private <T> Mono<T> unlessAbandoned(Mono<T> work, Item item, String what) {
-        return Mono.firstWithSignal(work, this.abandoned.asMono().then(Mono.error(() -> new CancellationException(
-                "bulk job " + this.name + " was abandoned while item '" + item.id + "' ran " + what
-                        + "; whether the portal applied it is not known"))));
     }
 
     private void moved(Item item, long moved) {
@@ -259,6 +300,9 @@ public final class BulkJob {
         }
         BulkItemResult reported;
         synchronized (this.lock) {
+            if (this.abandonedNow) {
+                return;
+            }
             item.duration = Duration.ofNanos(System.nanoTime() - item.started);
             if (error == null) {
                 setOutcome(item, ItemOutcome.SUCCEEDED);
@@ -334,7 +378,7 @@ public final class BulkJob {
                     .onRetryExhaustedThrow((spec, signal) -> signal.failure());
         Mono<Object> undoing = Mono.defer(() -> compensation).retryWhen(retry).<Object>map(value -> value)
             .defaultIfEmpty(item);
-        return unlessAbandoned(undoing, item, "its compensating action")
+        return undoing.doOnSubscribe(started -> this.undoing = item)
             .doOnNext(value -> undone(item, null, (value instanceof PartialUndo partial) ? partial : null))
             .onErrorResume(error -> {
                 undone(item, error, null);
@@ -345,6 +389,9 @@ public final class BulkJob {
     private void undone(Item item, @Nullable Throwable error, @Nullable PartialUndo partial) {
         BulkItemResult reported;
         synchronized (this.lock) {
+            if (this.abandonedNow) {
+                return;
+            }
             setOutcome(item, (error == null) ? ItemOutcome.ROLLED_BACK : ItemOutcome.ROLLBACK_FAILED);
             item.rollbackError = error;
             item.notRestored = (partial != null) ? partial.notRestored() : null;
@@ -357,6 +404,9 @@ public final class BulkJob {
     private void finish() {
         BulkResult finished;
         synchronized (this.lock) {
+            if (this.phase == BulkProgress.Phase.FINISHED) {
+                return;
+            }
             this.phase = BulkProgress.Phase.FINISHED;
             List<BulkItemResult> results = new ArrayList<>(this.items.length);
             for (Item item : this.items) {
@@ -464,6 +514,8 @@ public final class BulkJob {
         long bytes;
 
         long started;
+
+        boolean startedAction;
 
         Duration duration = Duration.ZERO;
 
