@@ -65,9 +65,15 @@ public final class WebhookOutbox {
 
     private static final int IN_LIST = 200;
 
+    private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
+
     private final DataSource dataSource;
 
     private final Clock clock;
+
+    // When claims last held stranded rows of disabled endpoints (System.nanoTime); shared by the workers, so racy
+    // reads only cost an extra sweep.
+    private volatile long lastSweep = System.nanoTime() - SWEEP_INTERVAL_NANOS;
 
     private volatile @Nullable Boolean h2;
 
@@ -135,7 +141,9 @@ public final class WebhookOutbox {
         }
         return JdbcTransaction.run(this.dataSource, "claim webhook deliveries", connection -> {
             List<String> names = new ArrayList<>(endpoints);
-            names.removeAll(disabled(connection));
+            Set<String> disabled = disabled(connection);
+            holdStrandedRows(connection, disabled);
+            names.removeAll(disabled);
             if (names.size() > IN_LIST) {
                 names = names.subList(0, IN_LIST);
             }
@@ -264,13 +272,31 @@ public final class WebhookOutbox {
         return JdbcTransaction.run(this.dataSource, "disable webhook endpoint " + endpoint, connection -> {
             EndpointState before = state(connection, endpoint);
             upsertState(connection, endpoint, true, reason, reason);
-            try (PreparedStatement update = connection.prepareStatement("UPDATE ctera_webhook_delivery SET status = "
-                    + "'DISABLED', lease_until = NULL WHERE endpoint = ? AND status = 'PENDING'")) {
-                update.setString(1, endpoint);
-                update.executeUpdate();
-            }
+            hold(connection, endpoint);
             return before == null || !before.disabled();
         });
+    }
+
+    private static void hold(Connection connection, String endpoint) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE ctera_webhook_delivery SET status = "
+                + "'DISABLED', lease_until = NULL WHERE endpoint = ? AND status = 'PENDING'")) {
+            update.setString(1, endpoint);
+            update.executeUpdate();
+        }
+    }
+
+    // A row the poller writes while its endpoint is being disabled can miss disable's update: neither transaction
+    // sees the other's write, so the row stays PENDING, and claims skip disabled endpoints: it would wait for ever.
+    // A sweep, at most once a second and only while an endpoint is disabled, holds such rows with the others.
+    private void holdStrandedRows(Connection connection, Set<String> disabled) throws SQLException {
+        long now = System.nanoTime();
+        if (disabled.isEmpty() || now - this.lastSweep < SWEEP_INTERVAL_NANOS) {
+            return;
+        }
+        this.lastSweep = now;
+        for (String endpoint : disabled) {
+            hold(connection, endpoint);
+        }
     }
 
     /** Enables an endpoint again; its disabled rows become due now. */

@@ -180,13 +180,23 @@ class WebhookDeliveryTests {
                 EventsTestSupport.RecordingListener recorder = context.getBean(EventsTestSupport.RecordingListener.class);
                 DataSource store = context.getBean(CteraStore.class).dataSource();
                 writing.join(120_000);
-                EventsTestSupport.await(Duration.ofSeconds(90), () -> {
-                    Set<String> all = new HashSet<>(recorder.ids("again-"));
-                    seen.stream().filter(CteraChangeEvent.class::isInstance).map(CteraChangeEvent.class::cast)
-                        .filter(event -> event.name().startsWith("again-")).forEach(event -> all.add(event.id()));
-                    batches.add(EventsTestSupport.batches(store));
-                    return all.size() == changes && unfinished(store) == 0;
-                }, "every event seen by a listener and every delivery finished after the restart");
+                AtomicReference<String> progress = new AtomicReference<>("nothing read yet");
+                try {
+                    EventsTestSupport.await(Duration.ofSeconds(90), () -> {
+                        Set<String> all = new HashSet<>(recorder.ids("again-"));
+                        seen.stream().filter(CteraChangeEvent.class::isInstance).map(CteraChangeEvent.class::cast)
+                            .filter(event -> event.name().startsWith("again-")).forEach(event -> all.add(event.id()));
+                        batches.add(EventsTestSupport.batches(store));
+                        long unfinished = unfinished(store);
+                        progress.set(all.size() + " of " + changes + " events seen, " + unfinished
+                                + " deliveries unfinished");
+                        return all.size() == changes && unfinished == 0;
+                    }, "every event seen by a listener and every delivery finished after the restart");
+                }
+                catch (AssertionError ex) {
+                    throw new AssertionError(ex.getMessage() + " (" + progress.get() + "; rows by endpoint and status: "
+                            + statusCounts(store) + ")", ex);
+                }
                 Set<String> ids = new HashSet<>(recorder.ids("again-"));
                 seen.stream().filter(CteraChangeEvent.class::isInstance).map(CteraChangeEvent.class::cast)
                     .filter(event -> event.name().startsWith("again-")).forEach(event -> ids.add(event.id()));
