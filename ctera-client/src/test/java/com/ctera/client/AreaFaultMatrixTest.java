@@ -318,9 +318,10 @@ class AreaFaultMatrixTest {
             Path target = local.resolve("resumed.bin");
             assertTimeoutPreemptively(BOUND, () -> retrying.files().download(WORK + "/fixed/a.bin", target));
             assertThat(read(target)).isEqualTo(CONTENT);
-            // The cut answer, then the resume after one new login. Usually the first resume is refused for the
-            // expired session before that login (3 requests); in about a third of runs the login comes first and the
-            // journal shows no refused resume (2 requests): why is an open question, written up in the reliability notes.
+            // The cut answer, then the resume after one new login. A download sends its stat alongside the GET: when
+            // the stat reaches the portal after the cut has ended the session, the stat is the one refused and logs in
+            // again, and the resume goes through at once (2 requests); otherwise the first resume is refused and logs
+            // in (3). Both orders occur (about 1 in 3 runs takes the first).
             assertThat(simulator.requests().count("files.download") - downloads).isBetween(2L, 3L);
             assertThat(simulator.requests().count("login") - logins).isEqualTo(1);
             // The connection goes back to the pool on the event loop just after the call returns.
