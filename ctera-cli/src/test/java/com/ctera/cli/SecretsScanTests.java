@@ -1,5 +1,6 @@
 package com.ctera.cli;
 
+import com.ctera.test.SecretScanner;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;

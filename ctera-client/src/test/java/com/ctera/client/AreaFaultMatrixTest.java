@@ -266,7 +266,6 @@ class AreaFaultMatrixTest {
             outcomes.add(faultName + " / " + name + ": " + outcome);
             awaitNoConnectionInUse(label);
         }));
-        outcomes.forEach(System.out::println);
         assertThat(outcomes).hasSize(FAULTS.size() * OPERATIONS.size());
         // The faults reach the caller: a 500 before processing fails every call, typed; a session expiry before the
         // call is renewed by a new login and the call succeeds.

@@ -1,5 +1,6 @@
 package com.ctera.sample;
 
+import com.ctera.test.SecretScanner;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.time.Duration;

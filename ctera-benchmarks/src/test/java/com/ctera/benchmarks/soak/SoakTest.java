@@ -19,8 +19,6 @@ class SoakTest {
     void mixedCallsUnderMixedFaultsLeaveHeapThreadsConnectionsAndFilesFlat() {
         SoakReport report = assertTimeoutPreemptively(Duration.ofSeconds(180), () -> new SoakRun(1000, 100,
                 FaultMix.parse(FaultMix.DEFAULT), 16, Duration.ofMillis(500)).run());
-        report.trends().forEach(System.out::println);
-        System.out.println(report.outcomes());
         assertThat(report.untypedFailures()).isEmpty();
         assertThat(report.unfinished()).isZero();
         assertThat(report.connectionsInUseAtEnd()).isZero();

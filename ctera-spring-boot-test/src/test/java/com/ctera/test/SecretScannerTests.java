@@ -1,4 +1,4 @@
-package com.ctera.sample;
+package com.ctera.test;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

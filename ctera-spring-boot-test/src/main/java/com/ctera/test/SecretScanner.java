@@ -1,4 +1,4 @@
-package com.ctera.cli;
+package com.ctera.test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
 /**
  * Searches text for known secrets, in every form they could be written in, and for session cookies and bearer tokens
  * it was not told about. A secret of fewer than {@link #MIN_LENGTH} characters is refused: it would match ordinary
- * words and the scan would prove nothing. (The sample app's tests hold the same scanner; the modules share no test
- * code.)
+ * words and the scan would prove nothing.
  */
-final class SecretScanner {
+public final class SecretScanner {
 
-    static final int MIN_LENGTH = 6;
+    /** The shortest secret accepted. */
+    public static final int MIN_LENGTH = 6;
 
     // A cookie or token the test never learnt (a session opened and invalidated between two looks) still has a
     // recognisable shape; a masked one ("****", "******") does not match.
@@ -27,7 +27,7 @@ final class SecretScanner {
     private final Map<String, String> forms = new LinkedHashMap<>();
 
     /** Adds a secret, known by a label that the findings name (never the value). */
-    SecretScanner secret(String label, String value) {
+    public SecretScanner secret(String label, String value) {
         if (value.length() < MIN_LENGTH) {
             throw new IllegalArgumentException("secret '" + label + "' is shorter than " + MIN_LENGTH + " characters");
         }
@@ -43,12 +43,12 @@ final class SecretScanner {
     }
 
     /** How many distinct secrets are searched for. */
-    int size() {
+    public int size() {
         return (int) this.forms.values().stream().filter(label -> !label.contains("(")).count();
     }
 
     /** Each secret found in the text, as "label in source: line", empty when there is none. */
-    List<String> scan(String source, String text) {
+    public List<String> scan(String source, String text) {
         List<String> findings = new ArrayList<>();
         String[] lines = text.split("\\R");
         for (int i = 0; i < lines.length; i++) {
