@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +67,9 @@ public final class WebhookOutbox {
     private static final int IN_LIST = 200;
 
     private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
+
+    // SQLSTATE of a unique or primary key violation, the same in PostgreSQL and H2.
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
 
@@ -256,9 +260,8 @@ public final class WebhookOutbox {
                 }
             }
             for (Map.Entry<String, @Nullable String> error : lastErrors.entrySet()) {
-                EndpointState before = state(connection, error.getKey());
-                upsertState(connection, error.getKey(), before != null && before.disabled(),
-                        (before != null) ? before.reason() : null, error.getValue());
+                // Only the last error: whether the endpoint is disabled is disable's and enable's to change.
+                updateState(connection, error.getKey(), "last_error = ?", "TRUE", error.getValue());
             }
             return null;
         });
@@ -270,10 +273,12 @@ public final class WebhookOutbox {
      */
     boolean disable(String endpoint, String reason) {
         return JdbcTransaction.run(this.dataSource, "disable webhook endpoint " + endpoint, connection -> {
-            EndpointState before = state(connection, endpoint);
-            upsertState(connection, endpoint, true, reason, reason);
+            // One conditional update decides: when workers see 410 at once, each waits for the row's lock and then
+            // finds it disabled, so one of them, not all, announces the disabling.
+            boolean switched = updateState(connection, endpoint,
+                    "disabled = TRUE, disabled_reason = ?, last_error = ?", "disabled = FALSE", reason, reason);
             hold(connection, endpoint);
-            return before == null || !before.disabled();
+            return switched;
         });
     }
 
@@ -302,7 +307,8 @@ public final class WebhookOutbox {
     /** Enables an endpoint again; its disabled rows become due now. */
     public int enable(String endpoint) {
         return JdbcTransaction.run(this.dataSource, "enable webhook endpoint " + endpoint, connection -> {
-            upsertState(connection, endpoint, false, null, null);
+            updateState(connection, endpoint, "disabled = FALSE, disabled_reason = ?, last_error = ?", "TRUE",
+                    null, null);
             return requeue(connection, endpoint, Status.DISABLED);
         });
     }
@@ -343,29 +349,48 @@ public final class WebhookOutbox {
         }
     }
 
-    private void upsertState(Connection connection, String endpoint, boolean disabled, @Nullable String reason,
-            @Nullable String lastError) throws SQLException {
-        long now = this.clock.millis();
-        try (PreparedStatement update = connection.prepareStatement("UPDATE ctera_webhook_endpoint SET disabled = ?, "
-                + "disabled_reason = ?, last_error = ?, updated_at = ? WHERE endpoint = ?")) {
-            update.setBoolean(1, disabled);
-            update.setString(2, truncate(reason));
-            update.setString(3, truncate(lastError));
-            update.setLong(4, now);
-            update.setString(5, endpoint);
-            if (update.executeUpdate() == 1) {
-                return;
+    /**
+     * Sets columns of an endpoint's state row, creating the row (enabled) first when it is missing.
+     * @param assignments the {@code SET} list, its {@code ?} bound in order to {@code values}
+     * @param condition what the row must also satisfy to be updated
+     * @return whether the row was updated
+     */
+    private boolean updateState(Connection connection, String endpoint, String assignments, String condition,
+            @Nullable String... values) throws SQLException {
+        insertStateIfMissing(connection, endpoint);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE ctera_webhook_endpoint SET " + assignments
+                + ", updated_at = ? WHERE endpoint = ? AND " + condition)) {
+            int index = 1;
+            for (String value : values) {
+                update.setString(index++, truncate(value));
             }
+            update.setLong(index++, this.clock.millis());
+            update.setString(index, endpoint);
+            return update.executeUpdate() == 1;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ctera_webhook_endpoint (endpoint, "
-                + "disabled, disabled_reason, last_error, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+    }
+
+    // Two workers may create the row at once. The loser's unique violation is undone to a savepoint (PostgreSQL
+    // would otherwise abort its whole transaction, outcomes included) and it goes on with the winner's row.
+    private void insertStateIfMissing(Connection connection, String endpoint) throws SQLException {
+        if (state(connection, endpoint) != null) {
+            return;
+        }
+        Savepoint beforeInsert = connection.setSavepoint();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ctera_webhook_endpoint (endpoint, disabled, updated_at) VALUES (?, FALSE, ?)")) {
             insert.setString(1, endpoint);
-            insert.setBoolean(2, disabled);
-            insert.setString(3, truncate(reason));
-            insert.setString(4, truncate(lastError));
-            insert.setLong(5, now);
+            insert.setLong(2, this.clock.millis());
             insert.executeUpdate();
         }
+        catch (SQLException ex) {
+            if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+                throw ex;
+            }
+            connection.rollback(beforeInsert);
+            return;
+        }
+        connection.releaseSavepoint(beforeInsert);
     }
 
     /** Row counts per endpoint and status. */
