@@ -89,6 +89,20 @@ class ForkedCommandTests {
         assertThat(journal.count("logout")).as("logged out on the way").isGreaterThan(logouts);
     }
 
+    /** The lazy bulk bean of a portal left uncreated by bad configuration is not created again when the context stops. */
+    @Test
+    void aPortalWithoutItsPasswordGivesOneLineAndNoStackTrace() throws Exception {
+        this.cli.variables.remove("CTERA_PORTALS_ADMIN_PASSWORD");
+        Process process = start(command("users", "list"), ProcessBuilder.Redirect.PIPE);
+        String out = finish(process);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(err).isEqualTo(ExitCodes.OTHER);
+        assertThat(out).isEmpty();
+        assertThat(err.lines()).as(err).singleElement().asString()
+            .startsWith("ctera users list: invalid configuration: ctera.portals.admin.username and "
+                    + "ctera.portals.admin.password");
+    }
+
     private List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), CteraCli.class.getName()));

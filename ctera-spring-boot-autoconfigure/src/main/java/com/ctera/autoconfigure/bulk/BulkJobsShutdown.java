@@ -7,7 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
 
 import com.ctera.client.bulk.BulkJob;
@@ -24,18 +24,18 @@ public final class BulkJobsShutdown implements SmartLifecycle {
 
     private static final Logger logger = LoggerFactory.getLogger(BulkJobsShutdown.class);
 
-    private final ObjectProvider<CteraBulk> bulks;
+    private final ConfigurableListableBeanFactory beans;
 
     private final Duration grace;
 
     private volatile boolean running;
 
     /**
-     * @param bulks every bulk bean
+     * @param beans the factory of the bulk beans
      * @param grace how long to wait for the stopped jobs' in-flight items, in all
      */
-    public BulkJobsShutdown(ObjectProvider<CteraBulk> bulks, Duration grace) {
-        this.bulks = bulks;
+    public BulkJobsShutdown(ConfigurableListableBeanFactory beans, Duration grace) {
+        this.beans = beans;
         this.grace = grace;
     }
 
@@ -48,7 +48,13 @@ public final class BulkJobsShutdown implements SmartLifecycle {
     public void stop() {
         this.running = false;
         List<BulkJob> stopped = new ArrayList<>();
-        this.bulks.orderedStream().forEach(bulk -> stopped.addAll(bulk.executor().shutdown()));
+        // Only the bulk beans created so far: a lazy one never asked for runs no job, and creating it now would
+        // fail again at shutdown when the configuration that stopped the command was the reason it was not created.
+        for (String name : this.beans.getBeanNamesForType(CteraBulk.class, true, false)) {
+            if (this.beans.containsSingleton(name)) {
+                stopped.addAll(this.beans.getBean(name, CteraBulk.class).executor().shutdown());
+            }
+        }
         if (stopped.isEmpty()) {
             return;
         }

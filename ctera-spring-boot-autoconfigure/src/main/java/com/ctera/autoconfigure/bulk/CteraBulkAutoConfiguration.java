@@ -2,6 +2,7 @@ package com.ctera.autoconfigure.bulk;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -40,8 +41,8 @@ public final class CteraBulkAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BulkJobsShutdown cteraBulkJobsShutdown(ObjectProvider<CteraBulk> bulks, CteraBulkProperties shared) {
-        return new BulkJobsShutdown(bulks, shared.getShutdownGrace());
+    BulkJobsShutdown cteraBulkJobsShutdown(ConfigurableListableBeanFactory beans, CteraBulkProperties shared) {
+        return new BulkJobsShutdown(beans, shared.getShutdownGrace());
     }
 
     @Bean
