@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -49,7 +50,17 @@ final class CommandContext {
         application.setLazyInitialization(true);
         application.setRegisterShutdownHook(false);
         application.setEnvironment(new CommandEnvironment(environment.variables(), all));
+        // Below every other source, so a configuration can turn it back on: the starter's warning when a portal
+        // goes down is for an application's log; a command's one line on stderr already says what failed.
+        application.setDefaultProperties(Map.of("logging.level.com.ctera.autoconfigure.client.PortalStateLog", "error"));
         application.addListeners(listeners);
+        application.addListeners(new ApplicationListener<ApplicationPreparedEvent>() {
+
+            @Override
+            public void onApplicationEvent(ApplicationPreparedEvent event) {
+                CommandLogFormatter.install();
+            }
+        });
         if (profile != null) {
             application.setAdditionalProfiles(profile);
         }

@@ -97,7 +97,7 @@ class FileCommandsTests {
     void eventsTailFollowsTheChangeFeedFromNow() throws Exception {
         assertThat(files("mkdir", "-p", "My Files/tail-test").exitCode()).isZero();
         // The changes come from a plain client: a second command in this JVM would start a second Spring context
-        // while the tail's starts, and the two would reset Logback under each other (one command runs per process).
+        // while the tail's starts, and the two would reset the logging under each other (one command runs per process).
         SimulatorCredentials user = CliHarness.simulator().endUserCredentials();
         Result result;
         try (CteraPortal writer = CteraPortal.builder().name("writer").baseUrl(CliHarness.simulator().baseUrl())

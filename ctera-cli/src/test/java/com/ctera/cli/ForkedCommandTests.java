@@ -16,7 +16,9 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.ctera.simulator.CteraPortalSimulator;
 import com.ctera.simulator.RequestJournal;
+import com.ctera.simulator.SimulatorOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -101,6 +103,30 @@ class ForkedCommandTests {
         assertThat(err.lines()).as(err).singleElement().asString()
             .startsWith("ctera users list: invalid configuration: ctera.portals.admin.username and "
                     + "ctera.portals.admin.password");
+    }
+
+    /** Reactor Netty's warning and stack trace for a refused certificate stay out of the command's output. */
+    @Test
+    void anUntrustedCertificateGivesOneLineAndNoStackTrace() throws Exception {
+        try (CteraPortalSimulator tls = CteraPortalSimulator.start(SimulatorOptions.defaults().withTls(true))) {
+            Files.writeString(this.cli.workingDirectory.resolve("application.yml"), """
+                    ctera:
+                      portals:
+                        untrusted:
+                          url: %s
+                          context: admin
+                          username: admin
+                    """.formatted(tls.baseUrl()));
+            this.cli.variables.keySet().removeIf((name) -> name.startsWith("CTERA_PORTALS_"));
+            this.cli.variables.put("CTERA_PORTALS_UNTRUSTED_PASSWORD", tls.adminCredentials().password());
+            Process process = start(command("users", "list"), ProcessBuilder.Redirect.PIPE);
+            String out = finish(process);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.exitValue()).as(err).isNotZero();
+            assertThat(out).isEmpty();
+            assertThat(err.lines()).as(err).singleElement().asString().startsWith("ctera users list: ")
+                .containsIgnoringCase("certificate");
+        }
     }
 
     private List<String> command(String... args) {
