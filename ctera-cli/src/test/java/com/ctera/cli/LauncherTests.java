@@ -1,0 +1,102 @@
+package com.ctera.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged {@code ctera} script with the packaged jar, as a user installs them: the first run unpacks the jar
+ * beside it, later runs use that layout, and standard output holds the command's results only. It runs after
+ * {@code package} (the surefire execution {@code launcher} of this module's pom), when both files exist.
+ */
+@EnabledOnOs(OS.LINUX)
+class LauncherTests {
+
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+
+    private static final Path TARGET = Path.of("target");
+
+    @TempDir
+    Path directory;
+
+    private CliHarness cli;
+
+    private Path installed;
+
+    @BeforeEach
+    void install() throws IOException {
+        this.cli = new CliHarness(this.directory);
+        this.installed = Files.createDirectories(this.directory.resolve("opt/ctera"));
+        for (String file : List.of("ctera", "ctera-cli.jar")) {
+            assertThat(TARGET.resolve(file)).as("built by package").exists();
+            Files.copy(TARGET.resolve(file), this.installed.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        // The launcher runs the JVM these tests run on.
+        this.cli.variables.put("JAVA_HOME", System.getProperty("java.home"));
+    }
+
+    @Test
+    void theFirstRunUnpacksTheJarAndEveryRunKeepsStandardOutputToTheResults() throws Exception {
+        Run first = run("users", "list", "--format", "csv");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).isEmpty();
+        assertThat(first.out().lines().findFirst()).hasValue("name,email,firstName,lastName,role,company,uid");
+        Path app = this.installed.resolve("ctera-app");
+        assertThat(app.resolve("ctera-cli.jar")).exists();
+        assertThat(app.resolve("lib")).isDirectoryContaining("glob:**/ctera-client-*.jar");
+        // A Java that can write a class-data archive by itself (19 and later) has one after a portal command.
+        assertThat(Files.exists(app.resolve("ctera-auto.jsa"))).isEqualTo(Runtime.version().feature() >= 19);
+        long unpacked = Files.getLastModifiedTime(app.resolve("ctera-cli.jar")).toMillis();
+
+        Run second = run("users", "list", "--format", "csv");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err()).isEmpty();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(Files.getLastModifiedTime(app.resolve("ctera-cli.jar")).toMillis()).as("not unpacked again")
+            .isEqualTo(unpacked);
+    }
+
+    @Test
+    void aNewerJarIsUnpackedAgain() throws Exception {
+        assertThat(run("--version").exitCode()).isZero();
+        Path unpackedJar = this.installed.resolve("ctera-app/ctera-cli.jar");
+        Files.setLastModifiedTime(unpackedJar, java.nio.file.attribute.FileTime.fromMillis(0));
+        Run help = run("--help");
+        assertThat(help.exitCode()).as(help.err()).isZero();
+        assertThat(help.out()).contains("Usage: ctera");
+        assertThat(Files.getLastModifiedTime(unpackedJar).toMillis()).as("unpacked again").isGreaterThan(0);
+        assertThat(this.installed.resolve("ctera-app/ctera-auto.jsa")).as("no archive trained on --help")
+            .doesNotExist();
+    }
+
+    private Run run(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(this.installed.resolve("ctera").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(this.cli.workingDirectory.toFile());
+        builder.environment().putAll(this.cli.variables);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("ended within %s", LIMIT).isTrue();
+        return new Run(process.exitValue(), out, err);
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+}
