@@ -1,6 +1,14 @@
 package com.ctera.benchmarks.startup;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +17,8 @@ import java.util.Map;
  * @param portals how many portals are configured; {@code -1} for the application without the starter
  */
 record StartupScenario(String label, int portals) {
+
+    private static final String IMPORTS = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
 
     /** The same application with the starter's auto-configurations excluded: the baseline. */
     static StartupScenario withoutStarter() {
@@ -26,9 +36,7 @@ record StartupScenario(String label, int portals) {
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.web-application-type", "none");
         if (this.portals < 0) {
-            properties.put("spring.autoconfigure.exclude",
-                    "com.ctera.autoconfigure.client.CteraClientAutoConfiguration,"
-                            + "com.ctera.autoconfigure.health.CteraHealthContributorAutoConfiguration");
+            properties.put("spring.autoconfigure.exclude", String.join(",", starterAutoConfigurations()));
             return properties;
         }
         // Configured portals only: with a portal configured the embedded simulator stays off by default. The key
@@ -41,5 +49,29 @@ record StartupScenario(String label, int portals) {
             properties.put(prefix + "password", password);
         }
         return properties;
+    }
+
+    // Every auto-configuration the starter lists, read where Boot reads them: naming two of them here left the
+    // others (which need the portal definitions) in the baseline, and it stopped starting when they came to need them.
+    private static List<String> starterAutoConfigurations() {
+        List<String> names = new ArrayList<>();
+        try {
+            Enumeration<URL> lists = StartupScenario.class.getClassLoader().getResources(IMPORTS);
+            while (lists.hasMoreElements()) {
+                try (InputStream list = lists.nextElement().openStream()) {
+                    new String(list.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .map(String::strip)
+                        .filter((name) -> name.startsWith("com.ctera."))
+                        .forEach(names::add);
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        if (names.isEmpty()) {
+            throw new IllegalStateException("no CTERA auto-configuration found in " + IMPORTS);
+        }
+        return names;
     }
 }
