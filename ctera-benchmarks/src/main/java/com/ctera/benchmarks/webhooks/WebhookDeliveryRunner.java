@@ -244,7 +244,7 @@ public final class WebhookDeliveryRunner {
         CteraWebhooksProperties properties = this.defaults;
         DispatcherSettings settings = new DispatcherSettings(properties.getWorkers(), properties.getBatchSize(),
                 properties.getConcurrency(), properties.getLease(), properties.getIdlePoll(),
-                properties.getDisableAfter());
+                properties.getDisableAfter(), properties.getKeepDelivered(), properties.getKeepDead());
         return new WebhookDispatcher(outbox, manager, new WebhookAddressGuard(Set.of("127.0.0.1"), true),
                 RetrySchedule.STANDARD, settings, properties.getConnectTimeout(), properties.getReadTimeout(),
                 DeliveryListener.NONE, event -> {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,6 +41,13 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** Outcomes recorded in one transaction at most. */
     private static final int MAX_SETTLED = 1000;
+
+    /** Old rows one purge transaction deletes at most, and transactions one purge runs at most. */
+    private static final int PURGE_BATCH = 1000;
+
+    private static final int PURGE_BATCHES = 20;
+
+    private static final long PURGE_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final WebhookOutbox outbox;
 
@@ -72,6 +80,9 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final Queue<Attempt> finished = new ConcurrentLinkedQueue<>();
 
     private volatile boolean newRows = true;
+
+    // When a worker next deletes old delivered and dead rows (System.nanoTime); the first look is at start.
+    private final AtomicLong nextPurge = new AtomicLong(System.nanoTime());
 
     private volatile boolean signalled;
 
@@ -171,6 +182,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         long claimNotBefore = 0;
         while (this.running) {
             try {
+                purgeIfDue();
                 int settled = settleFinished();
                 int launched = 0;
                 int free = this.inFlight.availablePermits();
@@ -196,6 +208,34 @@ public final class WebhookDispatcher implements AutoCloseable {
                 pause(this.settings.idlePoll().multipliedBy(10));
             }
         }
+    }
+
+    // Delivered and dead rows would otherwise stay for ever. One worker at a time, at most once a minute, deletes
+    // those past their keeping time in small transactions, so claims and the poller never wait long on them.
+    private void purgeIfDue() {
+        long now = System.nanoTime();
+        long due = this.nextPurge.get();
+        if (now - due < 0 || !this.nextPurge.compareAndSet(due, now + PURGE_INTERVAL_NANOS)) {
+            return;
+        }
+        long millis = this.clock.millis();
+        int deleted = purge(WebhookOutbox.Status.DELIVERED, millis - this.settings.keepDelivered().toMillis())
+                + purge(WebhookOutbox.Status.DEAD, millis - this.settings.keepDead().toMillis());
+        if (deleted > 0) {
+            logger.debug("Deleted {} webhook deliveries past their keeping time", deleted);
+        }
+    }
+
+    private int purge(WebhookOutbox.Status status, long finishedBefore) {
+        int total = 0;
+        for (int i = 0; i < PURGE_BATCHES; i++) {
+            int deleted = this.outbox.purge(status, finishedBefore, PURGE_BATCH);
+            total += deleted;
+            if (deleted < PURGE_BATCH) {
+                break;
+            }
+        }
+        return total;
     }
 
     private int launch(int wanted) {

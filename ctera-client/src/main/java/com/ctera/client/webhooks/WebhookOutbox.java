@@ -393,6 +393,22 @@ public final class WebhookOutbox {
         connection.releaseSavepoint(beforeInsert);
     }
 
+    /**
+     * Deletes up to {@code limit} rows that ended with this status before the given time.
+     * @return how many were deleted
+     */
+    int purge(Status status, long finishedBefore, int limit) {
+        return JdbcTransaction.run(this.dataSource, "delete old webhook deliveries", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ctera_webhook_delivery WHERE id IN "
+                    + "(SELECT id FROM ctera_webhook_delivery WHERE status = ? AND finished_at < ? FETCH FIRST " + limit
+                    + " ROWS ONLY)")) {
+                delete.setString(1, status.name());
+                delete.setLong(2, finishedBefore);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     /** Row counts per endpoint and status. */
     public Map<String, Map<Status, Long>> counts() {
         return JdbcTransaction.run(this.dataSource, "count webhook deliveries", connection -> {

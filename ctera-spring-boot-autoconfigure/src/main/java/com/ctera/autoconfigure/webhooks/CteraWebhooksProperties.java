@@ -62,6 +62,12 @@ public class CteraWebhooksProperties {
     /** How long an endpoint may fail without one success before it is disabled. */
     private Duration disableAfter = Duration.ofDays(5);
 
+    /** How long a delivered row stays in the store (for the Actuator's counts and audits) before it is deleted. */
+    private Duration keepDelivered = Duration.ofDays(7);
+
+    /** How long a dead row (its attempts used up) stays in the store, to be replayed, before it is deleted. */
+    private Duration keepDead = Duration.ofDays(30);
+
     /** The receiving side: an endpoint that verifies incoming webhooks and publishes their events. */
     private Receiver receiver = new Receiver();
 
@@ -167,6 +173,22 @@ public class CteraWebhooksProperties {
 
     public void setDisableAfter(Duration disableAfter) {
         this.disableAfter = disableAfter;
+    }
+
+    public Duration getKeepDelivered() {
+        return this.keepDelivered;
+    }
+
+    public void setKeepDelivered(Duration keepDelivered) {
+        this.keepDelivered = keepDelivered;
+    }
+
+    public Duration getKeepDead() {
+        return this.keepDead;
+    }
+
+    public void setKeepDead(Duration keepDead) {
+        this.keepDead = keepDead;
     }
 
     public Receiver getReceiver() {

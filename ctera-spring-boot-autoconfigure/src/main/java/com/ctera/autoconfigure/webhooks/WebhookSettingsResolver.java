@@ -116,6 +116,8 @@ final class WebhookSettingsResolver {
         positive("lease", properties.getLease());
         positive("idle-poll", properties.getIdlePoll());
         positive("disable-after", properties.getDisableAfter());
+        positive("keep-delivered", properties.getKeepDelivered());
+        positive("keep-dead", properties.getKeepDead());
         positive("connect-timeout", properties.getConnectTimeout());
         positive("read-timeout", properties.getReadTimeout());
         // A claimed batch is attempted in rounds of `concurrency`; each attempt ends within connect + read timeout.
@@ -126,7 +128,8 @@ final class WebhookSettingsResolver {
                     + "concurrency rounds of connect-timeout + read-timeout), so no row is attempted twice at once");
         }
         return new DispatcherSettings(properties.getWorkers(), properties.getBatchSize(), properties.getConcurrency(),
-                properties.getLease(), properties.getIdlePoll(), properties.getDisableAfter());
+                properties.getLease(), properties.getIdlePoll(), properties.getDisableAfter(),
+                properties.getKeepDelivered(), properties.getKeepDead());
     }
 
     private static void positive(String name, int value, int max) {
