@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged {@code ctera} script with the packaged jar, as a user installs them: the first run unpacks the jar
- * beside it, later runs use that layout, and standard output holds the command's results only. It runs after
+ * beside it, later runs use that layout, the first portal command that succeeds leaves a class-data archive, and
+ * standard output holds the command's results only. It runs after
  * {@code package} (the surefire execution {@code launcher} of this module's pom), when both files exist.
  */
 @EnabledOnOs(OS.LINUX)
@@ -29,6 +30,10 @@ class LauncherTests {
     private static final Duration LIMIT = Duration.ofSeconds(120);
 
     private static final Path TARGET = Path.of("target");
+
+    private static final String ARCHIVE = "glob:**/ctera-auto-*.jsa";
+
+    private static final String TRAINING = "glob:**/ctera-auto-*.jsa.*";
 
     @TempDir
     Path directory;
@@ -58,8 +63,8 @@ class LauncherTests {
         Path app = this.installed.resolve("ctera-app");
         assertThat(app.resolve("ctera-cli.jar")).exists();
         assertThat(app.resolve("lib")).isDirectoryContaining("glob:**/ctera-client-*.jar");
-        // A Java that can write a class-data archive by itself (19 and later) has one after a portal command.
-        assertThat(Files.exists(app.resolve("ctera-auto.jsa"))).isEqualTo(Runtime.version().feature() >= 19);
+        // The first portal command that succeeds leaves a class-data archive for this JVM, and no training file.
+        assertThat(app).isDirectoryContaining(ARCHIVE).isDirectoryNotContaining(TRAINING);
         long unpacked = Files.getLastModifiedTime(app.resolve("ctera-cli.jar")).toMillis();
 
         Run second = run("users", "list", "--format", "csv");
@@ -79,8 +84,18 @@ class LauncherTests {
         assertThat(help.exitCode()).as(help.err()).isZero();
         assertThat(help.out()).contains("Usage: ctera");
         assertThat(Files.getLastModifiedTime(unpackedJar).toMillis()).as("unpacked again").isGreaterThan(0);
-        assertThat(this.installed.resolve("ctera-app/ctera-auto.jsa")).as("no archive trained on --help")
-            .doesNotExist();
+        assertThat(this.installed.resolve("ctera-app")).as("no archive trained on --help")
+            .isDirectoryNotContaining(ARCHIVE);
+    }
+
+    @Test
+    void aFailedCommandLeavesNoArchive() throws Exception {
+        this.cli.variables.put("CTERA_PORTALS_ADMIN_PASSWORD", "Not-The-Password-42");
+        Run refused = run("users", "list");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.AUTHENTICATION);
+        assertThat(refused.err().lines()).as(refused.err()).singleElement().asString().startsWith("ctera users list: ");
+        assertThat(this.installed.resolve("ctera-app")).isDirectoryNotContaining(ARCHIVE)
+            .isDirectoryNotContaining(TRAINING);
     }
 
     private Run run(String... args) throws Exception {
