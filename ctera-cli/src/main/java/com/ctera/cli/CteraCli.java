@@ -1,13 +1,16 @@
 package com.ctera.cli;
 
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
@@ -43,7 +46,10 @@ public final class CteraCli {
         try (CteraCommand root = new CteraCommand(environment)) {
             CommandLine commandLine = new CommandLine(root);
             // Before the settings below: picocli hands them only to subcommands already added.
-            invoked(args).forEach((name) -> commandLine.addSubcommand(name, SUBCOMMANDS.get(name)));
+            for (String name : invoked(args)) {
+                commandLine.addSubcommand(name, SUBCOMMANDS.get(name));
+                addMethodSubcommands(commandLine.getSubcommands().get(name), args);
+            }
             commandLine.setCaseInsensitiveEnumValuesAllowed(true);
             commandLine.setAllowSubcommandsAsOptionParameters(true);
             commandLine.setOut(new PrintWriter(environment.out(), true));
@@ -69,19 +75,51 @@ public final class CteraCli {
      * picocli suggests the nearest).
      */
     static Set<String> invoked(String[] args) {
-        for (int i = 0; i < args.length; i++) {
+        int at = positional(args, 0);
+        if (at < 0) {
+            return SUBCOMMANDS.keySet();
+        }
+        String name = args[at];
+        return (SUBCOMMANDS.containsKey(name) && !name.equals(COMPLETION)) ? Set.of(name) : SUBCOMMANDS.keySet();
+    }
+
+    /**
+     * Adds a command's {@code @Command} methods (its classes say {@code addMethodSubcommands = false}), by the same
+     * rule as the top level: only the one the argument after the command's name names, else all of them. Reading a
+     * method's parameter annotations is what picocli spends its time on.
+     */
+    static void addMethodSubcommands(CommandLine command, String[] args) {
+        Class<?> type = command.getCommandSpec().userObject().getClass();
+        Map<String, Method> methods = new TreeMap<>(); // by name, the order help lists them in, as picocli's own
+        for (Method method : type.getDeclaredMethods()) {
+            Command annotation = method.getAnnotation(Command.class);
+            if (annotation != null) {
+                methods.put(annotation.name(), method);
+            }
+        }
+        int at = positional(args, 0);
+        int next = (at < 0) ? -1 : positional(args, at + 1);
+        Method named = (next < 0) ? null : methods.get(args[next]);
+        for (Method method : (named != null) ? List.of(named) : methods.values()) {
+            command.addSubcommand(new CommandLine(method));
+        }
+    }
+
+    // The index of the first argument from `from` that is neither an option nor a root option's value; -1 if none.
+    private static int positional(String[] args, int from) {
+        for (int i = from; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--")) {
-                break;
+                return -1;
             }
             if (OPTIONS_WITH_VALUE.contains(arg)) {
                 i++;
             }
             else if (!arg.startsWith("-")) {
-                return (SUBCOMMANDS.containsKey(arg) && !arg.equals(COMPLETION)) ? Set.of(arg) : SUBCOMMANDS.keySet();
+                return i;
             }
         }
-        return SUBCOMMANDS.keySet();
+        return -1;
     }
 
     private static Map<String, Class<?>> subcommands() {

@@ -12,7 +12,8 @@ import com.ctera.client.devices.Device;
 import com.ctera.client.devices.Devices;
 
 /** {@code ctera devices}: the edge filers and agents registered with the portal. */
-@Command(name = "devices", description = "List and show devices (edge filers and agents).")
+@Command(name = "devices", description = "List and show devices (edge filers and agents).",
+        addMethodSubcommands = false)
 final class DevicesCommand {
 
     private static final String[] COLUMNS = { "name", "tenant", "type", "version", "connected", "owner", "uid" };

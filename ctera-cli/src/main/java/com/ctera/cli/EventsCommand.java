@@ -21,7 +21,7 @@ import com.ctera.client.notifications.Notifications;
 import com.ctera.client.notifications.ReactiveNotifications;
 
 /** {@code ctera events}: follow the portal's change feed. */
-@Command(name = "events", description = "Follow the portal's change feed.")
+@Command(name = "events", description = "Follow the portal's change feed.", addMethodSubcommands = false)
 final class EventsCommand {
 
     private static final long POLL_MILLIS = 200;

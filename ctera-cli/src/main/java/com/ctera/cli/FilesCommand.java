@@ -26,7 +26,7 @@ import com.ctera.client.tasks.PendingTask;
 
 /** {@code ctera files}: list, transfer and arrange files and folders in the portal's cloud drive. */
 @Command(name = "files", description = "List, upload, download, create, delete, move and copy files and folders. "
-        + "Portal paths are written as users see them, such as 'My Files/docs/a.txt'.")
+        + "Portal paths are written as users see them, such as 'My Files/docs/a.txt'.", addMethodSubcommands = false)
 final class FilesCommand {
 
     private static final int READ_BUFFER = 64 * 1024;

@@ -15,7 +15,7 @@ import com.ctera.client.logs.LogSeverity;
 import com.ctera.client.logs.LogTopic;
 
 /** {@code ctera logs}: read the portal's or a device's logs. */
-@Command(name = "logs", description = "Query the portal's logs.")
+@Command(name = "logs", description = "Query the portal's logs.", addMethodSubcommands = false)
 final class LogsCommand {
 
     @ParentCommand

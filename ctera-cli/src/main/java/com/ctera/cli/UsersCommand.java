@@ -21,7 +21,7 @@ import com.ctera.client.users.UserUpdate;
 
 /** {@code ctera users}: list, show, create, change and delete portal users ({@code import}: its own class). */
 @Command(name = "users", description = "List, show, create, modify, delete and import portal users.",
-        subcommands = UsersImportCommand.class)
+        subcommands = UsersImportCommand.class, addMethodSubcommands = false)
 final class UsersCommand {
 
     private static final String[] COLUMNS = { "name", "email", "firstName", "lastName", "role", "company", "uid" };

@@ -17,7 +17,8 @@ import com.ctera.client.webhooks.WebhookOutbox.Status;
  * configuration names; {@code replay} makes an endpoint's dead deliveries due again, for the application's workers.
  */
 @Command(name = "webhooks", description = "List the webhook endpoints with their delivery counts, and replay an "
-        + "endpoint's dead deliveries (reads the application's store: ctera.store.path or spring.datasource.url).")
+        + "endpoint's dead deliveries (reads the application's store: ctera.store.path or spring.datasource.url).",
+        addMethodSubcommands = false)
 final class WebhooksCommand {
 
     @ParentCommand
