@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import com.ctera.cli.CliHarness.Result;
 
@@ -144,5 +146,24 @@ class CommandFailuresTests {
         assertThat(this.cli.run("--help").out()).contains("configure", "portals", "users", "files", "devices", "logs",
                 "events", "reports", "webhooks", "generate-completion");
         assertThat(this.cli.run("webhooks", "--help").out()).contains("Usage: ctera webhooks", "list", "replay");
+    }
+
+    @Test
+    void onlyTheInvokedMethodSubcommandIsBuiltUnlessHelpOrAMistakeNeedsThemAll() {
+        assertThat(methodSubcommands("--portal", "files", "files", "--format", "json", "upload", "a", "b"))
+            .containsExactly("upload");
+        assertThat(methodSubcommands("files", "--help")).containsExactly("copy", "delete", "download", "list", "mkdir",
+                "move", "upload");
+        assertThat(methodSubcommands("files", "uplaod")).hasSize(7);
+        assertThat(this.cli.run("files", "--help").out()).contains("Usage: ctera files", "download", "mkdir");
+        Result mistyped = this.cli.run("files", "uplaod");
+        assertThat(mistyped.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mistyped.err()).contains("did you mean", "upload");
+    }
+
+    private static List<String> methodSubcommands(String... args) {
+        CommandLine files = new CommandLine(new FilesCommand());
+        CteraCli.addMethodSubcommands(files, args);
+        return List.copyOf(files.getSubcommands().keySet());
     }
 }
