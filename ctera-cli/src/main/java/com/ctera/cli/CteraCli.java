@@ -35,6 +35,11 @@ public final class CteraCli {
         // Boot warms up conversion, charsets and time zones on a second thread: on a busy machine that thread only
         // competes with the command for the cores, for work a command mostly never needs.
         System.setProperty("spring.backgroundpreinitializer.ignore", "true");
+        // Netty registers its buffer events with the Flight Recorder, generating event classes at start-up; a command
+        // is never recorded. A process-wide setting, so the command's own: an application decides it for itself.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
         int exitCode = run(CliEnvironment.system(), args);
         if (!ShutdownSignal.received()) {
             System.exit(exitCode);
