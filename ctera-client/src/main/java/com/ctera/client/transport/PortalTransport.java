@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
@@ -39,7 +38,6 @@ import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,10 +91,6 @@ public final class PortalTransport implements AutoCloseable {
 
     private final ConnectionProvider connections;
 
-    private final LoopResources loops;
-
-    private final AtomicBoolean closed = new AtomicBoolean();
-
     private final Duration readTimeout;
 
     private final FailureTranslator failures;
@@ -113,10 +107,9 @@ public final class PortalTransport implements AutoCloseable {
     private final CallTimer attemptTimer = new CallTimer(Schedulers::parallel, System::nanoTime);
 
     private PortalTransport(PortalEndpoint endpoint, @Nullable WebClient webClient, @Nullable DirectExchange direct,
-            ConnectionProvider connections, LoopResources loops, PoolGauge pool, Duration readTimeout,
-            TransferThroughput transferThroughput, Clock clock, String portalName, CallLimits limits) {
+            ConnectionProvider connections, PoolGauge pool, Duration readTimeout, TransferThroughput transferThroughput,
+            Clock clock, String portalName, CallLimits limits) {
         this.pool = pool;
-        this.loops = loops;
         this.endpoint = endpoint;
         this.webClient = webClient;
         this.direct = direct;
@@ -144,9 +137,7 @@ public final class PortalTransport implements AutoCloseable {
                 .metrics(true, () -> pool)
                 .pendingAcquireTimeout(settings.connectTimeout().plus(settings.readTimeout()))
                 .build();
-        LoopResources loops = SharedEventLoops.acquire();
         HttpClient http = HttpClient.create(connections)
-                .runOn(loops)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         settings.connectTimeout().toMillis()))
                 .responseTimeout(settings.readTimeout())
@@ -173,8 +164,8 @@ public final class PortalTransport implements AutoCloseable {
         WebClient webClient = filteredWebClient(settings, http);
         DirectExchange direct = (webClient != null) ? null : new DirectExchange(http, settings.userAgent(),
                 settings.httpObservations(), settings.httpObservationConvention());
-        return new PortalTransport(settings.endpoint(), webClient, direct, connections, loops, pool,
-                settings.readTimeout(), settings.transferThroughput(), Clock.systemUTC(), settings.portalName(), limits);
+        return new PortalTransport(settings.endpoint(), webClient, direct, connections, pool, settings.readTimeout(),
+                settings.transferThroughput(), Clock.systemUTC(), settings.portalName(), limits);
     }
 
     // A WebClient on the same Reactor Netty client, only when the application's builder carries exchange filters:
@@ -499,17 +490,9 @@ public final class PortalTransport implements AutoCloseable {
         }
     }
 
-    /** Releases the connection pool, and the event loops when no other portal uses them. */
+    /** Releases the connection pool. */
     @Override
     public void close() {
-        if (!this.closed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            this.connections.disposeLater().block(this.readTimeout);
-        }
-        finally {
-            SharedEventLoops.release(this.loops, this.readTimeout);
-        }
+        this.connections.disposeLater().block(this.readTimeout);
     }
 }
