@@ -12,7 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import javax.net.ssl.SSLException;
+import com.ctera.client.transport.TlsFailure;
 
 /**
  * The command's log line on standard error, through java.util.logging: time, the SLF4J name of the level, the
@@ -40,16 +40,11 @@ final class CommandLogFormatter extends Formatter {
         }
     }
 
+    // The client's own reading of a TLS failure, as the starter's Logback filter uses.
     static boolean tlsFailureWarning(LogRecord record) {
-        if (record.getLevel() != Level.WARNING || !REACTOR_NETTY_CONNECT.equals(record.getLoggerName())) {
-            return false;
-        }
-        for (Throwable cause = record.getThrown(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof SSLException) {
-                return true;
-            }
-        }
-        return false;
+        Throwable thrown = record.getThrown();
+        return record.getLevel() == Level.WARNING && thrown != null
+                && REACTOR_NETTY_CONNECT.equals(record.getLoggerName()) && TlsFailure.of(thrown) != null;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -268,6 +269,14 @@ public final class CteraPortalSimulator implements AutoCloseable {
     /** What the simulator has received. */
     public RequestJournal requests() {
         return this.journal;
+    }
+
+    /**
+     * The session ids of the sessions open now and every bearer token issued: what a secrets scan must never find in
+     * a client's output.
+     */
+    public Set<String> issuedSecrets() {
+        return this.sessions.secrets();
     }
 
     /** The portal's users, devices, files, change feed and logs, as tests look at them. */

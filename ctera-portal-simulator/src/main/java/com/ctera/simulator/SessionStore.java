@@ -1,7 +1,9 @@
 package com.ctera.simulator;
 
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,13 @@ final class SessionStore {
 
     void invalidateAll() {
         this.sessions.clear();
+    }
+
+    /** The live session ids and the issued bearer tokens. */
+    Set<String> secrets() {
+        Set<String> secrets = new HashSet<>(this.sessions.keySet());
+        secrets.addAll(this.bearers.keySet());
+        return secrets;
     }
 
     /** Issues a bearer token for the caller; bearer tokens survive session expiry. */

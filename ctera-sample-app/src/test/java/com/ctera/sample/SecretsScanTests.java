@@ -1,7 +1,6 @@
 package com.ctera.sample;
 
 import com.ctera.test.SecretScanner;
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -310,23 +309,8 @@ class SecretsScanTests {
             .context(PortalContext.SERVICES_PORTAL).credentials(username, password).build();
     }
 
-    // The simulator keeps its session ids and tokens private; the scan must know every one that was handed out.
+    // The scan must know every session id and token that was handed out.
     private void rememberSimulatorCredentials(CteraPortalSimulator simulator) {
-        try {
-            Object store = field(simulator, "sessions");
-            this.credentials.addAll(((Map<?, ?>) field(store, "sessions")).keySet().stream().map(String::valueOf)
-                .toList());
-            this.credentials.addAll(((Map<?, ?>) field(store, "bearers")).keySet().stream().map(String::valueOf)
-                .toList());
-        }
-        catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException("The simulator's session store changed shape", ex);
-        }
-    }
-
-    private static Object field(Object owner, String name) throws ReflectiveOperationException {
-        Field field = owner.getClass().getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(owner);
+        this.credentials.addAll(simulator.issuedSecrets());
     }
 }

@@ -4,14 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +66,11 @@ public final class WebhookOutbox {
 
     private static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
 
-    // SQLSTATE of a unique or primary key violation, the same in PostgreSQL and H2.
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final DataSource dataSource;
 
     private final Clock clock;
+
+    private final EndpointStateRows states;
 
     // When claims last held stranded rows of disabled endpoints (System.nanoTime); shared by the workers, so racy
     // reads only cost an extra sweep.
@@ -84,6 +81,7 @@ public final class WebhookOutbox {
     public WebhookOutbox(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.states = new EndpointStateRows(clock);
     }
 
     /** Adds a row per event and matching target, on the poller's transaction. */
@@ -92,7 +90,7 @@ public final class WebhookOutbox {
         if (events.isEmpty() || targets.isEmpty()) {
             return;
         }
-        Set<String> disabled = disabled(connection);
+        Set<String> disabled = EndpointStateRows.disabled(connection);
         long now = this.clock.millis();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ctera_webhook_delivery (webhook_id, "
                 + "endpoint, event_type, payload, status, attempts, next_attempt_at, created_at) "
@@ -122,18 +120,6 @@ public final class WebhookOutbox {
         }
     }
 
-    private static Set<String> disabled(Connection connection) throws SQLException {
-        Set<String> names = new HashSet<>();
-        try (PreparedStatement select = connection
-            .prepareStatement("SELECT endpoint FROM ctera_webhook_endpoint WHERE disabled = TRUE");
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        }
-        return names;
-    }
-
     /**
      * Claims up to {@code limit} rows of these endpoints that are due, or whose lease lapsed, and leases them: an
      * in-flight row's {@code next_attempt_at} is its lease's end, so both kinds are a range of the index on
@@ -145,7 +131,7 @@ public final class WebhookOutbox {
         }
         return JdbcTransaction.run(this.dataSource, "claim webhook deliveries", connection -> {
             List<String> names = new ArrayList<>(endpoints);
-            Set<String> disabled = disabled(connection);
+            Set<String> disabled = EndpointStateRows.disabled(connection);
             holdStrandedRows(connection, disabled);
             names.removeAll(disabled);
             if (names.size() > IN_LIST) {
@@ -234,7 +220,7 @@ public final class WebhookOutbox {
         }
         JdbcTransaction.run(this.dataSource, "record webhook outcomes", connection -> {
             long now = this.clock.millis();
-            Set<String> disabled = disabled(connection);
+            Set<String> disabled = EndpointStateRows.disabled(connection);
             try (PreparedStatement update = connection.prepareStatement("UPDATE ctera_webhook_delivery SET status = ?, "
                     + "next_attempt_at = ?, lease_until = NULL, last_status = ?, last_error = ?, finished_at = ? "
                     + "WHERE id = ? AND status = 'IN_FLIGHT' AND lease_until = ?")) {
@@ -261,7 +247,7 @@ public final class WebhookOutbox {
             }
             for (Map.Entry<String, @Nullable String> error : lastErrors.entrySet()) {
                 // Only the last error: whether the endpoint is disabled is disable's and enable's to change.
-                updateState(connection, error.getKey(), "last_error = ?", "TRUE", error.getValue());
+                this.states.update(connection, error.getKey(), "last_error = ?", "TRUE", error.getValue());
             }
             return null;
         });
@@ -275,7 +261,7 @@ public final class WebhookOutbox {
         return JdbcTransaction.run(this.dataSource, "disable webhook endpoint " + endpoint, connection -> {
             // One conditional update decides: when workers see 410 at once, each waits for the row's lock and then
             // finds it disabled, so one of them, not all, announces the disabling.
-            boolean switched = updateState(connection, endpoint,
+            boolean switched = this.states.update(connection, endpoint,
                     "disabled = TRUE, disabled_reason = ?, last_error = ?", "disabled = FALSE", reason, reason);
             hold(connection, endpoint);
             return switched;
@@ -307,7 +293,7 @@ public final class WebhookOutbox {
     /** Enables an endpoint again; its disabled rows become due now. */
     public int enable(String endpoint) {
         return JdbcTransaction.run(this.dataSource, "enable webhook endpoint " + endpoint, connection -> {
-            updateState(connection, endpoint, "disabled = FALSE, disabled_reason = ?, last_error = ?", "TRUE",
+            this.states.update(connection, endpoint, "disabled = FALSE, disabled_reason = ?, last_error = ?", "TRUE",
                     null, null);
             return requeue(connection, endpoint, Status.DISABLED);
         });
@@ -335,62 +321,8 @@ public final class WebhookOutbox {
     /** The stored state of an endpoint (enabled, no error, when nothing is stored). */
     public EndpointState state(String endpoint) {
         EndpointState state = JdbcTransaction.run(this.dataSource, "read webhook endpoint state",
-                connection -> state(connection, endpoint));
+                connection -> EndpointStateRows.read(connection, endpoint));
         return (state != null) ? state : new EndpointState(false, null, null);
-    }
-
-    private static @Nullable EndpointState state(Connection connection, String endpoint) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT disabled, disabled_reason, last_error FROM ctera_webhook_endpoint WHERE endpoint = ?")) {
-            select.setString(1, endpoint);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? new EndpointState(row.getBoolean(1), row.getString(2), row.getString(3)) : null;
-            }
-        }
-    }
-
-    /**
-     * Sets columns of an endpoint's state row, creating the row (enabled) first when it is missing.
-     * @param assignments the {@code SET} list, its {@code ?} bound in order to {@code values}
-     * @param condition what the row must also satisfy to be updated
-     * @return whether the row was updated
-     */
-    private boolean updateState(Connection connection, String endpoint, String assignments, String condition,
-            @Nullable String... values) throws SQLException {
-        insertStateIfMissing(connection, endpoint);
-        try (PreparedStatement update = connection.prepareStatement("UPDATE ctera_webhook_endpoint SET " + assignments
-                + ", updated_at = ? WHERE endpoint = ? AND " + condition)) {
-            int index = 1;
-            for (String value : values) {
-                update.setString(index++, truncate(value));
-            }
-            update.setLong(index++, this.clock.millis());
-            update.setString(index, endpoint);
-            return update.executeUpdate() == 1;
-        }
-    }
-
-    // Two workers may create the row at once. The loser's unique violation is undone to a savepoint (PostgreSQL
-    // would otherwise abort its whole transaction, outcomes included) and it goes on with the winner's row.
-    private void insertStateIfMissing(Connection connection, String endpoint) throws SQLException {
-        if (state(connection, endpoint) != null) {
-            return;
-        }
-        Savepoint beforeInsert = connection.setSavepoint();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO ctera_webhook_endpoint (endpoint, disabled, updated_at) VALUES (?, FALSE, ?)")) {
-            insert.setString(1, endpoint);
-            insert.setLong(2, this.clock.millis());
-            insert.executeUpdate();
-        }
-        catch (SQLException ex) {
-            if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
-                throw ex;
-            }
-            connection.rollback(beforeInsert);
-            return;
-        }
-        connection.releaseSavepoint(beforeInsert);
     }
 
     /**
@@ -425,7 +357,7 @@ public final class WebhookOutbox {
         });
     }
 
-    private static @Nullable String truncate(@Nullable String text) {
+    static @Nullable String truncate(@Nullable String text) {
         return (text == null || text.length() <= 500) ? text : text.substring(0, 500);
     }
 }
