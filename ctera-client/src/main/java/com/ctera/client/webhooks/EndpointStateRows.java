@@ -60,7 +60,20 @@ final class EndpointStateRows {
      */
     boolean update(Connection connection, String endpoint, String assignments, String condition,
             @Nullable String... values) throws SQLException {
-        insertIfMissing(connection, endpoint);
+        // The row exists on every write but an endpoint's first: one statement on the delivery path, a second
+        // look only when nothing was updated (no row yet, or the condition does not hold).
+        if (updateRow(connection, endpoint, assignments, condition, values)) {
+            return true;
+        }
+        if (read(connection, endpoint) != null) {
+            return false;
+        }
+        insert(connection, endpoint);
+        return updateRow(connection, endpoint, assignments, condition, values);
+    }
+
+    private boolean updateRow(Connection connection, String endpoint, String assignments, String condition,
+            @Nullable String... values) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE ctera_webhook_endpoint SET " + assignments
                 + ", updated_at = ? WHERE endpoint = ? AND " + condition)) {
             int index = 1;
@@ -75,10 +88,7 @@ final class EndpointStateRows {
 
     // Two workers may create the row at once. The loser's unique violation is undone to a savepoint (PostgreSQL
     // would otherwise abort its whole transaction, outcomes included) and it goes on with the winner's row.
-    private void insertIfMissing(Connection connection, String endpoint) throws SQLException {
-        if (read(connection, endpoint) != null) {
-            return;
-        }
+    private void insert(Connection connection, String endpoint) throws SQLException {
         Savepoint beforeInsert = connection.setSavepoint();
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO ctera_webhook_endpoint (endpoint, disabled, updated_at) VALUES (?, FALSE, ?)")) {
