@@ -3,6 +3,7 @@ package com.ctera.benchmarks.startup;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +24,9 @@ import com.ctera.simulator.SimulatorOptions;
  * <p>Arguments: {@code [samples]}, default 11. System properties as {@link FirstCallRunner}'s:
  * {@code ctera.bench.jvm-options} for both measured JVMs, {@code ctera.bench.java} for their launcher; and
  * {@code ctera.bench.url}, a simulator already running ({@code SimulatorMain}, default administrator password)
- * instead of one started by the runner, for a machine so loaded that a new one takes more than a minute to answer.
+ * instead of one started by the runner, for a machine so loaded that a new one takes more than a minute to answer;
+ * {@code ctera.bench.aot-cache-dir} (Java 25 and later), a directory where each side's probe trains an AOT cache of
+ * its own in one unmeasured run (kept for later runs: delete it after rebuilding the jar) and then starts from it.
  */
 public final class BootFirstCallRunner {
 
@@ -51,8 +54,8 @@ public final class BootFirstCallRunner {
                 : ChildSimulator.start(Files.createTempDirectory("boot-first-call"), "256m")) {
             String url = (simulator != null) ? simulator.baseUrl().toString() : given;
             String password = SimulatorOptions.DEFAULT_ADMIN_PASSWORD;
-            List<String> withStarter = probe(java, options, url, "starter");
-            List<String> baseline = probe(java, options, url, "without");
+            List<String> withStarter = probe(java, cached(java, options, url, password, "starter"), url, "starter");
+            List<String> baseline = probe(java, cached(java, options, url, password, "without"), url, "without");
             // One unmeasured pair first: the file cache and the simulator's own first answers.
             FirstCallRunner.run(baseline, password, PHASES.size());
             FirstCallRunner.run(withStarter, password, PHASES.size());
@@ -71,6 +74,27 @@ public final class BootFirstCallRunner {
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         report(samples, options, starter, without, loadBefore, loadAfter);
+    }
+
+    // With ctera.bench.aot-cache-dir (Java 25 and later), each side gets an AOT cache of its own, trained by one run
+    // of its own probe: one cache for both would make the baseline map classes it never uses.
+    private static String cached(String java, String options, String url, String password, String mode)
+            throws IOException, InterruptedException {
+        String directory = System.getProperty("ctera.bench.aot-cache-dir");
+        if (directory == null) {
+            return options;
+        }
+        Path cache = Path.of(directory, mode + ".aot");
+        if (!Files.exists(cache)) {
+            Files.createDirectories(cache.getParent());
+            FirstCallRunner.run(probe(java, (options + " -XX:AOTCacheOutput=" + cache).trim(), url, mode), password,
+                    PHASES.size());
+            if (!Files.exists(cache)) {
+                throw new IllegalStateException("the training run wrote no AOT cache at " + cache
+                        + "; -XX:AOTCacheOutput needs Java 25 or later");
+            }
+        }
+        return (options + " -XX:AOTCache=" + cache).trim();
     }
 
     private static List<String> probe(String java, String options, String url, String mode) {

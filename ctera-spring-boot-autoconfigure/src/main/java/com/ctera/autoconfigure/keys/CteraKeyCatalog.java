@@ -44,9 +44,20 @@ final class CteraKeyCatalog {
     private CteraKeyCatalog() {
     }
 
-    /** The names bound under {@code ctera} in this class loader and bean factory. */
-    static BoundKeys of(@Nullable ClassLoader classLoader, ConfigurableListableBeanFactory beans) {
+    /** The names that the context's {@code @ConfigurationProperties} beans bind under {@code ctera}. */
+    static BoundKeys ofBeans(ConfigurableListableBeanFactory beans) {
         BoundKeys keys = new BoundKeys();
+        for (String name : beans.getBeanDefinitionNames()) {
+            addBean(keys, beans, name);
+        }
+        return keys;
+    }
+
+    /**
+     * Adds the names that configuration metadata in this class loader declares: the classes of features that are
+     * not active, and keys that no class binds.
+     */
+    static void addMetadata(BoundKeys keys, @Nullable ClassLoader classLoader) {
         ClassLoader loader = (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
         for (String resource : METADATA) {
             try {
@@ -59,10 +70,6 @@ final class CteraKeyCatalog {
                 logger.debug("Cannot list {}: {}", resource, ex.toString());
             }
         }
-        for (String name : beans.getBeanDefinitionNames()) {
-            addBean(keys, beans, name);
-        }
-        return keys;
     }
 
     // Reads only definitions: no bean is created, no factory bean initialized, before the context has started.

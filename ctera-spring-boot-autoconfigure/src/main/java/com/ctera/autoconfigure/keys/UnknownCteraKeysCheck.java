@@ -60,7 +60,14 @@ final class UnknownCteraKeysCheck implements BeanFactoryPostProcessor, Environme
             throw new IllegalStateException("Invalid CTERA configuration: " + ACTION_PROPERTY
                     + " must be fail, warn or ignore, was '" + action + "'");
         }
-        Map<String, String> unknown = unknownKeys(environment, CteraKeyCatalog.of(this.classLoader, beanFactory));
+        // The beans' classes know every key of a usual configuration; the metadata of every jar is read (a good part
+        // of the check's time at start-up) only for a key they do not know, and may still know it.
+        BoundKeys known = CteraKeyCatalog.ofBeans(beanFactory);
+        Map<String, String> unknown = unknownKeys(environment, known);
+        if (!unknown.isEmpty()) {
+            CteraKeyCatalog.addMetadata(known, this.classLoader);
+            unknown = unknownKeys(environment, known);
+        }
         if (unknown.isEmpty()) {
             return;
         }

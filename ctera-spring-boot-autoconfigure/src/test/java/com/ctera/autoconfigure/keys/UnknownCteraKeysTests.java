@@ -62,6 +62,15 @@ class UnknownCteraKeysTests {
     }
 
     @Test
+    void keysOfAFeatureThatIsNotActiveAreKnownFromItsMetadata() {
+        // No webhooks auto-configuration here: only the configuration metadata knows its properties class.
+        this.runner.withPropertyValues("ctera.webhooks.keep-delivered=1d", "ctera.webhooks.endpoints.audit.url="
+                + "https://hooks.example.com").run((context) -> assertThat(context).hasNotFailed());
+        this.runner.withPropertyValues("ctera.webhooks.keep-deliverd=1d").run((context) -> assertThat(context)
+            .getFailure().hasMessageContaining("ctera.webhooks.keep-deliverd (did you mean ctera.webhooks.keep-delivered?)"));
+    }
+
+    @Test
     void keysOfAnotherFeaturesPropertiesClassAreKnownWithoutBeingListed() {
         this.runner.withUserConfiguration(OtherFeature.class)
             .withPropertyValues("ctera.other-feature.endpoints.audit.url=https://hooks.example.com",
