@@ -65,7 +65,7 @@ final class UnknownCteraKeysCheck implements BeanFactoryPostProcessor, Environme
         BoundKeys known = CteraKeyCatalog.ofBeans(beanFactory);
         Map<String, String> unknown = unknownKeys(environment, known);
         if (!unknown.isEmpty()) {
-            CteraKeyCatalog.addMetadata(known, this.classLoader);
+            CteraKeyMetadata.addTo(known, this.classLoader);
             unknown = unknownKeys(environment, known);
         }
         if (unknown.isEmpty()) {
