@@ -31,9 +31,9 @@ class LauncherTests {
 
     private static final Path TARGET = Path.of("target");
 
-    private static final String ARCHIVE = "glob:**/ctera-auto-*.jsa";
+    private static final String ARCHIVE = "glob:**/ctera-auto-*.{jsa,aot}";
 
-    private static final String TRAINING = "glob:**/ctera-auto-*.jsa.*";
+    private static final String TRAINING = "glob:**/ctera-auto-*.{jsa,aot}.*";
 
     @TempDir
     Path directory;
