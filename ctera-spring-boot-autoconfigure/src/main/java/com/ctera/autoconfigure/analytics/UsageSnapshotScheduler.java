@@ -36,6 +36,9 @@ public final class UsageSnapshotScheduler implements SmartLifecycle {
 
     private @Nullable ScheduledExecutorService executor;
 
+    // Set by stop(): the run under way is interrupted, and its failure is the shutdown's doing, not the portal's.
+    private volatile boolean stopping;
+
     UsageSnapshotScheduler(ObjectProvider<PortalAnalytics> analytics, ObjectProvider<UsageFigures.Listener> listeners,
             Duration initialDelay, Duration interval, Duration activeUsersWindow) {
         this.analytics = analytics;
@@ -56,6 +59,10 @@ public final class UsageSnapshotScheduler implements SmartLifecycle {
             recordNow();
         }
         catch (RuntimeException ex) {
+            if (this.stopping) {
+                logger.debug("CTERA usage snapshot run ended by shutdown: " + ex.getMessage());
+                return;
+            }
             logger.warn("CTERA usage snapshot run failed: " + ex.getMessage(), ex);
         }
     }
@@ -67,7 +74,12 @@ public final class UsageSnapshotScheduler implements SmartLifecycle {
             folders = portal.recorder().record();
         }
         catch (RuntimeException ex) {
-            logger.warn("Could not record the usage of CTERA portal '" + name + "': " + ex.getMessage());
+            if (this.stopping) {
+                logger.debug("Usage snapshot of CTERA portal '" + name + "' ended by shutdown: " + ex.getMessage());
+            }
+            else {
+                logger.warn("Could not record the usage of CTERA portal '" + name + "': " + ex.getMessage());
+            }
             return;
         }
         Long active = null;
@@ -88,6 +100,7 @@ public final class UsageSnapshotScheduler implements SmartLifecycle {
         if (this.executor != null) {
             return;
         }
+        this.stopping = false;
         ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "ctera-usage-snapshots");
             thread.setDaemon(true);
@@ -101,6 +114,7 @@ public final class UsageSnapshotScheduler implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (this.executor != null) {
+            this.stopping = true;
             this.executor.shutdownNow();
             this.executor = null;
         }

@@ -11,6 +11,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -19,6 +20,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,10 +35,12 @@ import com.ctera.client.analytics.PortalAnalytics;
 import com.ctera.client.analytics.UsageSnapshotStore;
 import com.ctera.client.statistics.CloudFolderUsage;
 import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.simulator.FaultRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Analytics beans per portal, the snapshot store's choice, the gauges, and the properties' validation. */
+@ExtendWith(OutputCaptureExtension.class)
 class CteraAnalyticsAutoConfigurationTests {
 
     private static CteraPortalSimulator simulator;
@@ -143,6 +148,37 @@ class CteraAnalyticsAutoConfigurationTests {
         });
         this.runner.withPropertyValues("ctera.analytics.log-fields.user= ").run((context) -> assertThat(context)
             .getFailure().rootCause().hasMessageContaining("ctera.analytics.log-fields.user must name"));
+    }
+
+    @Test
+    void stoppingDuringARunLogsNoWarning(CapturedOutput output) throws InterruptedException {
+        // Every answer held back, so the run is still waiting for the portal when the context closes.
+        simulator.faults().inject(FaultRule.forPath("/").delay(Duration.ofSeconds(5)));
+        simulator.requests().reset();
+        try {
+            this.runner.withPropertyValues("ctera.analytics.snapshots.initial-delay=0s").run((context) -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (simulator.requests().total() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(simulator.requests().total()).as("the run reached the portal").isPositive();
+            });
+        }
+        finally {
+            simulator.faults().clear();
+        }
+        // The interrupted run logs on its own thread once the context has closed: wait for that thread to end.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (snapshotThreadAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(snapshotThreadAlive()).as("the snapshot thread ended").isFalse();
+        assertThat(output).doesNotContain("Could not record the usage").doesNotContain("usage snapshot run failed");
+    }
+
+    private static boolean snapshotThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .anyMatch((thread) -> thread.getName().equals("ctera-usage-snapshots") && thread.isAlive());
     }
 
     @Test
