@@ -136,6 +136,23 @@ public final class JdbcEventStore {
         });
     }
 
+    /**
+     * Forgets the portal's cursor and every item seen on it, so that its poller starts as on a portal never read.
+     * For a portal that is a new one at every start of the application (the embedded simulator), before its poller
+     * runs: its stored cursor was issued by a portal that is gone. Pending publications are kept.
+     */
+    public void forgetFeed(String portal) {
+        JdbcTransaction.run(this.dataSource, "forget the change feed of " + portal, connection -> {
+            try (PreparedStatement items = connection.prepareStatement("DELETE FROM ctera_event_item WHERE portal = ?");
+                    PreparedStatement cursor = connection.prepareStatement(
+                            "DELETE FROM ctera_event_cursor WHERE portal = ?")) {
+                items.setString(1, portal);
+                cursor.setString(1, portal);
+                return items.executeUpdate() + cursor.executeUpdate();
+            }
+        });
+    }
+
     private static void writeItems(Connection connection, String portal, List<ItemUpdate> items) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO ctera_event_item (portal, guid, folder_id, kind) VALUES (?, ?, ?, ?)");

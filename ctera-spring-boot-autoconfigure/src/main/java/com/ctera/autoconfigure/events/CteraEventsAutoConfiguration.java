@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
 import com.ctera.autoconfigure.client.CteraPortals;
+import com.ctera.autoconfigure.client.EmbeddedPortalSettings;
 import com.ctera.autoconfigure.resilience.PortalResilienceListener;
 import com.ctera.autoconfigure.store.CteraStore;
 import com.ctera.autoconfigure.store.CteraStoreAutoConfiguration;
@@ -74,7 +75,8 @@ public final class CteraEventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CteraEventPollers cteraEventPollers(CteraEventsProperties properties, CteraPortals portals, CteraStore store,
-            JdbcEventStore eventStore, CteraEventPublisher publisher, ObjectProvider<BatchWriter> writer) {
+            JdbcEventStore eventStore, CteraEventPublisher publisher, ObjectProvider<BatchWriter> writer,
+            ObjectProvider<EmbeddedPortalSettings> embedded) {
         BatchWriter batchWriter = writer.getIfAvailable(() -> BatchWriter.NONE);
         boolean writerNeedsPaths = batchWriter instanceof WebhookManager manager && manager.needsPaths();
         boolean writerNeedsOwners = batchWriter instanceof WebhookManager manager && manager.list().stream()
@@ -84,6 +86,11 @@ public final class CteraEventsAutoConfiguration {
         String owner = instanceId(properties);
         List<ChangeFeedPoller> pollers = new ArrayList<>();
         for (CteraPortal portal : followed(properties, portals)) {
+            if (embedded.getIfAvailable() != null && portal.name().equals(EmbeddedPortalSettings.PORTAL_NAME)) {
+                // The embedded simulator is a new portal at every start: a cursor stored by an earlier run would only
+                // be refused, with a warning and a resync event that mean nothing here.
+                eventStore.forgetFeed(portal.name());
+            }
             JdbcLeaseLock lease = new JdbcLeaseLock(store.dataSource(), "events:" + portal.name(), owner,
                     properties.getLeaseTime(), Clock.systemUTC());
             pollers.add(new ChangeFeedPoller(portal, eventStore, lease, publisher, batchWriter, settings,

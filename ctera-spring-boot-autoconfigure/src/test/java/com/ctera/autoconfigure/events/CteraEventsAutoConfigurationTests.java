@@ -16,11 +16,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
 import com.ctera.autoconfigure.resilience.CteraResilienceAutoConfiguration;
+import com.ctera.autoconfigure.simulator.EmbeddedPortalSimulator;
 import com.ctera.autoconfigure.store.CteraStoreAutoConfiguration;
 import com.ctera.autoconfigure.webhooks.CteraWebhooksAutoConfiguration;
 import com.ctera.client.CteraPortal;
 import com.ctera.client.events.CteraChangeEvent;
 import com.ctera.client.events.CteraCircuitBreakerEvent;
+import com.ctera.client.events.CteraResyncRequiredEvent;
 import com.ctera.client.events.EventType;
 import com.ctera.client.files.CloudFolderInfo;
 import com.ctera.client.files.FileInfo;
@@ -57,6 +59,33 @@ class CteraEventsAutoConfigurationTests {
     static void stop() {
         writer.close();
         simulator.close();
+    }
+
+    @Test
+    void theEmbeddedSimulatorsFeedStartsFreshAtEveryStart() {
+        // Two starts on one store, each with its own embedded simulator: the second must not try the first's cursor.
+        ApplicationContextRunner embedded = this.runner.withPropertyValues("ctera.simulator.enabled=true")
+            .withPropertyValues(EventsTestSupport.fastEvents())
+            .withPropertyValues("ctera.store.path=" + this.directory.resolve("db"));
+        for (int start = 0; start < 2; start++) {
+            String folder = "fresh-" + start;
+            embedded.run(context -> {
+                CteraEventPollers pollers = context.getBean(CteraEventPollers.class);
+                EventsTestSupport.RecordingListener listener = context.getBean(EventsTestSupport.RecordingListener.class);
+                EventsTestSupport.await(Duration.ofSeconds(10),
+                        () -> pollers.poller("embedded").orElseThrow().status().cursor() != null, "the baseline");
+                CteraPortalSimulator own = context.getBean(EmbeddedPortalSimulator.class).simulator();
+                try (CteraPortal user = EventsTestSupport.writer(own)) {
+                    user.files().mkdirs("My Files/" + folder);
+                }
+                // A change read after the baseline, or a resync if the poller tried a cursor this simulator refuses.
+                EventsTestSupport.await(Duration.ofSeconds(15), () -> !listener.changesNamed(folder).isEmpty()
+                        || listener.events.stream().anyMatch(CteraResyncRequiredEvent.class::isInstance),
+                        "the new folder's change");
+                assertThat(listener.events).noneMatch(CteraResyncRequiredEvent.class::isInstance);
+                assertThat(pollers.poller("embedded").orElseThrow().status().resyncs()).isZero();
+            });
+        }
     }
 
     @Test
