@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -96,6 +97,25 @@ class LauncherTests {
         assertThat(refused.err().lines()).as(refused.err()).singleElement().asString().startsWith("ctera users list: ");
         assertThat(this.installed.resolve("ctera-app")).isDirectoryNotContaining(ARCHIVE)
             .isDirectoryNotContaining(TRAINING);
+    }
+
+    @Test
+    void aPersonAtATerminalIsToldWhyTheFirstCommandTakesLonger() throws Exception {
+        // util-linux's script(1) gives the launcher a pseudo-terminal; standard output and error both reach it.
+        Path script = Path.of("/usr/bin/script");
+        Assumptions.assumeTrue(Files.isExecutable(script), "script(1) is not installed");
+        String command = this.installed.resolve("ctera") + " users list --format csv";
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "-qec", command, "/dev/null")
+            .directory(this.cli.workingDirectory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(this.cli.variables);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String terminal = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("ended within %s", LIMIT).isTrue();
+        assertThat(process.exitValue()).as(terminal).isZero();
+        assertThat(terminal).contains("ctera: first command on this JVM: also recording a start-up archive")
+            .contains("name,email,firstName,lastName,role,company,uid");
+        assertThat(this.installed.resolve("ctera-app")).isDirectoryContaining(ARCHIVE);
     }
 
     private Run run(String... args) throws Exception {
