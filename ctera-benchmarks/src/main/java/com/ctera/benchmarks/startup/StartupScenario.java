@@ -1,15 +1,11 @@
 package com.ctera.benchmarks.startup;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
 
 /**
  * One application set-up whose start-up is timed: the starter switched off, or on with a number of portals.
@@ -17,8 +13,6 @@ import java.util.Map;
  * @param portals how many portals are configured; {@code -1} for the application without the starter
  */
 record StartupScenario(String label, int portals) {
-
-    private static final String IMPORTS = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
 
     /** The same application with the starter's auto-configurations excluded: the baseline. */
     static StartupScenario withoutStarter() {
@@ -54,23 +48,13 @@ record StartupScenario(String label, int portals) {
     // Every auto-configuration the starter lists, read where Boot reads them: naming two of them here left the
     // others (which need the portal definitions) in the baseline, and it stopped starting when they came to need them.
     private static List<String> starterAutoConfigurations() {
-        List<String> names = new ArrayList<>();
-        try {
-            Enumeration<URL> lists = StartupScenario.class.getClassLoader().getResources(IMPORTS);
-            while (lists.hasMoreElements()) {
-                try (InputStream list = lists.nextElement().openStream()) {
-                    new String(list.readAllBytes(), StandardCharsets.UTF_8).lines()
-                        .map(String::strip)
-                        .filter((name) -> name.startsWith("com.ctera."))
-                        .forEach(names::add);
-                }
-            }
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        List<String> names = ImportCandidates.load(AutoConfiguration.class, StartupScenario.class.getClassLoader())
+            .getCandidates()
+            .stream()
+            .filter((name) -> name.startsWith("com.ctera."))
+            .toList();
         if (names.isEmpty()) {
-            throw new IllegalStateException("no CTERA auto-configuration found in " + IMPORTS);
+            throw new IllegalStateException("no CTERA auto-configuration found among Spring Boot's import candidates");
         }
         return names;
     }

@@ -1,19 +1,14 @@
 package com.ctera.autoconfigure.startup;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.ctera.client.CteraPortal;
@@ -30,8 +25,6 @@ public final class StarterRefreshJob {
 
     /** The environment variable that carries the password, kept off the child's command line. */
     static final String PASSWORD_VARIABLE = "CTERA_REFRESH_JOB_PASSWORD";
-
-    private static final String IMPORTS = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
 
     private StarterRefreshJob() {
     }
@@ -61,22 +54,10 @@ public final class StarterRefreshJob {
     }
 
     private static List<String> starterAutoConfigurations() {
-        List<String> names = new ArrayList<>();
-        try {
-            Enumeration<URL> lists = StarterRefreshJob.class.getClassLoader().getResources(IMPORTS);
-            while (lists.hasMoreElements()) {
-                try (InputStream list = lists.nextElement().openStream()) {
-                    new String(list.readAllBytes(), StandardCharsets.UTF_8).lines()
-                        .map(String::strip)
-                        .filter((name) -> name.startsWith("com.ctera."))
-                        .forEach(names::add);
-                }
-            }
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return names;
+        return ImportCandidates.load(AutoConfiguration.class, StarterRefreshJob.class.getClassLoader()).getCandidates()
+            .stream()
+            .filter((name) -> name.startsWith("com.ctera."))
+            .toList();
     }
 
     @SpringBootConfiguration(proxyBeanMethods = false)
