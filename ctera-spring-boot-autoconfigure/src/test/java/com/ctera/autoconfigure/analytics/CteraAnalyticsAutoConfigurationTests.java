@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.ctera.autoconfigure.client.CteraClientAutoConfiguration;
+import com.ctera.autoconfigure.events.EventsTestSupport;
 import com.ctera.autoconfigure.store.CteraStoreAutoConfiguration;
 import com.ctera.client.analytics.ComplianceCheck;
 import com.ctera.client.analytics.ComplianceStandard;
@@ -151,34 +152,22 @@ class CteraAnalyticsAutoConfigurationTests {
     }
 
     @Test
-    void stoppingDuringARunLogsNoWarning(CapturedOutput output) throws InterruptedException {
+    void stoppingDuringARunLogsNoWarning(CapturedOutput output) {
         // Every answer held back, so the run is still waiting for the portal when the context closes.
         simulator.faults().inject(FaultRule.forPath("/").delay(Duration.ofSeconds(5)));
-        simulator.requests().reset();
+        long before = simulator.requests().total();
         try {
-            this.runner.withPropertyValues("ctera.analytics.snapshots.initial-delay=0s").run((context) -> {
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (simulator.requests().total() == 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
-                assertThat(simulator.requests().total()).as("the run reached the portal").isPositive();
-            });
+            this.runner.withPropertyValues("ctera.analytics.snapshots.initial-delay=0s")
+                .run((context) -> EventsTestSupport.await(Duration.ofSeconds(10),
+                        () -> simulator.requests().total() > before, "the run to reach the portal"));
         }
         finally {
             simulator.faults().clear();
         }
         // The interrupted run logs on its own thread once the context has closed: wait for that thread to end.
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (snapshotThreadAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(snapshotThreadAlive()).as("the snapshot thread ended").isFalse();
+        EventsTestSupport.await(Duration.ofSeconds(10), () -> Thread.getAllStackTraces().keySet().stream()
+            .noneMatch((thread) -> thread.getName().equals("ctera-usage-snapshots")), "the snapshot thread to end");
         assertThat(output).doesNotContain("Could not record the usage").doesNotContain("usage snapshot run failed");
-    }
-
-    private static boolean snapshotThreadAlive() {
-        return Thread.getAllStackTraces().keySet().stream()
-            .anyMatch((thread) -> thread.getName().equals("ctera-usage-snapshots") && thread.isAlive());
     }
 
     @Test

@@ -11,8 +11,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -24,6 +22,7 @@ import com.ctera.autoconfigure.events.EventsTestSupport;
 import com.ctera.autoconfigure.store.CteraStore;
 import com.ctera.autoconfigure.store.CteraStoreAutoConfiguration;
 import com.ctera.simulator.CteraPortalSimulator;
+import com.ctera.test.CteraPortalTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,11 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Delivered and dead rows leave the store once past {@code ctera.webhooks.keep-delivered} and {@code keep-dead};
  * younger ones, and rows still waiting, stay. A bad keeping time stops startup with the property's name.
  */
+@CteraPortalTest
 class WebhookRetentionTests {
 
     private static final long DAY = Duration.ofDays(1).toMillis();
 
-    private static CteraPortalSimulator simulator;
+    private final CteraPortalSimulator simulator;
 
     @TempDir
     Path directory;
@@ -45,14 +45,8 @@ class WebhookRetentionTests {
                 CteraWebhooksAutoConfiguration.class, CteraEventsAutoConfiguration.class))
         .withPropertyValues(EventsTestSupport.fastEvents());
 
-    @BeforeAll
-    static void start() {
-        simulator = CteraPortalSimulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
+    WebhookRetentionTests(CteraPortalSimulator simulator) {
+        this.simulator = simulator;
     }
 
     @Test
@@ -72,7 +66,7 @@ class WebhookRetentionTests {
         });
         try (TestReceiver receiver = TestReceiver.healthy()) {
             this.runner.withPropertyValues(store)
-                .withPropertyValues(EventsTestSupport.portal(simulator, "main"))
+                .withPropertyValues(EventsTestSupport.portal(this.simulator, "main"))
                 .withPropertyValues("ctera.webhooks.allowed-hosts=127.0.0.1", "ctera.webhooks.allow-http=true",
                         "ctera.webhooks.idle-poll=20ms", "ctera.webhooks.endpoints.audit.url=" + receiver.url(),
                         "ctera.webhooks.endpoints.audit.secret=" + TestReceiver.SECRET.reveal())
@@ -89,7 +83,7 @@ class WebhookRetentionTests {
 
     @Test
     void aKeepingTimeOfZeroStopsStartupNamingTheProperty() {
-        this.runner.withPropertyValues(EventsTestSupport.portal(simulator, "main"))
+        this.runner.withPropertyValues(EventsTestSupport.portal(this.simulator, "main"))
             .withPropertyValues("ctera.store.path=" + this.directory.resolve("bad"),
                 "ctera.webhooks.endpoints.audit.url=https://hooks.example.com/ctera",
                 "ctera.webhooks.endpoints.audit.secret=" + TestReceiver.SECRET.reveal(), "ctera.webhooks.keep-dead=0s")
